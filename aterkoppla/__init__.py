@@ -1,0 +1,3 @@
+"""Återkoppla: feedback-first recruitment for Swedish employers."""
+
+__version__ = "0.1.0"

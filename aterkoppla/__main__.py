@@ -1,0 +1,3 @@
+from aterkoppla.cli import main
+
+raise SystemExit(main())

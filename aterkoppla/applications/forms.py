@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aterkoppla.applications.models import Application
+from aterkoppla.core.forms import DateInput
+from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
+from aterkoppla.recruitment.models import Language
+
+_ONE_PER_LINE = _("One per line.")
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class ApplicationAddForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        help_text=_("Without an email address, answers are sent as letters."),
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
+    education = forms.CharField(
+        label=_("Education"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_ONE_PER_LINE,
+    )
+    experience = forms.CharField(
+        label=_("Work experience"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_ONE_PER_LINE,
+    )
+    other = forms.CharField(
+        label=_("Other merits"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_ONE_PER_LINE,
+    )
+
+    def clean_phone(self) -> str:
+        try:
+            return to_e164(self.cleaned_data["phone"])
+        except InvalidPhoneNumber:
+            raise forms.ValidationError(
+                _("Enter a phone number, for example 070-123 45 67 or +44 20 7946 0958.")
+            ) from None
+
+    def merits(self) -> dict[str, list[str]]:
+        return {key: _lines(self.cleaned_data[key]) for key in ("education", "experience", "other")}
+
+
+class MoveForm(forms.Form):
+    to_stage = forms.ChoiceField(label=_("Move to"))
+    reply_by = forms.DateField(
+        label=_("New promised answer date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty to keep the current date."),
+    )
+
+    def __init__(self, *args: object, application: Application, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_stage"].choices = [
+            (stage, Application.Stage(stage).label) for stage in application.allowed_next_stages()
+        ]

@@ -1,0 +1,155 @@
+"""Receiving applications and moving them through the stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application, Candidate, TimelineEvent, clean_merits
+from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
+from aterkoppla.lib.workdays import add_working_days
+from aterkoppla.recruitment.models import Recruitment
+
+
+def reply_by_for(recruitment: Recruitment, received: dt.date) -> dt.date:
+    """The answer date promised to an application received on ``received``.
+
+    The recruitment's promised date, unless that leaves less than the minimum notice (a late
+    application, a date already passed); then the minimum notice in working days. Without a
+    promised date on the recruitment: the default number of working days.
+    """
+    earliest = add_working_days(received, settings.MIN_REPLY_WORKING_DAYS)
+    if recruitment.first_reply_by is None:
+        return add_working_days(received, settings.DEFAULT_REPLY_WORKING_DAYS)
+    return max(recruitment.first_reply_by, earliest)
+
+
+def _event(
+    application: Application, *, by: User | None, kind: str, data: dict, at: dt.datetime | None = None
+) -> TimelineEvent:
+    return TimelineEvent.objects.create(
+        application=application,
+        at=at or timezone.now(),
+        actor=TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM,
+        actor_user=by,
+        kind=kind,
+        data=data,
+    )
+
+
+def _candidate_for(
+    *, first_name: str, last_name: str, email: str, phone: str, language: str
+) -> Candidate:
+    """Find the person by email (case-insensitive) or create them; keep their details current."""
+    email = email.strip()
+    try:
+        phone = to_e164(phone)
+    except InvalidPhoneNumber:
+        raise ValidationError(
+            {"phone": _("“%(phone)s” is not a phone number we can call.") % {"phone": phone}}
+        ) from None
+    candidate = Candidate.objects.filter(email__iexact=email).first() if email else None
+    if candidate is None:
+        candidate = Candidate(email=email)
+    candidate.first_name = first_name.strip()
+    candidate.last_name = last_name.strip()
+    candidate.phone = phone or candidate.phone
+    candidate.language = language
+    candidate.full_clean()
+    candidate.save()
+    return candidate
+
+
+@transaction.atomic
+def application_receive(
+    *,
+    recruitment: Recruitment,
+    first_name: str,
+    last_name: str,
+    email: str = "",
+    phone: str = "",
+    language: str = "sv",
+    merits: dict | None = None,
+    source: str = Application.Source.MANUAL,
+    by: User | None = None,
+    received_at: dt.datetime | None = None,
+) -> Application:
+    """Register an application and promise the candidate an answer date (P1, P2)."""
+    received_at = received_at or timezone.now()
+    cleaned_merits = clean_merits(merits)
+    candidate = _candidate_for(
+        first_name=first_name, last_name=last_name, email=email, phone=phone, language=language
+    )
+    if Application.objects.filter(candidate=candidate, recruitment=recruitment).exists():
+        raise ValidationError(
+            {"email": _("This person has already applied to this recruitment.")},
+            code="duplicate",
+        )
+    application = Application(
+        candidate=candidate,
+        recruitment=recruitment,
+        source=source,
+        received_at=received_at,
+        stage_changed_at=received_at,
+        reply_by=reply_by_for(recruitment, timezone.localtime(received_at).date()),
+        merits=cleaned_merits,
+    )
+    application.full_clean(validate_unique=False)
+    application.save()
+    _event(
+        application,
+        by=by,
+        kind=TimelineEvent.Kind.RECEIVED,
+        data={"source": source, "reply_by": application.reply_by.isoformat()},
+        at=received_at,
+    )
+    return application
+
+
+@transaction.atomic
+def application_move(
+    *,
+    application: Application,
+    to_stage: str,
+    by: User | None,
+    reply_by: dt.date | None = None,
+) -> Application:
+    """Move an application to another stage, if the move is allowed.
+
+    Moving within the open stages may give a new promised answer date; it may not remove one.
+    """
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if to_stage not in Application.Stage.values:
+        raise ValidationError({"to_stage": _("Unknown stage “%(stage)s”.") % {"stage": to_stage}})
+    if to_stage not in Application.TRANSITIONS[application.stage]:
+        raise ValidationError(
+            {
+                "to_stage": _("An application cannot move from “%(from)s” to “%(to)s”.")
+                % {
+                    "from": application.get_stage_display(),
+                    "to": Application.Stage(to_stage).label,
+                }
+            }
+        )
+    today = timezone.localdate()
+    if reply_by is not None and reply_by < today:
+        raise ValidationError({"reply_by": _("The promised answer date cannot be in the past.")})
+    from_stage = application.stage
+    application.stage = to_stage
+    application.stage_changed_at = timezone.now()
+    if to_stage in Application.CLOSED_STAGES:
+        application.closed_from_stage = from_stage
+    elif reply_by is not None:
+        application.reply_by = reply_by
+    application.save(update_fields=["stage", "stage_changed_at", "closed_from_stage", "reply_by"])
+    data = {"from": from_stage, "to": to_stage}
+    if to_stage in Application.OPEN_STAGES:
+        data["reply_by"] = application.reply_by.isoformat()
+    _event(application, by=by, kind=TimelineEvent.Kind.STAGE_CHANGED, data=data)
+    return application

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from aterkoppla.applications import services
+from aterkoppla.applications.forms import ApplicationAddForm, MoveForm
+from aterkoppla.applications.models import Application
+from aterkoppla.core.forms import add_service_errors
+from aterkoppla.recruitment.selectors import Access, access_for
+from aterkoppla.recruitment.views import _get_recruitment_for_user
+
+
+def _get_application_for_user(request: HttpRequest, pk: int) -> tuple[Application, Access]:
+    application = get_object_or_404(
+        Application.objects.select_related("candidate", "recruitment"), pk=pk
+    )
+    access = access_for(request.user, application.recruitment)
+    if access is None:
+        raise Http404
+    return application, access
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_add(request: HttpRequest, pk: int) -> HttpResponse:
+    recruitment, access = _get_recruitment_for_user(request, pk, manage=True)
+    form = ApplicationAddForm(request.POST or None, initial={"language": recruitment.language})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            application = services.application_receive(
+                recruitment=recruitment,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                phone=data["phone"],
+                language=data["language"],
+                merits=form.merits(),
+                source=Application.Source.MANUAL,
+                by=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The application from %(name)s was added.") % {"name": application.candidate},
+            )
+            return redirect(recruitment)
+    return render(request, "applications/add.html", {"recruitment": recruitment, "form": form})
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application, access = _get_application_for_user(request, pk)
+    move_form = MoveForm(application=application) if access.can_move else None
+    return _render_detail(request, application, access, move_form)
+
+
+def _render_detail(
+    request: HttpRequest,
+    application: Application,
+    access: Access,
+    move_form: MoveForm | None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "application": application,
+        "recruitment": application.recruitment,
+        "candidate": application.candidate,
+        "access": access,
+        "timeline": application.timeline.select_related("actor_user"),
+        "move_form": move_form,
+    }
+    return render(request, "applications/detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def application_move(request: HttpRequest, pk: int) -> HttpResponse:
+    application, access = _get_application_for_user(request, pk)
+    if not access.can_move:
+        raise PermissionDenied
+    form = MoveForm(request.POST, application=application)
+    if form.is_valid():
+        try:
+            services.application_move(
+                application=application,
+                to_stage=form.cleaned_data["to_stage"],
+                reply_by=form.cleaned_data["reply_by"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The application was moved."))
+            return redirect(application)
+    return _render_detail(request, application, access, form, status=400)

@@ -1,0 +1,175 @@
+"""Recruitments, their requirement profile (kravprofil) and their team."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    SV = "sv", _("Swedish")
+    EN = "en", _("English")
+
+
+class Recruitment(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open for applications")
+        CLOSED = "closed", _("Closed for applications")
+        DECIDED = "decided", _("Decided")
+        COMPLETED = "completed", _("Completed")
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    job_tasks = models.TextField(
+        _("main job tasks"),
+        blank=True,
+        help_text=_("One task per line. Criteria refer to the task they serve."),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="owned_recruitments",
+        verbose_name=_("owner"),
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.SV
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    application_deadline = models.DateField(_("application deadline"), null=True, blank=True)
+    first_reply_by = models.DateField(
+        _("answer promised by"),
+        null=True,
+        blank=True,
+        help_text=_("The date every applicant is promised an answer in the acknowledgement."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("recruitment")
+        verbose_name_plural = _("recruitments")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first_reply_by__isnull=True)
+                | Q(application_deadline__isnull=True)
+                | Q(first_reply_by__gte=F("application_deadline")),
+                name="recruitment_reply_after_deadline",
+                violation_error_message=_(
+                    "The promised answer date cannot be before the application deadline."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("recruitment:detail", args=[self.pk])
+
+    def job_task_list(self) -> list[str]:
+        return [line.strip() for line in self.job_tasks.splitlines() if line.strip()]
+
+
+class Criterion(models.Model):
+    """One requirement of the profile, the yardstick every assessment and reason refers to."""
+
+    class Kind(models.TextChoices):
+        MUST = "must", _("Must (skallkrav)")
+        MERIT = "merit", _("Merit (meriterande)")
+
+    class Category(models.TextChoices):
+        EDUCATION = "education", _("Education")
+        EXPERIENCE = "experience", _("Experience")
+        SKILL = "skill", _("Skill")
+        PERSONAL = "personal", _("Personal quality")
+        OTHER = "other", _("Other")
+
+    MIN_WEIGHT = 1
+    MAX_WEIGHT = 5
+
+    recruitment = models.ForeignKey(
+        Recruitment, on_delete=models.CASCADE, related_name="criteria"
+    )
+    name = models.CharField(_("requirement"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices, default=Kind.MUST)
+    category = models.CharField(
+        _("category"), max_length=12, choices=Category.choices, default=Category.EXPERIENCE
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=3, help_text=_("From 1 (least) to 5 (most important).")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    job_task = models.CharField(_("job task it serves"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weight__gte=1) & Q(weight__lte=5),
+                name="criterion_weight_1_to_5",
+                violation_error_message=_("The weight must be between 1 and 5."),
+            ),
+            models.UniqueConstraint(
+                fields=["recruitment", "name"],
+                name="criterion_unique_name",
+                violation_error_message=_("The profile already has a requirement with this name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamMembership(models.Model):
+    """A user's role on one recruitment's team. Being on the team is what grants access."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        RECRUITER = "recruiter", _("Recruiter")
+        HIRING_MANAGER = "hiring_manager", _("Hiring manager")
+        INTERVIEWER = "interviewer", _("Interviewer")
+
+    # Roles that may change the recruitment, its profile, its team and its applications.
+    MANAGING_ROLES = frozenset({Role.OWNER, Role.RECRUITER})
+    # Roles that may move applications between stages.
+    DECIDING_ROLES = frozenset({Role.OWNER, Role.RECRUITER, Role.HIRING_MANAGER})
+
+    recruitment = models.ForeignKey(
+        Recruitment, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ["recruitment", "role", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recruitment", "user"],
+                name="membership_one_role_per_user",
+                violation_error_message=_("This person is already on the team."),
+            ),
+            models.UniqueConstraint(
+                fields=["recruitment"],
+                condition=Q(role="owner"),
+                name="membership_one_owner",
+                violation_error_message=_("A recruitment has exactly one owner."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"

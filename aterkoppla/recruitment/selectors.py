@@ -1,0 +1,51 @@
+"""Reads that decide who may see and change what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from aterkoppla.accounts.models import User
+from aterkoppla.recruitment.models import Recruitment, TeamMembership
+
+Role = TeamMembership.Role
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one user may do on one recruitment. ``role`` is None for a site admin off the team."""
+
+    role: str | None
+    site_admin: bool
+
+    @property
+    def can_manage(self) -> bool:
+        return self.site_admin or self.role in TeamMembership.MANAGING_ROLES
+
+    @property
+    def can_move(self) -> bool:
+        return self.site_admin or self.role in TeamMembership.DECIDING_ROLES
+
+
+def recruitments_for_user(user: User) -> QuerySet[Recruitment]:
+    """The recruitments a user may see: those whose team they are on; all for a site admin."""
+    if not user.is_authenticated or not user.is_active:
+        return Recruitment.objects.none()
+    if user.is_site_admin:
+        return Recruitment.objects.all()
+    return Recruitment.objects.filter(memberships__user=user)
+
+
+def access_for(user: User, recruitment: Recruitment) -> Access | None:
+    """The user's access to the recruitment, or None when they may not see it at all."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    role = (
+        TeamMembership.objects.filter(recruitment=recruitment, user=user)
+        .values_list("role", flat=True)
+        .first()
+    )
+    if role is None and not user.is_site_admin:
+        return None
+    return Access(role=role, site_admin=user.is_site_admin)

@@ -1,0 +1,200 @@
+"""Changes to recruitments, their requirement profile and their team.
+
+Each function is one transaction and records what it did on the timeline of the open
+applications it affects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    name: str
+    kind: str = Criterion.Kind.MUST
+    category: str = Criterion.Category.EXPERIENCE
+    weight: int = 3
+    description: str = ""
+    job_task: str = ""
+
+
+def _validated(instance: Recruitment | Criterion | TeamMembership) -> None:
+    """Run model validation (fields, choices and Meta.constraints) before writing."""
+    instance.full_clean()
+
+
+def _profile_event(*, recruitment: Recruitment, by: User | None, change: str, name: str) -> None:
+    open_ids = recruitment.applications.filter(stage__in=Application.OPEN_STAGES).values_list(
+        "pk", flat=True
+    )
+    TimelineEvent.objects.bulk_create(
+        TimelineEvent(
+            application_id=pk,
+            actor=TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM,
+            actor_user=by,
+            kind=TimelineEvent.Kind.PROFILE_CHANGED,
+            data={"change": change, "criterion": name},
+        )
+        for pk in open_ids
+    )
+
+
+@transaction.atomic
+def recruitment_create(
+    *,
+    owner: User,
+    title: str,
+    description: str = "",
+    job_tasks: str = "",
+    language: str = "sv",
+    status: str = Recruitment.Status.DRAFT,
+    application_deadline: dt.date | None = None,
+    first_reply_by: dt.date | None = None,
+    criteria: list[CriterionSpec] | tuple[CriterionSpec, ...] = (),
+) -> Recruitment:
+    recruitment = Recruitment(
+        owner=owner,
+        title=title.strip(),
+        description=description.strip(),
+        job_tasks=job_tasks.strip(),
+        language=language,
+        status=status,
+        application_deadline=application_deadline,
+        first_reply_by=first_reply_by,
+    )
+    _validated(recruitment)
+    recruitment.save()
+    TeamMembership.objects.create(
+        recruitment=recruitment, user=owner, role=TeamMembership.Role.OWNER
+    )
+    for spec in criteria:
+        criterion_add(recruitment=recruitment, by=owner, **spec.__dict__)
+    return recruitment
+
+
+RECRUITMENT_FIELDS = (
+    "title",
+    "description",
+    "job_tasks",
+    "language",
+    "status",
+    "application_deadline",
+    "first_reply_by",
+)
+
+
+@transaction.atomic
+def recruitment_update(*, recruitment: Recruitment, by: User, **changes: object) -> Recruitment:
+    unknown = set(changes) - set(RECRUITMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown recruitment fields: {sorted(unknown)}")
+    for field, value in changes.items():
+        setattr(recruitment, field, value.strip() if isinstance(value, str) else value)
+    _validated(recruitment)
+    recruitment.save(update_fields=[*changes, "updated_at"])
+    return recruitment
+
+
+@transaction.atomic
+def team_member_add(
+    *, recruitment: Recruitment, by: User, user: User, role: str
+) -> TeamMembership:
+    if role == TeamMembership.Role.OWNER:
+        raise ValidationError(
+            {"role": _("A recruitment has exactly one owner; choose another role.")}
+        )
+    membership = TeamMembership(recruitment=recruitment, user=user, role=role)
+    _validated(membership)
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def team_member_remove(*, membership: TeamMembership, by: User) -> None:
+    if membership.role == TeamMembership.Role.OWNER:
+        raise ValidationError(_("The owner cannot be removed from the team."))
+    membership.delete()
+
+
+@transaction.atomic
+def criterion_add(
+    *,
+    recruitment: Recruitment,
+    by: User | None,
+    name: str,
+    kind: str = Criterion.Kind.MUST,
+    category: str = Criterion.Category.EXPERIENCE,
+    weight: int = 3,
+    description: str = "",
+    job_task: str = "",
+) -> Criterion:
+    last = recruitment.criteria.aggregate(last=Max("order"))["last"]
+    criterion = Criterion(
+        recruitment=recruitment,
+        name=name.strip(),
+        kind=kind,
+        category=category,
+        weight=weight,
+        description=description.strip(),
+        job_task=job_task.strip(),
+        order=0 if last is None else last + 1,
+    )
+    _validated(criterion)
+    criterion.save()
+    _profile_event(recruitment=recruitment, by=by, change="added", name=criterion.name)
+    return criterion
+
+
+CRITERION_FIELDS = ("name", "kind", "category", "weight", "description", "job_task")
+
+
+@transaction.atomic
+def criterion_update(*, criterion: Criterion, by: User | None, **changes: object) -> Criterion:
+    unknown = set(changes) - set(CRITERION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown criterion fields: {sorted(unknown)}")
+    for field, value in changes.items():
+        setattr(criterion, field, value.strip() if isinstance(value, str) else value)
+    _validated(criterion)
+    criterion.save(update_fields=list(changes))
+    _profile_event(
+        recruitment=criterion.recruitment, by=by, change="updated", name=criterion.name
+    )
+    return criterion
+
+
+@transaction.atomic
+def criterion_remove(*, criterion: Criterion, by: User | None) -> None:
+    recruitment, name = criterion.recruitment, criterion.name
+    criterion.delete()
+    _profile_event(recruitment=recruitment, by=by, change="removed", name=name)
+
+
+@transaction.atomic
+def criterion_move(*, criterion: Criterion, by: User | None, offset: int) -> None:
+    """Move a criterion ``offset`` places up (negative) or down (positive) in the profile."""
+    ordered = list(
+        Criterion.objects.select_for_update().filter(recruitment_id=criterion.recruitment_id)
+    )
+    index = next(i for i, c in enumerate(ordered) if c.pk == criterion.pk)
+    target = min(max(index + offset, 0), len(ordered) - 1)
+    if target == index:
+        return
+    ordered.insert(target, ordered.pop(index))
+    for position, item in enumerate(ordered):
+        item.order = position
+    Criterion.objects.bulk_update(ordered, ["order"])
+    _profile_event(
+        recruitment=criterion.recruitment, by=by, change="reordered", name=criterion.name
+    )

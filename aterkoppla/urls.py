@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+from aterkoppla.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("", include("aterkoppla.core.urls")),
+    path("recruitments/", include("aterkoppla.recruitment.urls")),
+    path("applications/", include("aterkoppla.applications.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "aterkoppla.core.views.not_found"
+handler403 = "aterkoppla.core.views.forbidden"
+handler500 = "aterkoppla.core.views.server_error"

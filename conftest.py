@@ -1,0 +1,112 @@
+"""Shared test base: named users on one recruitment, and helpers every test module uses.
+
+- ``owner``: created the recruitment; ``member``: a recruiter on its team;
+  ``hiring_manager`` and ``interviewer``: other roles on the team;
+  ``outsider``: a staff user on no team; ``site_admin``: sees everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.services import application_receive
+from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.recruitment.services import CriterionSpec, recruitment_create, team_member_add
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
+def _user(username: str, first: str, last: str, **extra: object) -> User:
+    return User.objects.create_user(
+        username=username, password="test-password", first_name=first, last_name=last, **extra
+    )
+
+
+@pytest.fixture
+def owner(db) -> User:
+    return _user("owner", "Olivia", "Ägare")
+
+
+@pytest.fixture
+def member(db) -> User:
+    return _user("member", "Mats", "Medlem")
+
+
+@pytest.fixture
+def hiring_manager(db) -> User:
+    return _user("manager", "Hanna", "Chef")
+
+
+@pytest.fixture
+def interviewer(db) -> User:
+    return _user("interviewer", "Ivar", "Intervju")
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return _user("outsider", "Otto", "Utanför")
+
+
+@pytest.fixture
+def site_admin(db) -> User:
+    return _user("admin", "Ada", "Admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def recruitment(owner, member, hiring_manager, interviewer) -> Recruitment:
+    recruitment = recruitment_create(
+        owner=owner,
+        title="Lagerarbetare",
+        description="Plock och pack på vårt lager i Jönköping.",
+        job_tasks="Plocka order\nKöra truck\nInventera",
+        status=Recruitment.Status.OPEN,
+        application_deadline=dt.date(2026, 12, 10),
+        first_reply_by=dt.date(2026, 12, 18),
+        criteria=[
+            CriterionSpec(name="Truckkort A+B", category=Criterion.Category.EDUCATION, weight=5),
+            CriterionSpec(name="Erfarenhet av lagerarbete", weight=4),
+            CriterionSpec(name="Noggrannhet", kind=Criterion.Kind.MERIT, weight=2,
+                          category=Criterion.Category.PERSONAL),
+        ],
+    )
+    team_member_add(recruitment=recruitment, by=owner, user=member,
+                    role=TeamMembership.Role.RECRUITER)
+    team_member_add(recruitment=recruitment, by=owner, user=hiring_manager,
+                    role=TeamMembership.Role.HIRING_MANAGER)
+    team_member_add(recruitment=recruitment, by=owner, user=interviewer,
+                    role=TeamMembership.Role.INTERVIEWER)
+    return recruitment
+
+
+@pytest.fixture
+def application(recruitment, owner) -> Application:
+    return application_receive(
+        recruitment=recruitment,
+        first_name="Sara",
+        last_name="Ek",
+        email="sara.ek@example.se",
+        phone="070-123 45 67",
+        merits={"education": ["Truckkort A+B, 2021"], "experience": ["Lagerarbetare, 3 år"]},
+        by=owner,
+    )
+
+
+@pytest.fixture
+def client_for(db):
+    """``client_for(user)`` is a logged-in test client; ``client_for(None)`` is anonymous."""
+
+    def make(user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
