@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -104,7 +105,10 @@ class Criterion(models.Model):
         _("category"), max_length=12, choices=Category.choices, default=Category.EXPERIENCE
     )
     weight = models.PositiveSmallIntegerField(
-        _("weight"), default=3, help_text=_("From 1 (least) to 5 (most important).")
+        _("weight"),
+        default=3,
+        validators=[MinValueValidator(MIN_WEIGHT), MaxValueValidator(MAX_WEIGHT)],
+        help_text=_("From 1 (least) to 5 (most important)."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     job_task = models.CharField(_("job task it serves"), max_length=200, blank=True)

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+
+from aterkoppla.applications.models import Application, Candidate, TimelineEvent
+from aterkoppla.applications.services import application_move, application_receive
+
+NOV_25 = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
+
+
+def _receive(recruitment, **overrides):
+    data = {
+        "recruitment": recruitment,
+        "first_name": "Sara",
+        "last_name": "Ek",
+        "email": "sara.ek@example.se",
+        "phone": "070-123 45 67",
+    }
+    return application_receive(**{**data, **overrides})
+
+
+@time_machine.travel(NOV_25)
+def test_received_application_gets_the_recruitments_promised_date(recruitment):
+    application = _receive(recruitment)
+    assert application.reply_by == dt.date(2026, 12, 18)
+    assert application.stage == Application.Stage.RECEIVED
+    assert application.candidate.phone == "+46701234567"
+    event = application.timeline.get()
+    assert event.kind == TimelineEvent.Kind.RECEIVED
+    assert event.actor == TimelineEvent.Actor.SYSTEM
+    assert event.data == {"source": "manual", "reply_by": "2026-12-18"}
+
+
+@time_machine.travel(dt.datetime(2026, 12, 18, 9, 0, tzinfo=dt.UTC))
+def test_late_application_is_promised_at_least_five_working_days(recruitment):
+    # Friday 18 Dec + 5 working days skips julafton, the Christmas holidays and a weekend.
+    assert _receive(recruitment).reply_by == dt.date(2026, 12, 29)
+
+
+@time_machine.travel(NOV_25)
+def test_recruitment_without_a_promised_date_promises_ten_working_days(recruitment, owner):
+    recruitment.first_reply_by = None
+    recruitment.save()
+    assert _receive(recruitment).reply_by == dt.date(2026, 12, 9)
+
+
+def test_the_same_person_applying_twice_is_refused_and_nothing_changes(recruitment):
+    _receive(recruitment)
+    with pytest.raises(ValidationError, match="already applied"):
+        _receive(recruitment, email="SARA.EK@example.se", first_name="Sanna")
+    assert Application.objects.count() == 1
+    assert Candidate.objects.get().first_name == "Sara"
+
+
+def test_one_candidate_may_apply_to_two_recruitments(recruitment, owner):
+    from aterkoppla.recruitment.services import recruitment_create
+
+    other = recruitment_create(owner=owner, title="Truckförare")
+    _receive(recruitment)
+    _receive(other)
+    assert Candidate.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "overrides"),
+    [
+        ("phone", {"phone": "ring mig"}),
+        ("email", {"email": "inte-en-adress"}),
+        ("first_name", {"first_name": ""}),
+    ],
+)
+def test_bad_candidate_data_is_refused(recruitment, field, overrides):
+    with pytest.raises(ValidationError) as info:
+        _receive(recruitment, **overrides)
+    assert field in info.value.error_dict
+    assert not Application.objects.exists()
+
+
+def test_merits_are_normalised_and_checked(recruitment):
+    application = _receive(recruitment, merits={"education": [" Truckkort ", ""]})
+    assert application.merits == {"education": ["Truckkort"], "experience": [], "other": []}
+    with pytest.raises(ValidationError):
+        _receive(recruitment, email="b@example.se", merits={"hobbies": ["golf"]})
+    with pytest.raises(ValidationError):
+        _receive(recruitment, email="c@example.se", merits={"education": "Gymnasiet"})
+
+
+@time_machine.travel(NOV_25)
+def test_move_records_the_change_and_a_new_promise(application, owner):
+    application_move(
+        application=application, to_stage="screening", by=owner, reply_by=dt.date(2026, 12, 22)
+    )
+    application.refresh_from_db()
+    assert application.stage == "screening"
+    assert application.reply_by == dt.date(2026, 12, 22)
+    event = application.timeline.get(kind=TimelineEvent.Kind.STAGE_CHANGED)
+    assert event.data == {"from": "received", "to": "screening", "reply_by": "2026-12-22"}
+    assert event.actor_user == owner
+
+
+def test_unknown_or_forbidden_transitions_are_refused(application, owner):
+    with pytest.raises(ValidationError, match="Unknown stage"):
+        application_move(application=application, to_stage="archived", by=owner)
+    with pytest.raises(ValidationError, match="cannot move from"):
+        application_move(application=application, to_stage="hired", by=owner)
+    with pytest.raises(ValidationError, match="cannot move from"):
+        application_move(application=application, to_stage="reserve", by=owner)
+    application.refresh_from_db()
+    assert application.stage == "received"
+    assert not application.timeline.filter(kind=TimelineEvent.Kind.STAGE_CHANGED).exists()
+
+
+@time_machine.travel(NOV_25)
+def test_a_promise_cannot_be_made_for_the_past(application, owner):
+    with pytest.raises(ValidationError, match="cannot be in the past"):
+        application_move(
+            application=application, to_stage="screening", by=owner, reply_by=dt.date(2026, 11, 1)
+        )
+
+
+def test_closing_keeps_the_stage_it_was_reached_from(application, owner):
+    application_move(application=application, to_stage="interview", by=owner)
+    application_move(application=application, to_stage="rejected", by=owner)
+    application.refresh_from_db()
+    assert application.closed_from_stage == "interview"
+    assert application.outcome == "rejected"
+    assert application.allowed_next_stages() == []
+    with pytest.raises(ValidationError):
+        application_move(application=application, to_stage="offer", by=owner)
+
+
+def test_full_path_to_hired(application, owner):
+    for stage in ("screening", "interview", "offer", "hired"):
+        application_move(application=application, to_stage=stage, by=owner)
+    application.refresh_from_db()
+    assert application.outcome == "hired"
+
+
+def test_timeline_is_append_only(application):
+    event = application.timeline.first()
+    with pytest.raises(TypeError):
+        event.save()
+    with pytest.raises(TypeError):
+        event.delete()
+    with pytest.raises(TypeError):
+        TimelineEvent.objects.filter(pk=event.pk).update(kind="x")
+    with pytest.raises(TypeError):
+        TimelineEvent.objects.all().delete()
+
+
+def test_database_refuses_an_open_application_without_a_promise(application):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Application.objects.filter(pk=application.pk).update(reply_by=None)
