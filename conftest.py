@@ -73,16 +73,26 @@ def recruitment(owner, member, hiring_manager, interviewer) -> Recruitment:
         criteria=[
             CriterionSpec(name="Truckkort A+B", category=Criterion.Category.EDUCATION, weight=5),
             CriterionSpec(name="Erfarenhet av lagerarbete", weight=4),
-            CriterionSpec(name="Noggrannhet", kind=Criterion.Kind.MERIT, weight=2,
-                          category=Criterion.Category.PERSONAL),
+            CriterionSpec(
+                name="Noggrannhet",
+                kind=Criterion.Kind.MERIT,
+                weight=2,
+                category=Criterion.Category.PERSONAL,
+            ),
         ],
     )
-    team_member_add(recruitment=recruitment, by=owner, user=member,
-                    role=TeamMembership.Role.RECRUITER)
-    team_member_add(recruitment=recruitment, by=owner, user=hiring_manager,
-                    role=TeamMembership.Role.HIRING_MANAGER)
-    team_member_add(recruitment=recruitment, by=owner, user=interviewer,
-                    role=TeamMembership.Role.INTERVIEWER)
+    team_member_add(
+        recruitment=recruitment, by=owner, user=member, role=TeamMembership.Role.RECRUITER
+    )
+    team_member_add(
+        recruitment=recruitment,
+        by=owner,
+        user=hiring_manager,
+        role=TeamMembership.Role.HIRING_MANAGER,
+    )
+    team_member_add(
+        recruitment=recruitment, by=owner, user=interviewer, role=TeamMembership.Role.INTERVIEWER
+    )
     return recruitment
 
 
@@ -110,3 +120,12 @@ def client_for(db):
         return client
 
     return make
+
+
+@pytest.fixture
+def english():
+    """Run in English, for tests that read messages from services rather than pages."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

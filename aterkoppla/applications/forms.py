@@ -26,15 +26,21 @@ class ApplicationAddForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
     education = forms.CharField(
-        label=_("Education"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Education"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_ONE_PER_LINE,
     )
     experience = forms.CharField(
-        label=_("Work experience"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Work experience"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_ONE_PER_LINE,
     )
     other = forms.CharField(
-        label=_("Other merits"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Other merits"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_ONE_PER_LINE,
     )
 

@@ -12,7 +12,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.recruitment.models import Language, Recruitment
 
@@ -102,7 +103,9 @@ class Application(models.Model):
     # Allowed moves. `rejected` and `withdrawn` may end any open stage; `reserve` only follows
     # an interview. Closed stages are final.
     TRANSITIONS: dict[str, frozenset[str]] = {
-        Stage.RECEIVED: frozenset({Stage.SCREENING, Stage.INTERVIEW, Stage.REJECTED, Stage.WITHDRAWN}),
+        Stage.RECEIVED: frozenset(
+            {Stage.SCREENING, Stage.INTERVIEW, Stage.REJECTED, Stage.WITHDRAWN}
+        ),
         Stage.SCREENING: frozenset({Stage.INTERVIEW, Stage.REJECTED, Stage.WITHDRAWN}),
         Stage.INTERVIEW: frozenset({Stage.OFFER, Stage.RESERVE, Stage.REJECTED, Stage.WITHDRAWN}),
         Stage.RESERVE: frozenset({Stage.OFFER, Stage.REJECTED, Stage.WITHDRAWN}),
@@ -112,15 +115,15 @@ class Application(models.Model):
         Stage.WITHDRAWN: frozenset(),
     }
 
-    candidate = models.ForeignKey(
-        Candidate, on_delete=models.CASCADE, related_name="applications"
-    )
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
     recruitment = models.ForeignKey(
         Recruitment, on_delete=models.CASCADE, related_name="applications"
     )
     source = models.CharField(_("source"), max_length=8, choices=Source.choices)
     received_at = models.DateTimeField(_("received"), default=timezone.now)
-    stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default=Stage.RECEIVED)
+    stage = models.CharField(
+        _("stage"), max_length=10, choices=Stage.choices, default=Stage.RECEIVED
+    )
     stage_changed_at = models.DateTimeField(_("stage changed"), default=timezone.now)
     # The open stage a closed application left from: decides the feedback channel (DESIGN §4).
     closed_from_stage = models.CharField(
@@ -202,9 +205,7 @@ class TimelineEvent(models.Model):
         STAGE_CHANGED = "stage_changed", _("Stage changed")
         PROFILE_CHANGED = "profile_changed", _("Requirement profile changed")
 
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="timeline"
-    )
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="timeline")
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.CharField(max_length=10, choices=Actor.choices)
     actor_user = models.ForeignKey(

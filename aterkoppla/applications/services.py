@@ -31,7 +31,12 @@ def reply_by_for(recruitment: Recruitment, received: dt.date) -> dt.date:
 
 
 def _event(
-    application: Application, *, by: User | None, kind: str, data: dict, at: dt.datetime | None = None
+    application: Application,
+    *,
+    by: User | None,
+    kind: str,
+    data: dict,
+    at: dt.datetime | None = None,
 ) -> TimelineEvent:
     return TimelineEvent.objects.create(
         application=application,

@@ -29,7 +29,7 @@ def _get_application_for_user(request: HttpRequest, pk: int) -> tuple[Applicatio
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_add(request: HttpRequest, pk: int) -> HttpResponse:
-    recruitment, access = _get_recruitment_for_user(request, pk, manage=True)
+    recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
     form = ApplicationAddForm(request.POST or None, initial={"language": recruitment.language})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

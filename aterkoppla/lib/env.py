@@ -86,7 +86,9 @@ def env_url(
     parts = urlsplit(url)
     if parts.scheme not in schemes or not parts.netloc:
         wanted = ", ".join(sorted(schemes))
-        raise ConfigError(f"{name}={url!r} is not a URL with a host and one of the schemes {wanted}.")
+        raise ConfigError(
+            f"{name}={url!r} is not a URL with a host and one of the schemes {wanted}."
+        )
     return url.rstrip("/")
 
 

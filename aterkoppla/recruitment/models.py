@@ -95,9 +95,7 @@ class Criterion(models.Model):
     MIN_WEIGHT = 1
     MAX_WEIGHT = 5
 
-    recruitment = models.ForeignKey(
-        Recruitment, on_delete=models.CASCADE, related_name="criteria"
-    )
+    recruitment = models.ForeignKey(Recruitment, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(_("requirement"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices, default=Kind.MUST)

@@ -107,9 +107,7 @@ def recruitment_update(*, recruitment: Recruitment, by: User, **changes: object)
 
 
 @transaction.atomic
-def team_member_add(
-    *, recruitment: Recruitment, by: User, user: User, role: str
-) -> TeamMembership:
+def team_member_add(*, recruitment: Recruitment, by: User, user: User, role: str) -> TeamMembership:
     if role == TeamMembership.Role.OWNER:
         raise ValidationError(
             {"role": _("A recruitment has exactly one owner; choose another role.")}
@@ -168,9 +166,7 @@ def criterion_update(*, criterion: Criterion, by: User | None, **changes: object
         setattr(criterion, field, value.strip() if isinstance(value, str) else value)
     _validated(criterion)
     criterion.save(update_fields=list(changes))
-    _profile_event(
-        recruitment=criterion.recruitment, by=by, change="updated", name=criterion.name
-    )
+    _profile_event(recruitment=criterion.recruitment, by=by, change="updated", name=criterion.name)
     return criterion
 
 

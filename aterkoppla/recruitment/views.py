@@ -160,9 +160,7 @@ def recruitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if stage_filter:
         applications = applications.filter(stage=stage_filter)
-    counts = dict(
-        recruitment.applications.values_list("stage").annotate(n=Count("id")).order_by()
-    )
+    counts = dict(recruitment.applications.values_list("stage").annotate(n=Count("id")).order_by())
     stage_counts = [(stage, label, counts.get(stage, 0)) for stage, label in Stage.choices]
     context = {
         "recruitment": recruitment,
@@ -183,7 +181,7 @@ def recruitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def recruitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    recruitment, access = _get_recruitment_for_user(request, pk, manage=True)
+    recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
     form = RecruitmentForm(request.POST or None, instance=Recruitment.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         changes = {k: v for k, v in form.cleaned_data.items() if k in form.changed_data}
@@ -208,7 +206,9 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.criterion_add(recruitment=recruitment, by=request.user, **form.cleaned_data)
+                services.criterion_add(
+                    recruitment=recruitment, by=request.user, **form.cleaned_data
+                )
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -230,7 +230,7 @@ def _get_criterion(recruitment: Recruitment, criterion_pk: int) -> Criterion:
 @login_required
 @require_http_methods(["GET", "POST"])
 def criterion_edit(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
-    recruitment, access = _get_recruitment_for_user(request, pk, manage=True)
+    recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
     criterion = _get_criterion(recruitment, criterion_pk)
     form = CriterionForm(request.POST or None, instance=criterion)
     if request.method == "POST" and form.is_valid():
@@ -250,7 +250,7 @@ def criterion_edit(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResp
 @login_required
 @require_POST
 def criterion_move(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
-    recruitment, access = _get_recruitment_for_user(request, pk, manage=True)
+    recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
     criterion = _get_criterion(recruitment, criterion_pk)
     form = MoveForm(request.POST)
     if form.is_valid():
@@ -265,7 +265,7 @@ def criterion_move(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResp
 @login_required
 @require_POST
 def criterion_remove(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
-    recruitment, access = _get_recruitment_for_user(request, pk, manage=True)
+    recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
     criterion = _get_criterion(recruitment, criterion_pk)
     services.criterion_remove(criterion=criterion, by=request.user)
     messages.success(request, _("The requirement “%(name)s” was removed.") % {"name": criterion})
@@ -294,19 +294,26 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The team member was added."))
                 return redirect("recruitment:team", pk=recruitment.pk)
     memberships = recruitment.memberships.select_related("user").order_by("user__first_name")
-    context = {"recruitment": recruitment, "access": access, "memberships": memberships, "form": form}
+    context = {
+        "recruitment": recruitment,
+        "access": access,
+        "memberships": memberships,
+        "form": form,
+    }
     return render(request, "recruitment/team.html", context)
 
 
 @login_required
 @require_POST
 def team_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    recruitment, access = _get_recruitment_for_user(request, pk, manage=True)
+    recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
     membership = get_object_or_404(TeamMembership, pk=membership_pk, recruitment=recruitment)
     try:
         services.team_member_remove(membership=membership, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("%(name)s was removed from the team.") % {"name": membership.user})
+        messages.success(
+            request, _("%(name)s was removed from the team.") % {"name": membership.user}
+        )
     return redirect("recruitment:team", pk=recruitment.pk)

@@ -14,9 +14,7 @@ def _move(application):
     return reverse("applications:move", args=[application.pk])
 
 
-@pytest.mark.parametrize(
-    "who", ["owner", "member", "hiring_manager", "interviewer", "site_admin"]
-)
+@pytest.mark.parametrize("who", ["owner", "member", "hiring_manager", "interviewer", "site_admin"])
 def test_team_and_site_admin_see_the_application(request, client_for, application, who):
     response = client_for(request.getfixturevalue(who)).get(_detail(application))
     assert response.status_code == 200
@@ -56,7 +54,7 @@ def test_interviewer_may_not_move(client_for, interviewer, application):
     application.refresh_from_db()
     assert application.stage == "received"
     page = client_for(interviewer).get(_detail(application)).content.decode()
-    assert 'action="%s"' % _move(application) not in page
+    assert f'action="{_move(application)}"' not in page
 
 
 def test_missing_application_is_404(client_for, owner):

@@ -11,6 +11,8 @@ from aterkoppla.applications.services import application_move, application_recei
 
 NOV_25 = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def _receive(recruitment, **overrides):
     data = {

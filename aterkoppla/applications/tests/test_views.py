@@ -38,7 +38,10 @@ def test_add_application_by_hand(client_for, member, recruitment):
     assert application.reply_by == dt.date(2026, 12, 18)
     assert application.candidate.phone == "+46735551234"
     assert application.candidate.language == "en"
-    assert application.merits["education"] == ["Truckkort A+B, 2019", "Gymnasiet, Fordonsprogrammet"]
+    assert application.merits["education"] == [
+        "Truckkort A+B, 2019",
+        "Gymnasiet, Fordonsprogrammet",
+    ]
     event = application.timeline.get()
     assert event.actor_user == member
     page = client_for(member).get(response["Location"]).content.decode()
@@ -61,7 +64,7 @@ def test_duplicate_application_is_a_friendly_error(client_for, owner, recruitmen
     _add(client, recruitment)
     response = _add(client, recruitment, email="ERIK.NILSSON@example.se")
     assert response.status_code == 200
-    assert "already applied" in response.content.decode()
+    assert "redan sökt" in response.content.decode()
     assert Application.objects.count() == 1
 
 

@@ -50,14 +50,18 @@ def _ok(response):
 
 @pytest.mark.parametrize(("name", "method", "needs"), ROUTES)
 @pytest.mark.parametrize("who", ["owner", "member", "site_admin"])
-def test_owner_recruiter_and_site_admin_may(request, client_for, recruitment, name, method, needs, who):
+def test_owner_recruiter_and_site_admin_may(
+    request, client_for, recruitment, name, method, needs, who
+):
     response = _request(client_for(request.getfixturevalue(who)), method, _url(name, recruitment))
     assert _ok(response), response.status_code
 
 
 @pytest.mark.parametrize(("name", "method", "needs"), ROUTES)
 @pytest.mark.parametrize("who", ["hiring_manager", "interviewer"])
-def test_other_team_roles_see_but_may_not_manage(request, client_for, recruitment, name, method, needs, who):
+def test_other_team_roles_see_but_may_not_manage(
+    request, client_for, recruitment, name, method, needs, who
+):
     response = _request(client_for(request.getfixturevalue(who)), method, _url(name, recruitment))
     if needs == "view" and method == "GET":
         assert response.status_code == 200
@@ -84,8 +88,11 @@ def test_nothing_changed_by_refused_requests(client_for, outsider, interviewer, 
     criterion = recruitment.criteria.first()
     for user in (outsider, interviewer, None):
         client = client_for(user)
-        client.post(_url("recruitment:criterion_remove", recruitment).replace(
-            str(recruitment.criteria.last().pk), str(criterion.pk)))
+        client.post(
+            _url("recruitment:criterion_remove", recruitment).replace(
+                str(recruitment.criteria.last().pk), str(criterion.pk)
+            )
+        )
         client.post(reverse("recruitment:edit", args=[recruitment.pk]), {"title": "Hacked"})
     recruitment.refresh_from_db()
     assert recruitment.title == "Lagerarbetare"
@@ -99,7 +106,9 @@ def test_list_and_create_need_login(client_for):
         assert response["Location"].startswith(reverse("login"))
 
 
-def test_list_shows_only_recruitments_the_user_is_on(client_for, owner, outsider, site_admin, recruitment):
+def test_list_shows_only_recruitments_the_user_is_on(
+    client_for, owner, outsider, site_admin, recruitment
+):
     from aterkoppla.recruitment.services import recruitment_create
 
     recruitment_create(owner=outsider, title="Outsiderns rekrytering")

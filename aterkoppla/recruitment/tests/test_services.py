@@ -19,6 +19,8 @@ from aterkoppla.recruitment.services import (
     team_member_remove,
 )
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def test_recruitment_create_makes_the_owner_a_team_member_and_orders_criteria(owner):
     recruitment = recruitment_create(
