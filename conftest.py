@@ -129,3 +129,16 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def nov_25():
+    """Travel to Wednesday 25 November 2026, 11:00 in Stockholm, before other fixtures run.
+
+    Use as ``@pytest.mark.usefixtures("nov_25")`` so that fixtures such as ``application``
+    are created at that time too.
+    """
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC), tick=True):
+        yield

@@ -51,24 +51,38 @@ def _event(
 def _candidate_for(
     *, first_name: str, last_name: str, email: str, phone: str, language: str
 ) -> Candidate:
-    """Find the person by email (case-insensitive) or create them; keep their details current."""
-    email = email.strip()
+    """Find the person by email (case-insensitive), or create them.
+
+    A known person's details are not overwritten by a new application: whoever knows an
+    address could otherwise rename someone on all their applications. Only a missing phone
+    number is filled in. Staff correct details by hand.
+    """
     try:
         phone = to_e164(phone)
     except InvalidPhoneNumber:
         raise ValidationError(
             {"phone": _("“%(phone)s” is not a phone number we can call.") % {"phone": phone}}
         ) from None
-    candidate = Candidate.objects.filter(email__iexact=email).first() if email else None
-    if candidate is None:
-        candidate = Candidate(email=email)
-    candidate.first_name = first_name.strip()
-    candidate.last_name = last_name.strip()
-    candidate.phone = phone or candidate.phone
-    candidate.language = language
-    candidate.full_clean()
-    candidate.save()
-    return candidate
+    submitted = Candidate(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email.strip(),
+        phone=phone,
+        language=language,
+    )
+    submitted.full_clean(validate_unique=False, validate_constraints=False)
+    known = (
+        Candidate.objects.select_for_update().filter(email__iexact=submitted.email).first()
+        if submitted.email
+        else None
+    )
+    if known is None:
+        submitted.save()
+        return submitted
+    if not known.phone and phone:
+        known.phone = phone
+        known.save(update_fields=["phone"])
+    return known
 
 
 @transaction.atomic
@@ -86,7 +100,10 @@ def application_receive(
     received_at: dt.datetime | None = None,
 ) -> Application:
     """Register an application and promise the candidate an answer date (P1, P2)."""
-    received_at = received_at or timezone.now()
+    now = timezone.now()
+    received_at = received_at or now
+    if received_at > now:
+        raise ValidationError({"received_at": _("An application cannot arrive in the future.")})
     cleaned_merits = clean_merits(merits)
     candidate = _candidate_for(
         first_name=first_name, last_name=last_name, email=email, phone=phone, language=language
@@ -124,10 +141,14 @@ def application_move(
     to_stage: str,
     by: User | None,
     reply_by: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> Application:
     """Move an application to another stage, if the move is allowed.
 
-    Moving within the open stages may give a new promised answer date; it may not remove one.
+    Moving within the open stages may give a new promised answer date, and must when the
+    current one has passed: a broken promise is not carried on silently (P2). ``at`` records
+    when a move happened that is entered afterwards (imports, the demo); it cannot be in the
+    future or before the application arrived.
     """
     application = Application.objects.select_for_update().get(pk=application.pk)
     if to_stage not in Application.Stage.values:
@@ -142,12 +163,22 @@ def application_move(
                 }
             }
         )
-    today = timezone.localdate()
+    now = timezone.now()
+    at = at or now
+    if at > now or at < application.received_at:
+        raise ValidationError(
+            {"at": _("A move cannot be dated before the application or in the future.")}
+        )
+    today = timezone.localdate(at)
     if reply_by is not None and reply_by < today:
         raise ValidationError({"reply_by": _("The promised answer date cannot be in the past.")})
+    if to_stage in Application.OPEN_STAGES and reply_by is None and application.reply_by < today:
+        raise ValidationError(
+            {"reply_by": _("The promised answer date has passed. Give the candidate a new one.")}
+        )
     from_stage = application.stage
     application.stage = to_stage
-    application.stage_changed_at = timezone.now()
+    application.stage_changed_at = at
     if to_stage in Application.CLOSED_STAGES:
         application.closed_from_stage = from_stage
     elif reply_by is not None:
@@ -156,5 +187,5 @@ def application_move(
     data = {"from": from_stage, "to": to_stage}
     if to_stage in Application.OPEN_STAGES:
         data["reply_by"] = application.reply_by.isoformat()
-    _event(application, by=by, kind=TimelineEvent.Kind.STAGE_CHANGED, data=data)
+    _event(application, by=by, kind=TimelineEvent.Kind.STAGE_CHANGED, data=data, at=at)
     return application

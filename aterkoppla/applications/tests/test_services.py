@@ -91,7 +91,7 @@ def test_merits_are_normalised_and_checked(recruitment):
         _receive(recruitment, email="c@example.se", merits={"education": "Gymnasiet"})
 
 
-@time_machine.travel(NOV_25)
+@pytest.mark.usefixtures("nov_25")
 def test_move_records_the_change_and_a_new_promise(application, owner):
     application_move(
         application=application, to_stage="screening", by=owner, reply_by=dt.date(2026, 12, 22)
@@ -116,7 +116,7 @@ def test_unknown_or_forbidden_transitions_are_refused(application, owner):
     assert not application.timeline.filter(kind=TimelineEvent.Kind.STAGE_CHANGED).exists()
 
 
-@time_machine.travel(NOV_25)
+@pytest.mark.usefixtures("nov_25")
 def test_a_promise_cannot_be_made_for_the_past(application, owner):
     with pytest.raises(ValidationError, match="cannot be in the past"):
         application_move(
@@ -159,3 +159,51 @@ def test_database_refuses_an_open_application_without_a_promise(application):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Application.objects.filter(pk=application.pk).update(reply_by=None)
+
+
+def test_a_known_person_is_not_renamed_by_a_new_application(recruitment, owner):
+    from aterkoppla.recruitment.services import recruitment_create
+
+    first = _receive(recruitment, phone="")
+    other = recruitment_create(owner=owner, title="Truckförare")
+    second = _receive(other, first_name="Någon", last_name="Annan", phone="070-765 43 21")
+    assert second.candidate == first.candidate
+    second.candidate.refresh_from_db()
+    assert second.candidate.full_name == "Sara Ek"
+    assert second.candidate.phone == "+46707654321"  # a missing number is filled in
+
+
+def test_an_application_cannot_arrive_in_the_future(recruitment):
+    with pytest.raises(ValidationError) as info:
+        _receive(recruitment, received_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC))
+    assert "received_at" in info.value.error_dict
+
+
+def test_a_passed_promise_must_be_renewed_when_moving_on(recruitment, owner):
+    with time_machine.travel(NOV_25):
+        application = _receive(recruitment)
+    with time_machine.travel(dt.datetime(2027, 1, 11, 9, 0, tzinfo=dt.UTC)):
+        with pytest.raises(ValidationError, match="has passed"):
+            application_move(application=application, to_stage="screening", by=owner)
+        application_move(
+            application=application,
+            to_stage="screening",
+            by=owner,
+            reply_by=dt.date(2027, 1, 20),
+        )
+        # Closing needs no new promise.
+        application_move(application=application, to_stage="rejected", by=owner)
+
+
+@time_machine.travel(NOV_25)
+def test_a_move_can_be_dated_when_entered_afterwards(recruitment, owner):
+    with time_machine.travel(dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)):
+        application = _receive(recruitment)
+    when = dt.datetime(2026, 11, 23, 14, 0, tzinfo=dt.UTC)
+    application_move(application=application, to_stage="screening", by=owner, at=when)
+    application.refresh_from_db()
+    assert application.stage_changed_at == when
+    assert application.timeline.last().at == when
+    for bad in (dt.datetime(2026, 11, 19, tzinfo=dt.UTC), dt.datetime(2026, 12, 1, tzinfo=dt.UTC)):
+        with pytest.raises(ValidationError):
+            application_move(application=application, to_stage="interview", by=owner, at=bad)

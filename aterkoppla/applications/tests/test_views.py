@@ -68,7 +68,7 @@ def test_duplicate_application_is_a_friendly_error(client_for, owner, recruitmen
     assert Application.objects.count() == 1
 
 
-@time_machine.travel(NOV_25)
+@pytest.mark.usefixtures("nov_25")
 def test_application_page_shows_candidate_merits_and_timeline(client_for, owner, application):
     page = client_for(owner).get(reverse("applications:detail", args=[application.pk]))
     text = page.content.decode()
@@ -78,7 +78,7 @@ def test_application_page_shows_candidate_merits_and_timeline(client_for, owner,
     assert "timeline__item--received" in text
 
 
-@time_machine.travel(NOV_25)
+@pytest.mark.usefixtures("nov_25")
 def test_move_through_the_form(client_for, owner, application):
     client = client_for(owner)
     url = reverse("applications:move", args=[application.pk])
