@@ -94,7 +94,8 @@ SORTS = {
     "name": ("candidate__last_name", "candidate__first_name", "id"),
     "stage": ("stage_order", "reply_by", "id"),
     "received": ("received_at", "id"),
-    "reply_by": ("reply_by", "received_at", "id"),
+    # Open applications by promised date; answered ones after them.
+    "reply_by": ("is_closed", "reply_by", "received_at", "id"),
     # Longest waiting first: the earliest received of the open applications.
     "waiting": ("is_closed", "received_at", "id"),
 }

@@ -253,7 +253,8 @@ def test_pages_are_swedish_by_default_and_english_on_request(client_for, owner, 
 
     client = client_for(owner)
     url = reverse("recruitment:detail", args=[recruitment.pk])
-    page = client.get(url).content.decode()
+    # An English-language browser still gets Swedish until the user switches.
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="sv">' in page
     assert "Kravprofil" in page
     client.post(reverse("set_language"), {"language": "en", "next": url})
