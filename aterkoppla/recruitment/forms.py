@@ -29,12 +29,17 @@ class RecruitmentForm(forms.ModelForm):
         help_texts = {
             "language": _("The language of the job posting and of messages by default."),
         }
+        error_messages = {"title": {"required": _("Give the recruitment a title.")}}
 
-    def clean_title(self) -> str:
-        title = self.cleaned_data["title"].strip()
-        if not title:
-            raise forms.ValidationError(_("Give the recruitment a title."))
-        return title
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        deadline, reply_by = cleaned.get("application_deadline"), cleaned.get("first_reply_by")
+        if deadline and reply_by and reply_by < deadline:
+            self.add_error(
+                "first_reply_by",
+                _("The promised answer date cannot be before the application deadline."),
+            )
+        return cleaned
 
 
 class CriterionForm(forms.ModelForm):
@@ -44,6 +49,11 @@ class CriterionForm(forms.ModelForm):
         max_value=Criterion.MAX_WEIGHT,
         initial=3,
         help_text=_("From 1 (least) to 5 (most important)."),
+        error_messages={
+            "min_value": _("The weight must be between 1 and 5."),
+            "max_value": _("The weight must be between 1 and 5."),
+            "invalid": _("The weight must be a whole number between 1 and 5."),
+        },
     )
 
     class Meta:
@@ -53,17 +63,12 @@ class CriterionForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 2}),
             "job_task": forms.TextInput(attrs={"list": "job-tasks"}),
         }
+        error_messages = {"name": {"required": _("Name the requirement.")}}
 
     def __init__(self, *args: object, recruitment: Recruitment | None = None, **kwargs: object):
         super().__init__(*args, **kwargs)
         if recruitment is not None:
             self.instance.recruitment = recruitment
-
-    def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError(_("Name the requirement."))
-        return name
 
 
 class BaseCriterionFormSet(forms.BaseFormSet):

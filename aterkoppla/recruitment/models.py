@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -122,7 +123,8 @@ class Criterion(models.Model):
                 violation_error_message=_("The weight must be between 1 and 5."),
             ),
             models.UniqueConstraint(
-                fields=["recruitment", "name"],
+                "recruitment",
+                Lower("name"),
                 name="criterion_unique_name",
                 violation_error_message=_("The profile already has a requirement with this name."),
             ),

@@ -133,3 +133,8 @@ def test_team_has_one_owner_and_one_role_per_person(recruitment, owner, member, 
         team_member_add(recruitment=recruitment, by=owner, user=outsider, role="boss")
     with pytest.raises(ValidationError, match="owner cannot be removed"):
         team_member_remove(membership=recruitment.memberships.get(user=owner), by=owner)
+
+
+def test_criterion_names_differing_only_in_case_are_the_same(recruitment, owner):
+    with pytest.raises(ValidationError, match="already has a requirement with this name"):
+        criterion_add(recruitment=recruitment, by=owner, name="truckkort a+b")

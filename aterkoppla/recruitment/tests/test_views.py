@@ -95,6 +95,8 @@ def test_empty_title_and_negative_weight_are_shown_as_errors(client_for, owner):
     assert 'class="error-summary"' in page
     assert 'href="#id_title"' in page
     assert 'href="#id_criteria-1-weight"' in page
+    assert "Krav 2, vikt: Vikten ska vara mellan 1 och 5." in page
+    assert "Ge rekryteringen en titel." in page
     assert not Recruitment.objects.exists()
 
 
@@ -103,7 +105,9 @@ def test_answer_date_before_deadline_is_an_error_on_the_form(client_for, owner):
         reverse("recruitment:create"), _create_data(first_reply_by="2026-12-01")
     )
     assert response.status_code == 200
-    assert b"error-summary" in response.content
+    page = response.content.decode()
+    assert 'href="#id_first_reply_by"' in page
+    assert "Datumet för besked kan inte ligga före sista ansökningsdag" in page
     assert not Recruitment.objects.exists()
 
 

@@ -30,7 +30,9 @@ def load_polib() -> ModuleType:
 def catalogue_files() -> list[Path]:
     """Every ``<locale path>/<language>/LC_MESSAGES/<domain>.po`` of the project."""
     return sorted(
-        po for locale_dir in settings.LOCALE_PATHS for po in Path(locale_dir).glob("*/LC_MESSAGES/*.po")
+        po
+        for locale_dir in settings.LOCALE_PATHS
+        for po in Path(locale_dir).glob("*/LC_MESSAGES/*.po")
     )
 
 
