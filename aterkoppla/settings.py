@@ -63,8 +63,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "aterkoppla.accounts",
     "aterkoppla.core",
+    "aterkoppla.organisation",
     "aterkoppla.recruitment",
     "aterkoppla.applications",
+    "aterkoppla.careers",
+    "aterkoppla.api",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +143,28 @@ TIME_ZONE = "Europe/Stockholm"
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "aterkoppla_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# A cache every process shares (rate limits must hold across gunicorn workers); the table is
+# created by `serve` and by the test database set-up.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "aterkoppla_cache",
+    }
+}
+# Where the client's address is read for rate limits: REMOTE_ADDR, or the header a trusted
+# reverse proxy sets (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = env_str("CLIENT_IP_HEADER", "REMOTE_ADDR") or "REMOTE_ADDR"
+RATELIMIT_VIEW = "aterkoppla.core.views.rate_limited"
+
+# Uploaded documents (CV, cover letter): at most this many megabytes each.
+UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 10, minimum=1, maximum=100)
+UPLOAD_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields without files
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger files go to a temporary file
+FILE_UPLOAD_PERMISSIONS = 0o600
+# Applications one address may send through the career page per hour.
+APPLY_RATE = env_str("APPLY_RATE", "10/h")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

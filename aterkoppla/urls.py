@@ -10,6 +10,9 @@ urlpatterns = [
     path("", include("aterkoppla.core.urls")),
     path("recruitments/", include("aterkoppla.recruitment.urls")),
     path("applications/", include("aterkoppla.applications.urls")),
+    path("account/", include("aterkoppla.accounts.urls")),
+    path("jobb/", include("aterkoppla.careers.urls")),
+    path("api/v1/", include("aterkoppla.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -182,6 +183,40 @@ class Application(models.Model):
         if not self.is_open:
             end = timezone.localtime(self.stage_changed_at).date()
         return max((end - timezone.localtime(self.received_at).date()).days, 0)
+
+
+def document_path(instance: Document, filename: str) -> str:
+    """Random file names in a folder that no URL maps to."""
+    return f"documents/{secrets.token_hex(16)}"
+
+
+class Document(models.Model):
+    """A file the candidate sent (CV, cover letter). Served only through an access check."""
+
+    class Kind(models.TextChoices):
+        CV = "cv", _("CV")
+        COVER_LETTER = "cover_letter", _("Cover letter")
+        OTHER = "other", _("Other document")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    file = models.FileField(upload_to=document_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["kind", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:document", args=[self.application_id, self.pk])
 
 
 class TimelineQuerySet(models.QuerySet):

@@ -3,18 +3,73 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, Candidate, TimelineEvent, clean_merits
+from aterkoppla.applications.models import (
+    Application,
+    Candidate,
+    Document,
+    TimelineEvent,
+    clean_merits,
+)
+from aterkoppla.lib.documents import DocumentType
 from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.recruitment.models import Recruitment
+
+
+@dataclass(frozen=True)
+class IncomingDocument:
+    """An uploaded file already identified by ``aterkoppla.lib.documents.identify``."""
+
+    kind: str
+    name: str
+    file: File
+    type: DocumentType
+
+
+def _store_documents(application: Application, documents: Sequence[IncomingDocument]) -> None:
+    stored: list[Document] = []
+    try:
+        for incoming in documents:
+            digest = hashlib.sha256()
+            for chunk in incoming.file.chunks():
+                digest.update(chunk)
+            document = Document(
+                application=application,
+                kind=incoming.kind,
+                original_name=_safe_name(incoming.name, incoming.type),
+                content_type=incoming.type.content_type,
+                size=incoming.file.size,
+                sha256=digest.hexdigest(),
+            )
+            incoming.file.seek(0)
+            document.file.save("upload", incoming.file, save=False)
+            stored.append(document)
+            document.save()
+    except BaseException:
+        # The transaction rolls the rows back; the files on disk are ours to remove.
+        for document in stored:
+            document.file.delete(save=False)
+        raise
+
+
+def _safe_name(name: str, doc_type: DocumentType) -> str:
+    """The candidate's file name for display and download, with the extension it really has."""
+    stem = Path(name.replace("\\", "/")).name.rsplit(".", 1)[0].strip() or "document"
+    stem = "".join(ch for ch in stem if ch.isprintable() and ch not in '"/\\')[:120]
+    return f"{stem}{doc_type.extension}"
 
 
 def reply_by_for(recruitment: Recruitment, received: dt.date) -> dt.date:
@@ -98,8 +153,15 @@ def application_receive(
     source: str = Application.Source.MANUAL,
     by: User | None = None,
     received_at: dt.datetime | None = None,
+    documents: Sequence[IncomingDocument] = (),
+    acknowledge: bool = True,
 ) -> Application:
-    """Register an application and promise the candidate an answer date (P1, P2)."""
+    """Register an application and promise the candidate an answer date (P1, P2).
+
+    Every way in (career page, API, import, by hand) comes through here. ``acknowledge=False``
+    (an import of applications that were already acknowledged elsewhere) is recorded on the
+    timeline so that no acknowledgement is sent for them.
+    """
     now = timezone.now()
     received_at = received_at or now
     if received_at > now:
@@ -124,13 +186,11 @@ def application_receive(
     )
     application.full_clean(validate_unique=False)
     application.save()
-    _event(
-        application,
-        by=by,
-        kind=TimelineEvent.Kind.RECEIVED,
-        data={"source": source, "reply_by": application.reply_by.isoformat()},
-        at=received_at,
-    )
+    _store_documents(application, documents)
+    data = {"source": source, "reply_by": application.reply_by.isoformat()}
+    if not acknowledge:
+        data["acknowledge"] = False
+    _event(application, by=by, kind=TimelineEvent.Kind.RECEIVED, data=data, at=received_at)
     return application
 
 

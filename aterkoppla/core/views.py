@@ -20,3 +20,8 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "core/error.html", {"status": 500}, status=500)
+
+
+def rate_limited(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """What django-ratelimit shows when an address has sent too much: 429 with a plain word."""
+    return render(request, "core/rate_limited.html", status=429)

@@ -17,6 +17,9 @@ class RecruitmentForm(forms.ModelForm):
             "job_tasks",
             "language",
             "status",
+            "location",
+            "remote",
+            "employment_type",
             "application_deadline",
             "first_reply_by",
         ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +20,15 @@ class Language(models.TextChoices):
 
 
 class Recruitment(models.Model):
+    class EmploymentType(models.TextChoices):
+        # Values are schema.org JobPosting employmentType names.
+        FULL_TIME = "FULL_TIME", _("Full time")
+        PART_TIME = "PART_TIME", _("Part time")
+        TEMPORARY = "TEMPORARY", _("Temporary (visstid)")
+        CONTRACTOR = "CONTRACTOR", _("Contractor")
+        INTERN = "INTERN", _("Internship")
+        OTHER = "OTHER", _("Other")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open for applications")
@@ -31,6 +43,22 @@ class Recruitment(models.Model):
         blank=True,
         help_text=_("One task per line. Criteria refer to the task they serve."),
     )
+    location = models.CharField(
+        _("place of work"),
+        max_length=200,
+        blank=True,
+        help_text=_("Town or address. Leave empty for the organisation's city."),
+    )
+    remote = models.BooleanField(
+        _("remote work possible"), default=False, help_text=_("The job can be done from home.")
+    )
+    employment_type = models.CharField(
+        _("employment type"),
+        max_length=12,
+        choices=EmploymentType.choices,
+        default=EmploymentType.FULL_TIME,
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -74,6 +102,13 @@ class Recruitment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("recruitment:detail", args=[self.pk])
+
+    def accepts_applications(self, today: dt.date | None = None) -> bool:
+        """Open, and the deadline (the whole day) has not passed."""
+        today = today or timezone.localdate()
+        return self.status == self.Status.OPEN and (
+            self.application_deadline is None or today <= self.application_deadline
+        )
 
     def job_task_list(self) -> list[str]:
         return [line.strip() for line in self.job_tasks.splitlines() if line.strip()]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
@@ -59,6 +60,9 @@ def recruitment_create(
     job_tasks: str = "",
     language: str = "sv",
     status: str = Recruitment.Status.DRAFT,
+    location: str = "",
+    remote: bool = False,
+    employment_type: str = Recruitment.EmploymentType.FULL_TIME,
     application_deadline: dt.date | None = None,
     first_reply_by: dt.date | None = None,
     criteria: list[CriterionSpec] | tuple[CriterionSpec, ...] = (),
@@ -70,8 +74,12 @@ def recruitment_create(
         job_tasks=job_tasks.strip(),
         language=language,
         status=status,
+        location=location.strip(),
+        remote=remote,
+        employment_type=employment_type,
         application_deadline=application_deadline,
         first_reply_by=first_reply_by,
+        published_at=timezone.now() if status == Recruitment.Status.OPEN else None,
     )
     _validated(recruitment)
     recruitment.save()
@@ -89,6 +97,9 @@ RECRUITMENT_FIELDS = (
     "job_tasks",
     "language",
     "status",
+    "location",
+    "remote",
+    "employment_type",
     "application_deadline",
     "first_reply_by",
 )
@@ -101,8 +112,13 @@ def recruitment_update(*, recruitment: Recruitment, by: User, **changes: object)
         raise TypeError(f"Unknown recruitment fields: {sorted(unknown)}")
     for field, value in changes.items():
         setattr(recruitment, field, value.strip() if isinstance(value, str) else value)
+    update_fields = [*changes, "updated_at"]
+    if recruitment.status == Recruitment.Status.OPEN and recruitment.published_at is None:
+        # First publication: the date job boards show as "posted".
+        recruitment.published_at = timezone.now()
+        update_fields.append("published_at")
     _validated(recruitment)
-    recruitment.save(update_fields=[*changes, "updated_at"])
+    recruitment.save(update_fields=update_fields)
     return recruitment
 
 

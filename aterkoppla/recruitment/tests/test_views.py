@@ -21,6 +21,8 @@ def _create_data(**overrides):
         "job_tasks": "Bygga API:er\nGranska kod",
         "language": "sv",
         "status": "open",
+        "employment_type": "FULL_TIME",
+        "location": "Jönköping",
         "application_deadline": "2026-12-10",
         "first_reply_by": "2026-12-18",
         "criteria-TOTAL_FORMS": "5",
@@ -134,6 +136,7 @@ def test_edit_recruitment(client_for, member, recruitment):
         "job_tasks": recruitment.job_tasks,
         "language": "sv",
         "status": "closed",
+        "employment_type": "PART_TIME",
         "application_deadline": "2026-12-10",
         "first_reply_by": "2026-12-18",
     }

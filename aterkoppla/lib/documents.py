@@ -1,0 +1,94 @@
+"""Recognise uploaded documents by their content, never by their name.
+
+Accepted: PDF, Word (DOCX) and OpenDocument text (ODT). A file is accepted only when it
+parses as what it is: a renamed executable, an image, a zip of something else or a
+truncated file is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+
+class DocumentRejected(ValueError):
+    """The file is not a document we accept; ``reason`` is a code for the message to show."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    kind: str  # "pdf", "docx", "odt"
+    content_type: str
+    extension: str
+
+
+PDF = DocumentType("pdf", "application/pdf", ".pdf")
+DOCX = DocumentType(
+    "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".docx",
+)
+ODT = DocumentType("odt", "application/vnd.oasis.opendocument.text", ".odt")
+
+# Refuse zip bombs: a document's unpacked parts may not exceed this.
+_MAX_UNPACKED = 200 * 1024 * 1024
+
+
+def identify(stream: BinaryIO) -> DocumentType:
+    """Return the document's type, or raise :class:`DocumentRejected` (``empty``,
+    ``unknown``, ``damaged``)."""
+    stream.seek(0)
+    head = stream.read(8)
+    stream.seek(0)
+    if not head:
+        raise DocumentRejected("empty")
+    if head.startswith(b"%PDF-"):
+        _check_pdf(stream)
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        return _identify_zip(stream)
+    raise DocumentRejected("unknown")
+
+
+def _check_pdf(stream: BinaryIO) -> None:
+    data = stream.read()
+    stream.seek(0)
+    # A complete PDF ends with %%EOF (possibly followed by whitespace); a cut-off upload does not.
+    if b"%%EOF" not in data[-2048:]:
+        raise DocumentRejected("damaged")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if len(reader.pages) < 1:
+            raise DocumentRejected("damaged")
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        raise DocumentRejected("damaged") from None
+
+
+def _identify_zip(stream: BinaryIO) -> DocumentType:
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            names = set(archive.namelist())
+            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
+                raise DocumentRejected("damaged")
+            if archive.testzip() is not None:
+                raise DocumentRejected("damaged")
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                return DOCX
+            if "mimetype" in names and "content.xml" in names:
+                mimetype = archive.read("mimetype").strip()
+                if mimetype == ODT.content_type.encode():
+                    return ODT
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
+        raise DocumentRejected("damaged") from None
+    finally:
+        stream.seek(0)
+    raise DocumentRejected("unknown")
