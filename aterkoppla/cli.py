@@ -14,6 +14,10 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["manage"]:
         args = args[1:]
+    if args and not args[0].startswith("-"):
+        # Commands are spelled with hyphens on the command line (import-csv) and with
+        # underscores as Django modules (import_csv).
+        args[0] = args[0].replace("-", "_")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aterkoppla.settings")
 
     from aterkoppla.lib.env import ConfigError
