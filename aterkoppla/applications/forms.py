@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.applications.models import Application
-from aterkoppla.core.forms import DateInput
-from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
+from aterkoppla.core.forms import DateInput, PhoneField
 from aterkoppla.recruitment.models import Language
 
 _ONE_PER_LINE = _("One per line.")
@@ -23,7 +22,7 @@ class ApplicationAddForm(forms.Form):
         required=False,
         help_text=_("Without an email address, answers are sent as letters."),
     )
-    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    phone = PhoneField(label=_("Phone"), required=False)
     language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
     education = forms.CharField(
         label=_("Education"),
@@ -43,14 +42,6 @@ class ApplicationAddForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_ONE_PER_LINE,
     )
-
-    def clean_phone(self) -> str:
-        try:
-            return to_e164(self.cleaned_data["phone"])
-        except InvalidPhoneNumber:
-            raise forms.ValidationError(
-                _("Enter a phone number, for example 070-123 45 67 or +44 20 7946 0958.")
-            ) from None
 
     def merits(self) -> dict[str, list[str]]:
         return {key: _lines(self.cleaned_data[key]) for key in ("education", "experience", "other")}

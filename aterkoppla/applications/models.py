@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -45,6 +46,8 @@ def clean_merits(value: Any) -> dict[str, list[str]]:
         rows = value.get(section) or []
         if not isinstance(rows, list) or not all(isinstance(row, str) for row in rows):
             raise ValidationError(_("Each merit section must be a list of texts."))
+        if any("\x00" in row for row in rows):
+            raise ValidationError(_("Null characters are not allowed."))
         cleaned[section] = [row.strip() for row in rows if row.strip()]
     return cleaned
 
@@ -52,8 +55,12 @@ def clean_merits(value: Any) -> dict[str, list[str]]:
 class Candidate(models.Model):
     """A person who applies. No account: they reach their applications through private links."""
 
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
+    first_name = models.CharField(
+        _("first name"), max_length=100, validators=[ProhibitNullCharactersValidator()]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=100, validators=[ProhibitNullCharactersValidator()]
+    )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("E.164"))
     language = models.CharField(

@@ -172,8 +172,11 @@ def application_receive(
     )
     if Application.objects.filter(candidate=candidate, recruitment=recruitment).exists():
         raise ValidationError(
-            {"email": _("This person has already applied to this recruitment.")},
-            code="duplicate",
+            {
+                "email": ValidationError(
+                    _("This person has already applied to this recruitment."), code="duplicate"
+                )
+            }
         )
     application = Application(
         candidate=candidate,

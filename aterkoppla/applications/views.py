@@ -3,14 +3,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.applications import services
 from aterkoppla.applications.forms import ApplicationAddForm, MoveForm
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.models import Application, Document
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.recruitment.selectors import Access, access_for
 from aterkoppla.recruitment.views import _get_recruitment_for_user
@@ -76,9 +76,32 @@ def _render_detail(
         "candidate": application.candidate,
         "access": access,
         "timeline": application.timeline.select_related("actor_user"),
+        "documents": application.documents.all(),
         "move_form": move_form,
     }
     return render(request, "applications/detail.html", context, status=status)
+
+
+@login_required
+def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
+    """A candidate's document, for the recruitment's team only; never from a public URL."""
+    application, _access = _get_application_for_user(request, pk)
+    document = get_object_or_404(Document, pk=document_pk, application=application)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    # Only PDFs open in the browser (its viewer is sandboxed); Word and ODT files download.
+    inline = request.GET.get("inline") == "1" and document.content_type == "application/pdf"
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
 
 
 class DateInput(forms.DateInput):
@@ -23,3 +26,22 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         if field == NON_FIELD_ERRORS:
             target = None
         form.add_error(target, errors)
+
+
+class PhoneField(forms.CharField):
+    """A phone number as people write it, cleaned to E.164 (Swedish numbers by default)."""
+
+    default_error_messages = {
+        "invalid": _("Enter a phone number, for example 070-123 45 67 or +44 20 7946 0958."),
+    }
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("max_length", 30)
+        super().__init__(**kwargs)
+
+    def clean(self, value: object) -> str:
+        raw = super().clean(value)
+        try:
+            return to_e164(raw)
+        except InvalidPhoneNumber:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None

@@ -5,13 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+)
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# PostgreSQL text cannot hold NUL characters: refuse them as invalid input, not a crash.
+NO_NUL = ProhibitNullCharactersValidator()
 
 
 class Language(models.TextChoices):
@@ -36,17 +43,19 @@ class Recruitment(models.Model):
         DECIDED = "decided", _("Decided")
         COMPLETED = "completed", _("Completed")
 
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    title = models.CharField(_("title"), max_length=200, validators=[NO_NUL])
+    description = models.TextField(_("description"), blank=True, validators=[NO_NUL])
     job_tasks = models.TextField(
         _("main job tasks"),
         blank=True,
+        validators=[NO_NUL],
         help_text=_("One task per line. Criteria refer to the task they serve."),
     )
     location = models.CharField(
         _("place of work"),
         max_length=200,
         blank=True,
+        validators=[NO_NUL],
         help_text=_("Town or address. Leave empty for the organisation's city."),
     )
     remote = models.BooleanField(
@@ -132,8 +141,8 @@ class Criterion(models.Model):
     MAX_WEIGHT = 5
 
     recruitment = models.ForeignKey(Recruitment, on_delete=models.CASCADE, related_name="criteria")
-    name = models.CharField(_("requirement"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(_("requirement"), max_length=200, validators=[NO_NUL])
+    description = models.TextField(_("description"), blank=True, validators=[NO_NUL])
     kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices, default=Kind.MUST)
     category = models.CharField(
         _("category"), max_length=12, choices=Category.choices, default=Category.EXPERIENCE
@@ -145,7 +154,9 @@ class Criterion(models.Model):
         help_text=_("From 1 (least) to 5 (most important)."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
-    job_task = models.CharField(_("job task it serves"), max_length=200, blank=True)
+    job_task = models.CharField(
+        _("job task it serves"), max_length=200, blank=True, validators=[NO_NUL]
+    )
 
     class Meta:
         verbose_name = _("criterion")

@@ -1,0 +1,142 @@
+"""The public career page: open jobs, their application form and the confirmation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.services import application_receive
+from aterkoppla.careers.forms import ApplyForm
+from aterkoppla.careers.jobposting import as_script, job_posting
+from aterkoppla.core.forms import add_service_errors
+from aterkoppla.organisation.models import Organisation
+from aterkoppla.recruitment.models import Criterion, Recruitment
+
+CONFIRMATION_KEY = "careers_applied"
+
+
+def _published() -> QuerySet[Recruitment]:
+    """Recruitments a candidate may see: every one that has been open (drafts never)."""
+    return Recruitment.objects.exclude(status=Recruitment.Status.DRAFT).exclude(
+        published_at__isnull=True
+    )
+
+
+def _get_published(pk: int) -> Recruitment:
+    return get_object_or_404(_published().prefetch_related("criteria"), pk=pk)
+
+
+def job_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    jobs = [
+        job
+        for job in _published()
+        .filter(status=Recruitment.Status.OPEN)
+        .order_by("application_deadline", "title")
+        if job.accepts_applications(today)
+    ]
+    context = {"jobs": jobs, "organisation": Organisation.current()}
+    return render(request, "careers/list.html", context)
+
+
+def _job_context(request: HttpRequest, recruitment: Recruitment) -> dict[str, object]:
+    organisation = Organisation.current()
+    criteria = list(recruitment.criteria.all())
+    url = request.build_absolute_uri(reverse("careers:job", args=[recruitment.pk]))
+    return {
+        "job": recruitment,
+        "organisation": organisation,
+        "musts": [c for c in criteria if c.kind == Criterion.Kind.MUST],
+        "merits": sorted(
+            (c for c in criteria if c.kind == Criterion.Kind.MERIT), key=lambda c: -c.weight
+        ),
+        "open": recruitment.accepts_applications(),
+        "jsonld": as_script(job_posting(recruitment, organisation, url)),
+    }
+
+
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    recruitment = _get_published(pk)
+    return render(request, "careers/job.html", _job_context(request, recruitment))
+
+
+def _apply_rate(group: str, request: HttpRequest) -> str:
+    return settings.APPLY_RATE
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=_apply_rate, method="POST", block=True)
+def apply(request: HttpRequest, pk: int) -> HttpResponse:
+    recruitment = _get_published(pk)
+    context = _job_context(request, recruitment)
+    if not context["open"]:
+        return render(request, "careers/closed.html", context, status=410 if request.POST else 200)
+    initial_language = get_language() if get_language() in {"sv", "en"} else recruitment.language
+    form = ApplyForm(
+        request.POST or None, request.FILES or None, initial={"language": initial_language}
+    )
+    if request.method == "POST":
+        if form.is_bot():
+            # Say nothing useful to a bot; store nothing.
+            return render(request, "careers/rejected_bot.html", context, status=400)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                application = application_receive(
+                    recruitment=recruitment,
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                    email=data["email"],
+                    phone=data["phone"],
+                    language=data["language"],
+                    merits=form.merits(),
+                    documents=form.documents(),
+                    source=Application.Source.FORM,
+                )
+            except ValidationError as exc:
+                if getattr(exc, "error_dict", {}).get("email") and _is_duplicate(exc):
+                    context["already_applied"] = True
+                else:
+                    add_service_errors(form, exc)
+            else:
+                request.session[CONFIRMATION_KEY] = {
+                    "recruitment": recruitment.pk,
+                    "first_name": application.candidate.first_name,
+                    "reply_by": application.reply_by.isoformat(),
+                    "language": application.candidate.language,
+                }
+                return redirect("careers:thanks", pk=recruitment.pk)
+    context["form"] = form
+    context["max_mb"] = settings.UPLOAD_MAX_MB
+    status = 400 if request.method == "POST" else 200
+    return render(request, "careers/apply.html", context, status=status)
+
+
+def _is_duplicate(exc: ValidationError) -> bool:
+    return any(error.code == "duplicate" for error in exc.error_dict["email"])
+
+
+def thanks(request: HttpRequest, pk: int) -> HttpResponse:
+    recruitment = _get_published(pk)
+    applied = request.session.get(CONFIRMATION_KEY)
+    if not applied or applied.get("recruitment") != recruitment.pk:
+        # Only the person who just applied sees the confirmation.
+        raise Http404
+    context = {
+        "job": recruitment,
+        "organisation": Organisation.current(),
+        "first_name": applied["first_name"],
+        "reply_by": dt.date.fromisoformat(applied["reply_by"]),
+    }
+    return render(request, "careers/thanks.html", context)
