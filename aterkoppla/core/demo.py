@@ -19,6 +19,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.services import application_move, application_receive
 from aterkoppla.lib.workdays import add_working_days
+from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.recruitment.services import (
     criterion_add,
@@ -946,6 +947,8 @@ def load_demo(*, stdout: TextIO | None = None) -> DemoResult:
         # Password hashing is slow on purpose, and `serve --demo` runs this on every start:
         # accounts are checked against the demo passwords only on a load that adds data.
         check = len(loaded) < len(RECRUITMENTS)
+        if check:
+            _organisation()
         users = {spec.username: _user(spec, result, check=check) for spec in DEMO_USERS}
         for spec in RECRUITMENTS:
             if spec.title in loaded:
@@ -957,6 +960,16 @@ def load_demo(*, stdout: TextIO | None = None) -> DemoResult:
             if stdout is not None:
                 stdout.write(f"Created “{spec.title}” with {count} applications.\n")
     return result
+
+
+def _organisation() -> None:
+    """Name the employer, unless someone already has."""
+    organisation = Organisation.current()
+    if organisation.name == Organisation._meta.get_field("name").default:
+        organisation.name = "Nordlager AB"
+        organisation.city = "Jönköping"
+        organisation.website = "https://nordlager.example.se"
+        organisation.save()
 
 
 def _user(spec: DemoUser, result: DemoResult, *, check: bool) -> User:
