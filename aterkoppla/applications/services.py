@@ -77,11 +77,14 @@ def reply_by_for(recruitment: Recruitment, received: dt.date) -> dt.date:
 
     The recruitment's promised date, unless that leaves less than the minimum notice (a late
     application, a date already passed); then the minimum notice in working days. Without a
-    promised date on the recruitment: the default number of working days.
+    promised date on the recruitment: the default number of working days. Notice is counted
+    from today for applications entered after they arrived (imports), so that no application
+    starts with a promise that is already broken.
     """
-    earliest = add_working_days(received, settings.MIN_REPLY_WORKING_DAYS)
+    start = max(received, timezone.localdate())
+    earliest = add_working_days(start, settings.MIN_REPLY_WORKING_DAYS)
     if recruitment.first_reply_by is None:
-        return add_working_days(received, settings.DEFAULT_REPLY_WORKING_DAYS)
+        return add_working_days(start, settings.DEFAULT_REPLY_WORKING_DAYS)
     return max(recruitment.first_reply_by, earliest)
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from aterkoppla.applications import import_views
 from aterkoppla.applications import views as application_views
 from aterkoppla.recruitment import views
 
@@ -22,4 +23,10 @@ urlpatterns = [
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/team/<int:membership_pk>/remove/", views.team_remove, name="team_remove"),
     path("<int:pk>/applications/new/", application_views.application_add, name="application_add"),
+    path("<int:pk>/import/", import_views.application_import, name="import"),
+    path(
+        "<int:pk>/import/example.csv",
+        import_views.application_import_example,
+        name="import_example",
+    ),
 ]

@@ -207,3 +207,12 @@ def test_a_move_can_be_dated_when_entered_afterwards(recruitment, owner):
     for bad in (dt.datetime(2026, 11, 19, tzinfo=dt.UTC), dt.datetime(2026, 12, 1, tzinfo=dt.UTC)):
         with pytest.raises(ValidationError):
             application_move(application=application, to_stage="interview", by=owner, at=bad)
+
+
+@time_machine.travel(NOV_25)
+def test_an_old_application_entered_today_gets_a_promise_from_today(recruitment):
+    recruitment.first_reply_by = None
+    recruitment.application_deadline = None
+    recruitment.save()
+    old = _receive(recruitment, received_at=dt.datetime(2026, 9, 1, 10, 0, tzinfo=dt.UTC))
+    assert old.reply_by == dt.date(2026, 12, 9)  # ten working days from 25 November

@@ -55,7 +55,7 @@ def odt_bytes() -> bytes:
         z.writestr(
             "META-INF/manifest.xml",
             '<?xml version="1.0" encoding="UTF-8"?>'
-            '<manifest:manifest xmlns:manifest='
+            "<manifest:manifest xmlns:manifest="
             '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
             '<manifest:file-entry manifest:full-path="/" '
             'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
@@ -66,7 +66,7 @@ def odt_bytes() -> bytes:
         z.writestr(
             "content.xml",
             '<?xml version="1.0" encoding="UTF-8"?>'
-            '<office:document-content '
+            "<office:document-content "
             'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
             ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
             "<office:body><office:text><text:p>CV</text:p></office:text></office:body>"

@@ -1,0 +1,483 @@
+"""Importing applications from a CSV file: check every row first, then receive them.
+
+The file is read by ``aterkoppla.lib.csvimport``; here each row is checked with the rules that
+``services.application_receive`` applies, duplicates are found (by email, within the file and
+against the recruitment's applications), and the good rows go through ``application_receive``
+like every other way in. By default it is all or nothing, in one transaction: a list that is
+half imported is hard to correct and import again. ``skip_bad`` imports the good rows and
+reports the rest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import DataError, IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application, Candidate, clean_merits
+from aterkoppla.applications.services import application_receive
+from aterkoppla.lib.csvimport import CsvError, CsvRow, Problem, read_csv
+from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
+from aterkoppla.recruitment.models import Recruitment
+
+logger = logging.getLogger(__name__)
+
+NAME_MAX = Candidate._meta.get_field("first_name").max_length
+EMAIL_MAX = Candidate._meta.get_field("email").max_length
+
+DELIMITER_NAMES = {
+    ",": _("separated by commas"),
+    ";": _("separated by semicolons"),
+    "\t": _("separated by tabs"),
+    "|": _("separated by vertical bars"),
+}
+
+
+class Column(NamedTuple):
+    heading: str  # Swedish, as in the example file
+    english: str  # the English heading, which works as well
+    required: bool
+    description: str
+
+
+# What the upload page says about each column, in the order of the example file.
+COLUMNS = (
+    Column("förnamn", "first_name", True, _("The candidate's first name.")),
+    Column("efternamn", "last_name", True, _("The candidate's last name.")),
+    Column(
+        "e-post",
+        "email",
+        False,
+        _("Email address. Someone already on the recruitment with it is not imported again."),
+    ),
+    Column(
+        "telefon", "phone", False, _("Phone number, for example 070-123 45 67 or +44 20 7946 0958.")
+    ),
+    Column("språk", "language", False, _("sv or en. Empty: the language of the recruitment.")),
+    Column(
+        "utbildning", "education", False, _("Education. Several: one per line, or separated by |.")
+    ),
+    Column("erfarenhet", "experience", False, _("Work experience, written the same way.")),
+    Column("övriga meriter", "other", False, _("Other merits, written the same way.")),
+    Column(
+        "inkommen",
+        "received_at",
+        False,
+        _("When the application arrived: 2026-11-20 or 2026-11-20 09:30. Empty: now."),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ValidRow:
+    """A row that ``application_receive`` will accept, with its values normalised."""
+
+    line: int
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    language: str
+    merits: dict[str, list[str]]
+    received_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class BadRow:
+    line: int
+    reasons: tuple[str, ...]  # translated, each a sentence starting in lower case
+
+    @property
+    def messages(self) -> list[str]:
+        return [line_message(self.line, reason) for reason in self.reasons]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    line: int
+    email: str
+    first_line: int | None  # the earlier row of the file; None: applied before this import
+
+    @property
+    def message(self) -> str:
+        if self.first_line is None:
+            return gettext("Line %(line)s: %(email)s has already applied to this recruitment.") % {
+                "line": self.line,
+                "email": self.email,
+            }
+        return gettext("Line %(line)s: %(email)s has already applied (line %(first)s).") % {
+            "line": self.line,
+            "email": self.email,
+            "first": self.first_line,
+        }
+
+
+@dataclass
+class ImportResult:
+    rows: int
+    imported: int
+    skip_bad: bool
+    encoding: str
+    delimiter: str
+    bad_rows: list[BadRow] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+    @property
+    def refused(self) -> bool:
+        """Nothing was imported because some rows have problems (and skip_bad was not asked)."""
+        return bool(self.bad_rows) and not self.skip_bad
+
+    def read_note(self) -> str:
+        return ngettext(
+            "Read %(count)s row (%(encoding)s, %(separator)s).",
+            "Read %(count)s rows (%(encoding)s, %(separator)s).",
+            self.rows,
+        ) % {
+            "count": self.rows,
+            "encoding": self.encoding,
+            "separator": DELIMITER_NAMES.get(self.delimiter, self.delimiter),
+        }
+
+    def summary(self) -> list[str]:
+        """What happened, in a few sentences for the page and the command."""
+        lines = []
+        bad = len(self.bad_rows)
+        if self.refused:
+            lines.append(
+                ngettext(
+                    "Nothing was imported, because %(count)s row has a problem.",
+                    "Nothing was imported, because %(count)s rows have problems.",
+                    bad,
+                )
+                % {"count": bad}
+            )
+        else:
+            lines.append(
+                ngettext(
+                    "%(count)s application was imported.",
+                    "%(count)s applications were imported.",
+                    self.imported,
+                )
+                % {"count": self.imported}
+            )
+            if bad:
+                lines.append(
+                    ngettext(
+                        "%(count)s row with a problem was left out.",
+                        "%(count)s rows with problems were left out.",
+                        bad,
+                    )
+                    % {"count": bad}
+                )
+        if self.duplicates:
+            lines.append(
+                ngettext(
+                    "%(count)s application was already there and is not imported twice.",
+                    "%(count)s applications were already there and are not imported twice.",
+                    len(self.duplicates),
+                )
+                % {"count": len(self.duplicates)}
+            )
+        return lines
+
+
+def line_message(line: int, reason: str) -> str:
+    return gettext("Line %(line)s: %(reason)s") % {"line": line, "reason": reason}
+
+
+def problem_text(problem: Problem) -> str:
+    return gettext(problem.message) % dict(problem.params)
+
+
+def applications_import(
+    *,
+    recruitment: Recruitment,
+    data: bytes,
+    by: User | None,
+    skip_bad: bool = False,
+    acknowledge: bool = True,
+    max_rows: int | None = None,
+) -> ImportResult:
+    """Import the applications in the CSV ``data`` to ``recruitment``.
+
+    Raises ValidationError (on ``file``) when the file as a whole cannot be read, or has more
+    than ``max_rows`` rows. Otherwise returns what was imported and what was not: rows with
+    problems, and duplicates, which are reported but never block the rest (importing the same
+    list twice imports nothing new).
+    """
+    try:
+        parsed = read_csv(data)
+    except CsvError as exc:
+        raise ValidationError(
+            {"file": [problem_text(problem) for problem in exc.problems]}, code="unreadable"
+        ) from None
+    if max_rows is not None and len(parsed.rows) > max_rows:
+        raise ValidationError(
+            {
+                "file": gettext(
+                    "The file has %(count)s rows, more than the %(max)s that can be imported "
+                    "at once here. Split the list into smaller files."
+                )
+                % {"count": len(parsed.rows), "max": max_rows}
+            },
+            code="too_many_rows",
+        )
+    good, bad, duplicates = check_rows(parsed.rows, recruitment=recruitment, now=timezone.now())
+    result = ImportResult(
+        rows=len(parsed.rows),
+        imported=0,
+        skip_bad=skip_bad,
+        encoding=parsed.encoding,
+        delimiter=parsed.delimiter,
+        bad_rows=bad,
+        duplicates=duplicates,
+    )
+    if result.refused:
+        return result
+    imported, failed = receive_rows(
+        good, recruitment=recruitment, by=by, acknowledge=acknowledge, skip_bad=skip_bad
+    )
+    result.imported = imported
+    result.bad_rows = sorted([*bad, *failed], key=lambda row: row.line)
+    return result
+
+
+def check_rows(
+    rows: Iterable[CsvRow], *, recruitment: Recruitment, now: dt.datetime
+) -> tuple[list[ValidRow], list[BadRow], list[Duplicate]]:
+    """Every row checked: the good ones, those with problems, and the duplicates."""
+    existing = {
+        email.lower()
+        for email in Application.objects.filter(recruitment=recruitment)
+        .exclude(candidate__email="")
+        .values_list("candidate__email", flat=True)
+    }
+    first_seen: dict[str, int] = {}
+    good: list[ValidRow] = []
+    bad: list[BadRow] = []
+    duplicates: list[Duplicate] = []
+    for row in rows:
+        checked = check_row(row, default_language=recruitment.language, now=now)
+        if isinstance(checked, BadRow):
+            bad.append(checked)
+            continue
+        key = checked.email.lower()
+        if key and key in existing:
+            duplicates.append(Duplicate(line=row.line, email=checked.email, first_line=None))
+        elif key and key in first_seen:
+            duplicates.append(
+                Duplicate(line=row.line, email=checked.email, first_line=first_seen[key])
+            )
+        else:
+            # Only good rows count as "first": a bad row with the same address is corrected
+            # and imported later, or left out; either way the good row should not be lost.
+            if key:
+                first_seen[key] = row.line
+            good.append(checked)
+    return good, bad, duplicates
+
+
+def check_row(row: CsvRow, *, default_language: str, now: dt.datetime) -> ValidRow | BadRow:
+    """The row as ``application_receive`` will take it, or every reason it would not."""
+    reasons = [problem_text(problem) for problem in row.problems]
+    if not row.cells_match:
+        return BadRow(line=row.line, reasons=tuple(reasons))
+    reasons += _name_reasons(row.first_name, first=True)
+    reasons += _name_reasons(row.last_name, first=False)
+    if row.email and not _is_email(row.email):
+        reasons.append(
+            gettext("the email address “%(email)s” is not valid.") % {"email": row.email}
+        )
+    phone = ""
+    try:
+        phone = to_e164(row.phone)
+    except InvalidPhoneNumber:
+        reasons.append(
+            gettext("“%(phone)s” is not a phone number we can call.") % {"phone": row.phone}
+        )
+    if row.received_at is not None and row.received_at > now:
+        reasons.append(
+            gettext("the date received, %(date)s, is in the future.")
+            % {"date": timezone.localtime(row.received_at).strftime("%Y-%m-%d %H:%M")}
+        )
+    merits: dict[str, list[str]] = {}
+    try:
+        merits = clean_merits(row.merits)
+    except ValidationError as exc:
+        reasons += exc.messages
+    language = row.language or default_language
+    if not reasons:
+        reasons += _model_reasons(row, phone=phone, language=language)
+    if reasons:
+        return BadRow(line=row.line, reasons=tuple(reasons))
+    return ValidRow(
+        line=row.line,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        email=row.email,
+        phone=phone,
+        language=language,
+        merits=merits,
+        received_at=row.received_at,
+    )
+
+
+def _name_reasons(value: str, *, first: bool) -> list[str]:
+    if not value:
+        return [
+            gettext("a first name is missing.") if first else gettext("a last name is missing.")
+        ]
+    if len(value) > NAME_MAX:
+        message = (
+            gettext("the first name is longer than %(max)s characters.")
+            if first
+            else gettext("the last name is longer than %(max)s characters.")
+        )
+        return [message % {"max": NAME_MAX}]
+    return []
+
+
+def _is_email(value: str) -> bool:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return len(value) <= EMAIL_MAX
+
+
+def _model_reasons(row: CsvRow, *, phone: str, language: str) -> list[str]:
+    """Whatever else the model refuses: the service runs the same full_clean."""
+    candidate = Candidate(
+        first_name=row.first_name,
+        last_name=row.last_name,
+        email=row.email,
+        phone=phone,
+        language=language,
+    )
+    try:
+        candidate.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        return [
+            gettext("%(field)s: %(message)s")
+            % {"field": Candidate._meta.get_field(name).verbose_name, "message": message}
+            for name, messages in exc.message_dict.items()
+            for message in messages
+        ]
+    return []
+
+
+class _RowFailed(Exception):
+    def __init__(self, bad: BadRow) -> None:
+        super().__init__(bad.reasons)
+        self.bad = bad
+
+
+def receive_rows(
+    rows: Sequence[ValidRow],
+    *,
+    recruitment: Recruitment,
+    by: User | None,
+    acknowledge: bool,
+    skip_bad: bool,
+) -> tuple[int, list[BadRow]]:
+    """Receive checked rows in one transaction; return how many went in and which failed.
+
+    A row can still fail here if the data changed since it was checked (the same person
+    applied meanwhile). Without ``skip_bad`` that undoes the whole import; with it, only that
+    row is rolled back (a savepoint) and reported.
+    """
+    failed: list[BadRow] = []
+    imported = 0
+    try:
+        with transaction.atomic():
+            for row in rows:
+                try:
+                    with transaction.atomic():
+                        _receive(row, recruitment=recruitment, by=by, acknowledge=acknowledge)
+                except (ValidationError, IntegrityError, DataError) as exc:
+                    bad = BadRow(line=row.line, reasons=_failure_reasons(exc))
+                    if not skip_bad:
+                        raise _RowFailed(bad) from exc
+                    failed.append(bad)
+                else:
+                    imported += 1
+    except _RowFailed as exc:
+        return 0, [exc.bad]
+    return imported, failed
+
+
+def _receive(
+    row: ValidRow, *, recruitment: Recruitment, by: User | None, acknowledge: bool
+) -> Application:
+    return application_receive(
+        recruitment=recruitment,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        email=row.email,
+        phone=row.phone,
+        language=row.language,
+        merits=row.merits,
+        source=Application.Source.IMPORT,
+        by=by,
+        received_at=row.received_at,
+        acknowledge=acknowledge,
+    )
+
+
+def _failure_reasons(exc: Exception) -> tuple[str, ...]:
+    if isinstance(exc, ValidationError):
+        return tuple(exc.messages)
+    logger.warning("Import row could not be saved: %s", exc)
+    return (gettext("the row could not be saved."),)
+
+
+def example_csv() -> bytes:
+    """The example file offered on the upload page: Swedish headings, two candidates.
+
+    Semicolons and a byte order mark, because that is what Excel on a Swedish computer opens
+    straight into columns with å, ä and ö intact. The phone numbers are from the range the
+    Swedish Post and Telecom Authority keeps for fiction (070-174 06 05 to 06 99).
+    """
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([column.heading for column in COLUMNS])
+    writer.writerow(
+        [
+            "Åsa",
+            "Öberg",
+            "asa.oberg@example.se",
+            "070-174 06 05",
+            "sv",
+            "Truckkort A+B, 2021 | Gymnasieexamen, handelsprogrammet",
+            "Lagerarbetare, Jönköpings Lager AB, 2021–2025",
+            "B-körkort",
+            "2026-11-20 09:30",
+        ]
+    )
+    writer.writerow(
+        [
+            "Daniel",
+            "Kowalski",
+            "daniel.kowalski@example.se",
+            "+44 20 7946 0958",
+            "en",
+            "BSc Logistics, 2019",
+            "Warehouse operative, 3 years\nTeam leader, 1 year",
+            "",
+            "",
+        ]
+    )
+    return codecs.BOM_UTF8 + out.getvalue().encode()
