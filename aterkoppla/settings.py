@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",
     "aterkoppla.accounts",
     "aterkoppla.core",
     "aterkoppla.organisation",

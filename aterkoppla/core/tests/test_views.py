@@ -53,3 +53,12 @@ def test_forbidden_page_is_ours(client_for, interviewer, recruitment):
     response = client_for(interviewer).get(reverse("recruitment:edit", args=[recruitment.pk]))
     assert response.status_code == 403
     assert "Inte tillåtet" in response.content.decode()
+
+
+def test_api_follows_accept_language_but_pages_do_not(client_for, owner):
+    client = client_for(None)
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="sv">' in page
+    api = client.get("/api/v1/me", HTTP_ACCEPT_LANGUAGE="en")
+    assert api["Content-Language"] == "en"
+    assert client.get("/api/v1/me")["Content-Language"] == "sv"

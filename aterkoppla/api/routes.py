@@ -1,0 +1,176 @@
+"""API v1 routes: the caller, recruitments and their team, applications.
+
+Access is the UI's: ``access_for`` decides, an outsider gets 404 (we do not say what exists),
+a team member without a managing role gets 403 when they try to change something.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import Header, Path, Router, Status
+
+from aterkoppla.accounts.models import User
+from aterkoppla.api import schemas, selectors, services
+from aterkoppla.api.errors import invalid_input
+from aterkoppla.applications.models import Application
+from aterkoppla.recruitment import services as recruitment_services
+from aterkoppla.recruitment.models import Recruitment, TeamMembership
+from aterkoppla.recruitment.selectors import Access, access_for, recruitments_for_user
+
+router = Router()
+
+RecruitmentId = Annotated[int, Path(ge=1, le=schemas.MAX_ID)]
+ApplicationId = Annotated[int, Path(ge=1, le=schemas.MAX_ID)]
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        description="Any unique text (a UUID, say). Sending the same request again with the "
+        "same key creates nothing new: the answer is the application the first request made "
+        "(201, with the header `Idempotent-Replayed: true`). The same key with a different "
+        "request is refused (409).",
+    ),
+]
+
+# The service names candidate fields plainly; in the API they sit under "candidate".
+CANDIDATE_FIELDS = {
+    name: f"candidate.{name}" for name in ("first_name", "last_name", "email", "phone", "language")
+}
+
+
+def _recruitment_for(
+    request: HttpRequest,
+    pk: int,
+    *,
+    manage: bool = False,
+    queryset: QuerySet[Recruitment] | None = None,
+) -> tuple[Recruitment, Access]:
+    """The recruitment if the caller is on its team (404 otherwise); 403 if they may not
+    change it and ``manage`` is asked for. As ``_get_recruitment_for_user`` in the UI."""
+    recruitment = get_object_or_404(
+        queryset if queryset is not None else Recruitment.objects, pk=pk
+    )
+    access = access_for(request.user, recruitment)
+    if access is None:
+        raise Http404
+    if manage and not access.can_manage:
+        raise PermissionDenied
+    return recruitment, access
+
+
+@router.get("/me", response={200: schemas.MeOut, 401: schemas.ErrorOut}, summary="Who am I")
+def me(request: HttpRequest) -> User:
+    """The user the token belongs to."""
+    return request.auth
+
+
+@router.get(
+    "/recruitments",
+    response={200: list[schemas.RecruitmentSummaryOut], 401: schemas.ErrorOut},
+    summary="List recruitments",
+)
+def recruitment_list(request: HttpRequest) -> list[Recruitment]:
+    """The recruitments whose team the caller is on (all of them for a site admin)."""
+    return list(recruitments_for_user(request.auth).order_by("-created_at", "-id"))
+
+
+@router.post(
+    "/recruitments",
+    response={
+        201: schemas.RecruitmentOut,
+        **dict.fromkeys((400, 401, 422), schemas.ErrorOut),
+    },
+    summary="Create a recruitment",
+)
+def recruitment_create(request: HttpRequest, payload: schemas.RecruitmentIn) -> Status:
+    """Create a recruitment with its requirement profile. The caller becomes its owner."""
+    data = payload.model_dump()
+    specs = [recruitment_services.CriterionSpec(**spec) for spec in data.pop("criteria")]
+    recruitment = recruitment_services.recruitment_create(
+        owner=request.auth, criteria=specs, **data
+    )
+    recruitment = selectors.recruitments_with_criteria().get(pk=recruitment.pk)
+    return Status(201, recruitment)
+
+
+@router.get(
+    "/recruitments/{recruitment_id}",
+    response={200: schemas.RecruitmentOut, **schemas.ERRORS_READ},
+    summary="Get a recruitment",
+)
+def recruitment_detail(request: HttpRequest, recruitment_id: RecruitmentId) -> Recruitment:
+    """The recruitment, its requirement profile and how many applications are in each stage."""
+    recruitment, _access = _recruitment_for(
+        request, recruitment_id, queryset=selectors.recruitments_with_criteria()
+    )
+    return recruitment
+
+
+@router.post(
+    "/recruitments/{recruitment_id}/team",
+    response={201: schemas.TeamMemberOut, **schemas.ERRORS_WRITE},
+    summary="Add a team member",
+)
+def team_member_add(
+    request: HttpRequest, recruitment_id: RecruitmentId, payload: schemas.TeamMemberIn
+) -> Status:
+    """Put a user on the team with a role. Only the owner, a recruiter or a site admin may."""
+    recruitment, _access = _recruitment_for(request, recruitment_id, manage=True)
+    membership = services.team_member_add_by_id(
+        recruitment=recruitment, by=request.auth, user_id=payload.user_id, role=payload.role
+    )
+    membership = TeamMembership.objects.select_related("user").get(pk=membership.pk)
+    return Status(201, membership)
+
+
+@router.post(
+    "/recruitments/{recruitment_id}/applications",
+    response={201: schemas.ApplicationCreatedOut, **schemas.ERRORS_WRITE},
+    summary="Receive an application",
+)
+def application_create(
+    request: HttpRequest,
+    response: HttpResponse,
+    recruitment_id: RecruitmentId,
+    payload: schemas.ApplicationIn,
+    idempotency_key: IdempotencyKeyHeader = None,
+) -> Status:
+    """Register an application; the candidate is acknowledged and promised an answer date.
+
+    A person (by email) applies once per recruitment: a second application is refused (409).
+    """
+    recruitment, _access = _recruitment_for(request, recruitment_id, manage=True)
+    data = payload.model_dump()
+    try:
+        application, replayed = services.application_receive_once(
+            recruitment=recruitment,
+            by=request.auth,
+            candidate=data["candidate"],
+            merits=data["merits"],
+            idempotency_key=idempotency_key,
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc, rename=CANDIDATE_FIELDS) from exc
+    if replayed:
+        response["Idempotent-Replayed"] = "true"
+    return Status(201, application)
+
+
+@router.get(
+    "/applications/{application_id}",
+    response={200: schemas.ApplicationOut, **schemas.ERRORS_READ},
+    summary="Get an application",
+)
+def application_detail(request: HttpRequest, application_id: ApplicationId) -> Application:
+    """The application, its candidate and its timeline. Any member of the team may read it."""
+    application = get_object_or_404(selectors.applications_with_timeline(), pk=application_id)
+    if access_for(request.user, application.recruitment) is None:
+        raise Http404
+    return application

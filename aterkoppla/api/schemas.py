@@ -1,0 +1,316 @@
+"""The shapes of API v1's bodies and answers (DESIGN §9, "API v1 contract").
+
+Field names are the contract: they may be added to, never renamed. Input types are strict
+where JSON has a type of its own (a weight is a number, not the text "3") so that what the
+OpenAPI schema promises is what the server accepts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from ninja import Schema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    create_model,
+    field_validator,
+)
+
+from aterkoppla.api.selectors import stage_counts
+from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+
+# The largest id a 64-bit primary key holds; larger numbers cannot name anything.
+MAX_ID = 2**63 - 1
+
+
+def _storable(value: str) -> str:
+    # PostgreSQL refuses NUL in text, and a lone surrogate ("\ud800", legal in JSON) cannot
+    # be written as UTF-8 by any database: refuse both as bad input, not fail at the write.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("is not valid Unicode text") from None
+    return value
+
+
+def _date_text(value: Any) -> Any:
+    # Pydantic would read a number as a Unix timestamp; the API takes ISO dates only.
+    if not isinstance(value, str | dt.date):
+        raise ValueError("must be a date written as YYYY-MM-DD")
+    return value
+
+
+def _text(max_length: int, *, required: bool = False) -> Any:
+    """A string, trimmed, at most ``max_length`` long; ``required`` means not blank."""
+    return Annotated[
+        str,
+        StringConstraints(
+            strict=True,
+            strip_whitespace=True,
+            min_length=1 if required else 0,
+            max_length=max_length,
+        ),
+        AfterValidator(_storable),
+    ]
+
+
+Title = _text(200, required=True)
+Line = _text(200)
+PersonName = _text(100, required=True)
+Email = _text(254)
+Phone = _text(40)
+Merit = _text(1_000)
+Paragraphs = _text(20_000)
+
+Date = Annotated[dt.date, BeforeValidator(_date_text)]
+Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
+
+Language = Literal["sv", "en"]
+Kind = Literal[tuple(Criterion.Kind.values)]  # type: ignore[valid-type]
+Category = Literal[tuple(Criterion.Category.values)]  # type: ignore[valid-type]
+Role = Literal[tuple(TeamMembership.Role.values)]  # type: ignore[valid-type]
+Status = Literal[tuple(Recruitment.Status.values)]  # type: ignore[valid-type]
+EmploymentType = Literal[tuple(Recruitment.EmploymentType.values)]  # type: ignore[valid-type]
+Stage = Literal[tuple(Application.Stage.values)]  # type: ignore[valid-type]
+
+
+class Input(BaseModel):
+    """A request body. Plain pydantic, not ninja's Schema: Schema reads fields off any object
+    as attributes (for ORM output), which would let a JSON list or string pass as a body."""
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in words.")
+    errors: dict[str, list[str]] | None = Field(
+        None,
+        description="For invalid input (422): the messages per field, named by their path in "
+        "the body (`candidate.email`, `criteria.0.weight`); `__all__` for the body as a whole.",
+    )
+
+
+# The errors a route that reads can give, and those of a route that changes things.
+ERRORS_READ: dict[int, type[Schema]] = {401: ErrorOut, 404: ErrorOut}
+ERRORS_WRITE: dict[int, type[Schema]] = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ErrorOut,
+}
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    name: str = Field(description="The full name, or the username when there is none.")
+    email: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return str(obj)
+
+
+# --- Recruitments ---------------------------------------------------------------------
+
+
+class CriterionIn(Input):
+    name: Title
+    description: Paragraphs = ""
+    kind: Kind = Field(Criterion.Kind.MUST.value, description="`must` (skallkrav) or `merit`.")
+    category: Category = Criterion.Category.EXPERIENCE.value
+    weight: Annotated[StrictInt, Field(ge=Criterion.MIN_WEIGHT, le=Criterion.MAX_WEIGHT)] = 3
+    job_task: Line = Field("", description="The job task the requirement serves.")
+
+
+class CriterionOut(Schema):
+    id: int
+    name: str
+    description: str
+    kind: Kind
+    category: Category
+    weight: int
+    order: int
+    job_task: str
+
+
+class RecruitmentIn(Input):
+    title: Title
+    description: Paragraphs = ""
+    job_tasks: Paragraphs = Field("", description="The main job tasks, one per line.")
+    language: Language = "sv"
+    status: Status = Recruitment.Status.DRAFT.value
+    location: Line = ""
+    remote: StrictBool = False
+    employment_type: EmploymentType = Recruitment.EmploymentType.FULL_TIME.value
+    application_deadline: Date | None = None
+    first_reply_by: Date | None = Field(
+        None,
+        description="The answer date promised to every applicant; not before the deadline.",
+    )
+    criteria: list[CriterionIn] = Field(default_factory=list, max_length=100)
+
+    @field_validator("criteria")
+    @classmethod
+    def _names_differ(cls, criteria: list[CriterionIn]) -> list[CriterionIn]:
+        seen: set[str] = set()
+        for criterion in criteria:
+            folded = criterion.name.casefold()
+            if folded in seen:
+                raise ValueError(f"two requirements are named “{criterion.name}”")
+            seen.add(folded)
+        return criteria
+
+
+StageCounts = create_model(
+    "StageCounts",
+    __doc__="How many applications are in each stage; every stage is present.",
+    **dict.fromkeys(Application.Stage.values, (int, ...)),
+)
+
+
+class RecruitmentSummaryOut(Schema):
+    id: int
+    title: str
+    status: Status
+    language: Language
+    application_deadline: dt.date | None
+    first_reply_by: dt.date | None
+    created_at: dt.datetime
+
+
+class RecruitmentOut(RecruitmentSummaryOut):
+    description: str
+    job_tasks: str
+    location: str
+    remote: bool
+    employment_type: EmploymentType
+    published_at: dt.datetime | None
+    owner_id: int
+    criteria: list[CriterionOut]
+    stage_counts: StageCounts  # type: ignore[valid-type]
+
+    @staticmethod
+    def resolve_stage_counts(obj: Recruitment) -> dict[str, int]:
+        return stage_counts(obj)
+
+
+class TeamMemberIn(Input):
+    user_id: Id
+    role: Role = Field(
+        description="`recruiter`, `hiring_manager` or `interviewer`. A recruitment has exactly "
+        "one owner, the user who created it: `owner` is refused (422)."
+    )
+
+
+class TeamMemberOut(Schema):
+    id: int
+    recruitment_id: int
+    user_id: int
+    username: str
+    role: Role
+    added_at: dt.datetime
+
+    @staticmethod
+    def resolve_username(obj: Any) -> str:
+        return obj.user.username
+
+
+# --- Applications ---------------------------------------------------------------------
+
+
+class CandidateIn(Input):
+    first_name: PersonName
+    last_name: PersonName
+    email: Email = Field("", description="How the candidate hears from us; may be empty.")
+    phone: Phone = Field("", description="Any Swedish or international way of writing it.")
+    language: Language = Field("sv", description="The language the candidate is written to in.")
+
+
+MeritList = Annotated[list[Merit], Field(max_length=100)]
+
+
+class MeritsIn(Input):
+    education: MeritList = Field(default_factory=list)
+    experience: MeritList = Field(default_factory=list)
+    other: MeritList = Field(default_factory=list)
+
+
+class ApplicationIn(Input):
+    candidate: CandidateIn
+    merits: MeritsIn = Field(
+        default_factory=MeritsIn,
+        description="Facts, no judgements: education, work experience and other merits.",
+    )
+
+
+class ApplicationCreatedOut(Schema):
+    id: int
+    recruitment_id: int
+    stage: Stage
+    reply_by: dt.date | None = Field(description="The answer date promised to the candidate.")
+    portal_url: str | None = Field(
+        None,
+        description="The candidate's private portal link. Always null for now: the candidate "
+        "portal is not built yet; the field will carry the link once it is.",
+    )
+
+    @staticmethod
+    def resolve_portal_url(obj: Any) -> None:
+        return None
+
+
+class CandidateOut(Schema):
+    first_name: str
+    last_name: str
+    email: str
+    phone: str = Field(description="E.164, or empty.")
+    language: Language
+
+
+class TimelineEventOut(Schema):
+    at: dt.datetime
+    kind: str = Field(description="What happened, e.g. `received`, `stage_changed`.")
+    actor: Literal[tuple(TimelineEvent.Actor.values)]  # type: ignore[valid-type]
+    actor_name: str | None = Field(description="The staff member who did it, if one did.")
+    summary: str = Field(description="One sentence saying what happened.")
+
+    @staticmethod
+    def resolve_actor_name(obj: Any) -> str | None:
+        return str(obj.actor_user) if obj.actor_user_id else None
+
+    @staticmethod
+    def resolve_summary(obj: Any) -> str:
+        return obj.summary()
+
+
+class MeritsOut(Schema):
+    education: list[str] = Field(default_factory=list)
+    experience: list[str] = Field(default_factory=list)
+    other: list[str] = Field(default_factory=list)
+
+
+class ApplicationOut(Schema):
+    id: int
+    recruitment_id: int
+    candidate: CandidateOut
+    source: str
+    received_at: dt.datetime
+    stage: Stage
+    reply_by: dt.date | None
+    interviewed: bool
+    outcome: Literal["hired", "rejected", "withdrawn"] | None = Field(
+        description="The final result; null while the application is open."
+    )
+    merits: MeritsOut
+    timeline: list[TimelineEventOut]
