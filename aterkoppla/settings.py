@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "aterkoppla.recruitment",
     "aterkoppla.applications",
     "aterkoppla.careers",
+    "aterkoppla.messaging",
+    "aterkoppla.portal",
     "aterkoppla.api",
 ]
 
@@ -201,7 +203,16 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ConfigError("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on.")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Without a mail server configured, messages are written as .eml files to the data folder
+# (so that `make run` loses nothing and sends nothing to real people); with EMAIL_HOST set,
+# they go out over SMTP.
+EMAIL_FILE_PATH = DATA_DIR / "sent-mail"
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if env_str("EMAIL_HOST")
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
 
 LOGGING = {
     "version": 1,

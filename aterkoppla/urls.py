@@ -12,6 +12,7 @@ urlpatterns = [
     path("applications/", include("aterkoppla.applications.urls")),
     path("account/", include("aterkoppla.accounts.urls")),
     path("jobb/", include("aterkoppla.careers.urls")),
+    path("ansokan/", include("aterkoppla.portal.urls")),
     path("api/v1/", include("aterkoppla.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

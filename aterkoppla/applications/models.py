@@ -246,6 +246,11 @@ class TimelineEvent(models.Model):
         RECEIVED = "received", _("Application received")
         STAGE_CHANGED = "stage_changed", _("Stage changed")
         PROFILE_CHANGED = "profile_changed", _("Requirement profile changed")
+        MESSAGE_QUEUED = "message_queued", _("Message queued")
+        MESSAGE_SENT = "message_sent", _("Message sent")
+        MESSAGE_FAILED = "message_failed", _("Message could not be delivered")
+        PROMISE_POSTPONED = "promise_postponed", _("Answer date postponed")
+        PROMISE_ESCALATED = "promise_escalated", _("Broken promise escalated")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="timeline")
     at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -293,6 +298,12 @@ class TimelineEvent(models.Model):
                 "reordered": gettext("Requirement “%(name)s” moved in the profile."),
             }
             return templates[data["change"]] % {"name": data["criterion"]}
+        if self.kind in {
+            self.Kind.MESSAGE_QUEUED,
+            self.Kind.MESSAGE_SENT,
+            self.Kind.MESSAGE_FAILED,
+        }:
+            return f"{self.get_kind_display()}: {data.get('subject', '')}".rstrip(": ")
         return self.get_kind_display()
 
     def promised_date(self) -> dt.date | None:

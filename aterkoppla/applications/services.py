@@ -26,6 +26,8 @@ from aterkoppla.applications.models import (
 from aterkoppla.lib.documents import DocumentType
 from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
 from aterkoppla.lib.workdays import add_working_days
+from aterkoppla.messaging.models import Kind
+from aterkoppla.messaging.services import message_queue
 from aterkoppla.recruitment.models import Recruitment
 
 
@@ -95,11 +97,12 @@ def _event(
     kind: str,
     data: dict,
     at: dt.datetime | None = None,
+    actor: str | None = None,
 ) -> TimelineEvent:
     return TimelineEvent.objects.create(
         application=application,
         at=at or timezone.now(),
-        actor=TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM,
+        actor=actor or (TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM),
         actor_user=by,
         kind=kind,
         data=data,
@@ -197,7 +200,24 @@ def application_receive(
     if not acknowledge:
         data["acknowledge"] = False
     _event(application, by=by, kind=TimelineEvent.Kind.RECEIVED, data=data, at=received_at)
+    if acknowledge:
+        message_queue(
+            application=application,
+            kind=Kind.ACKNOWLEDGEMENT,
+            dedupe_key=f"acknowledgement:{application.pk}",
+            by=by,
+        )
     return application
+
+
+# What the candidate is told when their application reaches a stage (DESIGN §4). Offers and
+# hiring are done in person; rejections get their own channel rules.
+STAGE_MESSAGES = {
+    Application.Stage.SCREENING: Kind.STATUS_UPDATE,
+    Application.Stage.INTERVIEW: Kind.STATUS_UPDATE,
+    Application.Stage.RESERVE: Kind.RESERVE,
+    Application.Stage.WITHDRAWN: Kind.WITHDRAWAL_CONFIRMATION,
+}
 
 
 @transaction.atomic
@@ -208,13 +228,14 @@ def application_move(
     by: User | None,
     reply_by: dt.date | None = None,
     at: dt.datetime | None = None,
+    by_candidate: bool = False,
 ) -> Application:
     """Move an application to another stage, if the move is allowed.
 
     Moving within the open stages may give a new promised answer date, and must when the
     current one has passed: a broken promise is not carried on silently (P2). ``at`` records
     when a move happened that is entered afterwards (imports, the demo); it cannot be in the
-    future or before the application arrived.
+    future or before the application arrived, and such a move sends no message.
     """
     application = Application.objects.select_for_update().get(pk=application.pk)
     if to_stage not in Application.Stage.values:
@@ -230,6 +251,7 @@ def application_move(
             }
         )
     now = timezone.now()
+    backdated = at is not None
     at = at or now
     if at > now or at < application.received_at:
         raise ValidationError(
@@ -253,5 +275,20 @@ def application_move(
     data = {"from": from_stage, "to": to_stage}
     if to_stage in Application.OPEN_STAGES:
         data["reply_by"] = application.reply_by.isoformat()
-    _event(application, by=by, kind=TimelineEvent.Kind.STAGE_CHANGED, data=data, at=at)
+    event = _event(
+        application,
+        by=by,
+        kind=TimelineEvent.Kind.STAGE_CHANGED,
+        data=data,
+        at=at,
+        actor=TimelineEvent.Actor.CANDIDATE if by_candidate else None,
+    )
+    # A move entered afterwards is history: the candidate was told (or not) back then.
+    if to_stage in STAGE_MESSAGES and not backdated:
+        message_queue(
+            application=application,
+            kind=STAGE_MESSAGES[to_stage],
+            dedupe_key=f"stage:{application.pk}:{event.pk}",
+            by=by,
+        )
     return application

@@ -1,7 +1,8 @@
-"""The employer that runs this instance of Återkoppla: one row."""
+"""The employer that runs this instance of Återkoppla: one row, edited on the settings page."""
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,59 @@ class Organisation(models.Model):
         _("city"), max_length=100, blank=True, help_text=_("Where the jobs are, unless a job says.")
     )
     country = models.CharField(_("country code"), max_length=2, default="SE")
+    sender_email = models.EmailField(
+        _("sender address"),
+        blank=True,
+        help_text=_("Messages to candidates come from this address. Empty: the server's default."),
+    )
+    phone = models.CharField(
+        _("phone"), max_length=30, blank=True, help_text=_("Shown to candidates in messages.")
+    )
+    privacy_contact = models.EmailField(
+        _("privacy contact"),
+        blank=True,
+        help_text=_(
+            "Where candidates ask about their personal data (or your data protection officer)."
+        ),
+    )
+    privacy_notice_sv = models.TextField(
+        _("privacy notice in Swedish"),
+        blank=True,
+        help_text=_("Sent with every acknowledgement. Empty: the default text."),
+    )
+    privacy_notice_en = models.TextField(
+        _("privacy notice in English"),
+        blank=True,
+        help_text=_("Sent with every acknowledgement. Empty: the default text."),
+    )
+    retention_months = models.PositiveSmallIntegerField(
+        _("retention in months"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "How long applications are kept after the final answer. A discrimination claim "
+            "about hiring can be brought up to two years after the decision."
+        ),
+    )
+    promise_auto_update = models.BooleanField(
+        _("update candidates automatically"),
+        default=True,
+        help_text=_(
+            "When a promised answer date passes without news, tell the candidate that the "
+            "recruitment is still in progress and give a new date."
+        ),
+    )
+    promise_postpone_days = models.PositiveSmallIntegerField(
+        _("postponement in working days"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+    promise_max_updates = models.PositiveSmallIntegerField(
+        _("automatic updates at most"),
+        default=2,
+        validators=[MaxValueValidator(10)],
+        help_text=_("After this many automatic updates, only the staff are alerted."),
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -28,3 +82,10 @@ class Organisation(models.Model):
     def current(cls) -> Organisation:
         organisation, _created = cls.objects.get_or_create(pk=1)
         return organisation
+
+    def privacy_notice(self, language: str) -> str:
+        """The notice in ``language``: the organisation's own text, else the default."""
+        from aterkoppla.organisation.privacy import default_privacy_notice
+
+        own = self.privacy_notice_en if language == "en" else self.privacy_notice_sv
+        return own.strip() or default_privacy_notice(self, language)

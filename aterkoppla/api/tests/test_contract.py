@@ -286,8 +286,9 @@ def test_receive_application(api_as, member, recruitment):
         "experience": ["Lagerarbetare, PostNord, 2020–2024"],
         "other": [],
     }
-    event = application.timeline.get()
-    assert (event.kind, event.actor_user) == (TimelineEvent.Kind.RECEIVED, member)
+    event = application.timeline.get(kind=TimelineEvent.Kind.RECEIVED)
+    assert event.actor_user == member
+    assert application.messages.get().kind == "acknowledgement"
 
 
 def test_receive_application_with_only_the_required_fields(api_as, owner, recruitment):
@@ -323,6 +324,7 @@ def test_application_detail(api_as, interviewer, owner, application):
     assert data["merits"]["education"] == ["Truckkort A+B, 2021"]
     assert [(e["kind"], e["actor"], e["actor_name"]) for e in data["timeline"]] == [
         ("received", "user", "Olivia Ägare"),
+        ("message_queued", "system", None),
         ("stage_changed", "user", "Olivia Ägare"),
     ]
     first = data["timeline"][0]
@@ -347,4 +349,5 @@ def test_reading_an_application_takes_a_fixed_number_of_queries(
     # actors; the caller's role on the team.
     with django_assert_num_queries(4):
         response = client.get(f"/applications/{application.pk}")
-    assert len(response.json()["timeline"]) == 3
+    # received, acknowledgement, two moves, two status updates
+    assert len(response.json()["timeline"]) == 6

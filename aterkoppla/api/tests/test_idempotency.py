@@ -33,7 +33,8 @@ def test_retry_with_the_same_key_returns_the_same_application(api_as, owner, pat
     assert "Idempotent-Replayed" not in first
     assert retry["Idempotent-Replayed"] == "true"
     assert Application.objects.count() == 1
-    assert TimelineEvent.objects.count() == 1
+    assert TimelineEvent.objects.filter(kind=TimelineEvent.Kind.RECEIVED).count() == 1
+    assert Application.objects.get().messages.count() == 1
     stored = IdempotencyKey.objects.get()
     assert (stored.user, stored.key, stored.application_id) == (
         owner,

@@ -16,6 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from aterkoppla.applications.models import Application, Candidate, TimelineEvent
+from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import Recruitment
 
 Answer = tuple[int, dict[str, str], Any]
@@ -88,12 +89,13 @@ class Script:
         ]
 
 
-def _stored() -> tuple[int, int, int, int]:
+def _stored() -> tuple[int, int, int, int, int]:
     return (
         Recruitment.objects.count(),
         Application.objects.count(),
         Candidate.objects.count(),
-        TimelineEvent.objects.count(),
+        TimelineEvent.objects.filter(kind=TimelineEvent.Kind.RECEIVED).count(),
+        Message.objects.filter(kind="acknowledgement").count(),
     )
 
 
@@ -112,7 +114,7 @@ def test_script_makes_50_applications_and_a_retry_makes_nothing_new(live_server)
     ids = [body["id"] for _s, _h, body in first]
     assert len(set(ids)) == 50
     assert {body["reply_by"] for _s, _h, body in first} == {"2027-01-08"}
-    assert _stored() == (1, 50, 50, 50)
+    assert _stored() == (1, 50, 50, 50, 50)
 
     # The script did not hear the answers and sends everything again with the same keys.
     again = script.send_applications(recruitment["id"], 50)
@@ -120,6 +122,6 @@ def test_script_makes_50_applications_and_a_retry_makes_nothing_new(live_server)
     assert [status for status, _h, _b in again] == [201] * 50
     assert [body["id"] for _s, _h, body in again] == ids
     assert {headers.get("Idempotent-Replayed") for _s, headers, _b in again} == {"true"}
-    assert _stored() == (1, 50, 50, 50)
+    assert _stored() == (1, 50, 50, 50, 50)
     _status, _headers, detail = script.call("GET", f"/recruitments/{recruitment['id']}")
     assert detail["stage_counts"]["received"] == 50

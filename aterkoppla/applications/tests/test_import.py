@@ -57,12 +57,12 @@ def test_good_rows_are_received_as_imports(recruitment, owner):
         "other": [],
     }
     assert sara.reply_by == dt.date(2026, 12, 18)
-    event = sara.timeline.get()
+    event = sara.timeline.get(kind="received")
     assert (event.actor_user, event.data) == (owner, {"source": "import", "reply_by": "2026-12-18"})
     per = Application.objects.get(candidate__email="per.lind@example.se")
     assert per.candidate.language == "en"
     assert per.received_at == dt.datetime(2026, 11, 20, 8, 30, tzinfo=dt.UTC)
-    assert per.timeline.get().at == per.received_at
+    assert per.timeline.get(kind="received").at == per.received_at
     assert Candidate.objects.get(last_name="Berg").language == "sv"
 
 

@@ -109,7 +109,9 @@ def test_import_shows_the_result(client_for, member, recruitment):
     page = response.content.decode()
     assert "2 applications were imported." in page
     assert "Read 2 rows (UTF-8, separated by semicolons)." in page
-    event = TimelineEvent.objects.filter(application__candidate__first_name="Sara").get()
+    event = TimelineEvent.objects.filter(
+        application__candidate__first_name="Sara", kind="received"
+    ).get()
     assert event.actor_user == member
     assert event.data["source"] == "import"
 

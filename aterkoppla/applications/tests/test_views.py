@@ -42,7 +42,7 @@ def test_add_application_by_hand(client_for, member, recruitment):
         "Truckkort A+B, 2019",
         "Gymnasiet, Fordonsprogrammet",
     ]
-    event = application.timeline.get()
+    event = application.timeline.get(kind="received")
     assert event.actor_user == member
     page = client_for(member).get(response["Location"]).content.decode()
     assert "Erik Nilsson" in page

@@ -1,0 +1,111 @@
+"""The outbox: every written message to a candidate, exactly as it was sent (P9)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from aterkoppla.recruitment.models import Language
+
+
+class Kind(models.TextChoices):
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
+    STATUS_UPDATE = "status_update", _("Status update")
+    PROMISE_POSTPONED = "promise_postponed", _("New answer date")
+    RESERVE = "reserve", _("Reserve")
+    WITHDRAWAL_CONFIRMATION = "withdrawal_confirmation", _("Withdrawal confirmed")
+    PORTAL_LINK = "portal_link", _("Link to the candidate page")
+
+
+class Message(models.Model):
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("Email")
+        LETTER = "letter", _("Letter")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    application = models.ForeignKey(
+        "applications.Application",
+        on_delete=models.CASCADE,
+        related_name="messages",
+        null=True,
+        blank=True,
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    channel = models.CharField(
+        _("channel"), max_length=8, choices=Channel.choices, default=Channel.EMAIL
+    )
+    to_address = models.EmailField(_("to"), blank=True)
+    to_name = models.CharField(_("recipient"), max_length=200, blank=True)
+    from_address = models.CharField(_("from"), max_length=254)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    subject = models.CharField(_("subject"), max_length=255)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # One message per cause: the same key is never queued twice.
+    dedupe_key = models.CharField(max_length=200, unique=True)
+    # The RFC 5322 Message-ID, fixed at creation so that a retry is recognisably the same mail.
+    message_id = models.CharField(max_length=255, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="message_due",
+                condition=Q(status="queued"),
+            ),
+            models.Index(fields=["status", "claimed_at"], name="message_status_claimed"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.to_address or self.to_name}"
+
+
+class MessageTemplate(models.Model):
+    """An organisation's own wording of one kind of message in one language.
+
+    Without a row, the default text in ``messaging/defaults/`` is used. Both render in a
+    Jinja2 sandbox over a fixed set of names (see ``aterkoppla.messaging.rendering``).
+    """
+
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("text"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("message template")
+        verbose_name_plural = _("message templates")
+        ordering = ["kind", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "language"], name="template_one_per_language")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.language})"

@@ -1,0 +1,135 @@
+"""Render messages from templates in a sandbox.
+
+Templates are Jinja2 text, edited by the organisation, rendered in a ``SandboxedEnvironment``
+over a fixed set of plain strings: a template can print these names and use simple
+conditions, nothing else. A template that does not render is refused when saved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils.html import escape, urlize
+from django.utils.safestring import mark_safe
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+DEFAULTS = Path(__file__).parent / "defaults"
+
+# The names a template may use, with what each holds (shown to admins beside the editor).
+VARIABLES = {
+    "first_name": "The candidate's first name",
+    "last_name": "The candidate's last name",
+    "job_title": "The title of the recruitment",
+    "reply_by": "The promised answer date, written out (16 december 2026)",
+    "previous_reply_by": "The answer date promised before, for a new date",
+    "stage": "The application's stage in plain words",
+    "portal_url": "The private link to the candidate's page",
+    "organisation": "The organisation's name",
+    "organisation_phone": "The organisation's phone number",
+    "organisation_email": "The organisation's sender address",
+    "privacy_notice": "The privacy notice from the settings",
+}
+
+_environment = SandboxedEnvironment(
+    autoescape=False,  # plain text; the HTML part is escaped separately below
+    undefined=StrictUndefined,
+    keep_trailing_newline=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class TemplateProblem(ValueError):
+    """A template cannot be used; the message says why, for the person editing it."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+
+@lru_cache(maxsize=64)
+def default_template(kind: str, language: str) -> tuple[str, str]:
+    """The shipped (subject, body) for a kind and language."""
+    raw = (DEFAULTS / f"{kind}.{language}.txt").read_text(encoding="utf-8")
+    first, _blank, body = raw.partition("\n\n")
+    if not first.startswith("Subject: "):
+        raise TemplateProblem(f"{kind}.{language}.txt must start with a Subject: line")
+    return first.removeprefix("Subject: ").strip(), body.strip() + "\n"
+
+
+def render_strings(subject: str, body: str, context: dict[str, str]) -> tuple[str, str]:
+    """Render subject and body; raise :class:`TemplateProblem` on any error."""
+    unknown = set(context) - set(VARIABLES)
+    if unknown:
+        raise TemplateProblem(f"unknown context names: {sorted(unknown)}")
+    try:
+        rendered_subject = _environment.from_string(subject).render(context)
+        rendered_body = _environment.from_string(body).render(context)
+    except TemplateError as exc:
+        raise TemplateProblem(str(exc)) from None
+    rendered_subject = " ".join(rendered_subject.split())
+    if not rendered_subject:
+        raise TemplateProblem("the subject is empty")
+    return rendered_subject, _tidy(rendered_body)
+
+
+def _tidy(text: str) -> str:
+    """At most one empty line in a row, no trailing spaces: conditions leave gaps."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+
+
+def to_html(text: str, *, organisation: str, language: str) -> str:
+    """The HTML part: the same words, paragraphs kept, links clickable."""
+    paragraphs = [
+        mark_safe("<br>".join(urlize(escape(line)) for line in block.splitlines()))  # noqa: S308
+        for block in text.strip().split("\n\n")
+    ]
+    return render_to_string(
+        "messaging/email.html",
+        {"paragraphs": paragraphs, "organisation": organisation, "language": language},
+    )
+
+
+def sample_context(language: str) -> dict[str, str]:
+    """Values for previews and for checking templates when they are saved."""
+    if language == "en":
+        return {
+            "first_name": "Sara",
+            "last_name": "Ek",
+            "job_title": "Warehouse worker",
+            "reply_by": "16 December 2026",
+            "previous_reply_by": "9 December 2026",
+            "stage": "Interview",
+            "portal_url": "https://example.se/ansokan/abc123/",
+            "organisation": "Exempel AB",
+            "organisation_phone": "036-12 34 56",
+            "organisation_email": "rekrytering@example.se",
+            "privacy_notice": "How we handle your personal data …",
+        }
+    return {
+        "first_name": "Sara",
+        "last_name": "Ek",
+        "job_title": "Lagerarbetare",
+        "reply_by": "16 december 2026",
+        "previous_reply_by": "9 december 2026",
+        "stage": "Intervju",
+        "portal_url": "https://example.se/ansokan/abc123/",
+        "organisation": "Exempel AB",
+        "organisation_phone": "036-12 34 56",
+        "organisation_email": "rekrytering@example.se",
+        "privacy_notice": "Så hanterar vi dina personuppgifter …",
+    }
+
+
+def check_template(subject: str, body: str, language: str) -> None:
+    """Raise :class:`TemplateProblem` unless the template renders with every name filled in."""
+    render_strings(subject, body, sample_context(language))

@@ -1,0 +1,128 @@
+"""Queue messages to candidates in the outbox, in the transaction of what caused them."""
+
+from __future__ import annotations
+
+import uuid
+from email.utils import formataddr
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone, translation
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.messaging.models import Kind, Message, MessageTemplate
+from aterkoppla.messaging.rendering import default_template, render_strings, to_html
+from aterkoppla.organisation.models import Organisation
+from aterkoppla.portal.tokens import portal_url_create
+
+
+def written_date(day: object, language: str) -> str:
+    """A date as people write it: "16 december 2026", "16 December 2026"."""
+    with translation.override(language):
+        return formats.date_format(day, "j F Y")
+
+
+def template_for(kind: str, language: str) -> tuple[str, str]:
+    """The organisation's own (subject, body) for a kind and language, else the default."""
+    own = MessageTemplate.objects.filter(kind=kind, language=language).first()
+    if own is not None:
+        return own.subject, own.body
+    return default_template(kind, language)
+
+
+def _sender(organisation: Organisation) -> str:
+    address = organisation.sender_email or settings.DEFAULT_FROM_EMAIL
+    if "<" in address:  # DEFAULT_FROM_EMAIL may already carry a name
+        return address
+    return formataddr((organisation.name, address))
+
+
+def _message_id(sender: str) -> str:
+    domain = sender.rsplit("@", 1)[-1].strip("> ") or urlsplit(settings.SITE_URL).hostname
+    return f"<{uuid.uuid4().hex}@{domain or 'localhost'}>"
+
+
+def _context(
+    application: Application, organisation: Organisation, language: str, **extra: str
+) -> dict[str, str]:
+    candidate = application.candidate
+    with translation.override(language):
+        stage = str(Application.Stage(application.stage).label)
+    context = {
+        "first_name": candidate.first_name,
+        "last_name": candidate.last_name,
+        "job_title": application.recruitment.title,
+        "reply_by": written_date(application.reply_by, language) if application.reply_by else "",
+        "previous_reply_by": "",
+        "stage": stage,
+        "portal_url": portal_url_create(application),
+        "organisation": organisation.name,
+        "organisation_phone": organisation.phone,
+        "organisation_email": organisation.sender_email or settings.DEFAULT_FROM_EMAIL,
+        "privacy_notice": organisation.privacy_notice(language),
+    }
+    context.update(extra)
+    return context
+
+
+def message_queue(
+    *,
+    application: Application,
+    kind: str,
+    dedupe_key: str,
+    by: User | None = None,
+    previous_reply_by: object = None,
+) -> Message | None:
+    """Render a message for the application's candidate and put it in the outbox.
+
+    Runs inside the caller's transaction, so the message exists exactly when the change that
+    caused it does. The same ``dedupe_key`` never queues a second message. Returns None when
+    the candidate has no email address (the staff then answer by letter or phone).
+    """
+    if kind not in Kind.values:
+        raise ValueError(f"unknown message kind {kind!r}")
+    candidate = application.candidate
+    if not candidate.email:
+        return None
+    existing = Message.objects.filter(dedupe_key=dedupe_key).first()
+    if existing is not None:
+        return existing
+    language = candidate.language
+    organisation = Organisation.current()
+    extra = {}
+    if previous_reply_by is not None:
+        extra["previous_reply_by"] = written_date(previous_reply_by, language)
+    context = _context(application, organisation, language, **extra)
+    subject, body = render_strings(*template_for(kind, language), context)
+    sender = _sender(organisation)
+    message = Message(
+        application=application,
+        kind=kind,
+        channel=Message.Channel.EMAIL,
+        to_address=candidate.email,
+        to_name=candidate.full_name,
+        from_address=sender,
+        language=language,
+        subject=subject,
+        body_text=body,
+        body_html=to_html(body, organisation=organisation.name, language=language),
+        dedupe_key=dedupe_key,
+        message_id=_message_id(sender),
+        created_by=by,
+    )
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        # Another transaction queued the same cause first: that one stands.
+        return Message.objects.get(dedupe_key=dedupe_key)
+    TimelineEvent.objects.create(
+        application=application,
+        at=timezone.now(),
+        actor=TimelineEvent.Actor.SYSTEM,
+        kind=TimelineEvent.Kind.MESSAGE_QUEUED,
+        data={"message": message.pk, "kind": kind, "subject": subject},
+    )
+    return message
