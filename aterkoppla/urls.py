@@ -11,6 +11,7 @@ urlpatterns = [
     path("recruitments/", include("aterkoppla.recruitment.urls")),
     path("applications/", include("aterkoppla.applications.urls")),
     path("account/", include("aterkoppla.accounts.urls")),
+    path("settings/", include("aterkoppla.organisation.urls")),
     path("jobb/", include("aterkoppla.careers.urls")),
     path("ansokan/", include("aterkoppla.portal.urls")),
     path("api/v1/", include("aterkoppla.api.urls")),

@@ -42,6 +42,8 @@ _environment = SandboxedEnvironment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# Only the names we pass in: no range(), dict(), lipsum() or other built-in helpers.
+_environment.globals.clear()
 
 
 class TemplateProblem(ValueError):

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from email.utils import formataddr
+from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.messaging.models import Kind, Message, MessageTemplate
 from aterkoppla.messaging.rendering import default_template, render_strings, to_html
 from aterkoppla.organisation.models import Organisation
@@ -33,9 +36,8 @@ def template_for(kind: str, language: str) -> tuple[str, str]:
 
 
 def _sender(organisation: Organisation) -> str:
-    address = organisation.sender_email or settings.DEFAULT_FROM_EMAIL
-    if "<" in address:  # DEFAULT_FROM_EMAIL may already carry a name
-        return address
+    """The organisation's name with its sender address (else the server's default address)."""
+    address = organisation.sender_email or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     return formataddr((organisation.name, address))
 
 
@@ -45,7 +47,12 @@ def _message_id(sender: str) -> str:
 
 
 def _context(
-    application: Application, organisation: Organisation, language: str, **extra: str
+    application: Application,
+    organisation: Organisation,
+    language: str,
+    *,
+    portal_url: str,
+    **extra: str,
 ) -> dict[str, str]:
     candidate = application.candidate
     with translation.override(language):
@@ -57,13 +64,25 @@ def _context(
         "reply_by": written_date(application.reply_by, language) if application.reply_by else "",
         "previous_reply_by": "",
         "stage": stage,
-        "portal_url": portal_url_create(application),
+        "portal_url": portal_url,
         "organisation": organisation.name,
-        "organisation_phone": organisation.phone,
-        "organisation_email": organisation.sender_email or settings.DEFAULT_FROM_EMAIL,
+        "organisation_phone": phone_display(organisation.phone),
+        "organisation_email": organisation.sender_email
+        or parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
         "privacy_notice": organisation.privacy_notice(language),
     }
     context.update(extra)
+    return context
+
+
+def preview_context(application: Application, language: str) -> dict[str, str]:
+    """The names a template sees for this application, without making a real link."""
+    organisation = Organisation.current()
+    portal_url = settings.SITE_URL + reverse("portal:application", args=["…"])
+    context = _context(application, organisation, language, portal_url=portal_url)
+    if application.reply_by:
+        earlier = application.reply_by - dt.timedelta(days=7)
+        context["previous_reply_by"] = written_date(earlier, language)
     return context
 
 
@@ -94,7 +113,9 @@ def message_queue(
     extra = {}
     if previous_reply_by is not None:
         extra["previous_reply_by"] = written_date(previous_reply_by, language)
-    context = _context(application, organisation, language, **extra)
+    context = _context(
+        application, organisation, language, portal_url=portal_url_create(application), **extra
+    )
     subject, body = render_strings(*template_for(kind, language), context)
     sender = _sender(organisation)
     message = Message(

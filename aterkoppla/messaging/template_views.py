@@ -1,0 +1,156 @@
+"""Site admins edit the wording of messages, with a live preview on a real application."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from aterkoppla.applications.models import Application
+from aterkoppla.messaging.models import Kind, MessageTemplate
+from aterkoppla.messaging.rendering import (
+    VARIABLES,
+    TemplateProblem,
+    check_template,
+    default_template,
+    render_strings,
+    sample_context,
+    to_html,
+)
+from aterkoppla.messaging.services import preview_context, template_for
+from aterkoppla.organisation.models import Organisation
+from aterkoppla.organisation.views import require_site_admin
+from aterkoppla.recruitment.models import Language
+
+
+class TemplateForm(forms.Form):
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=255)
+    body = forms.CharField(
+        label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 22, "spellcheck": "true"})
+    )
+
+    def __init__(self, *args: object, language: str, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.language = language
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not self.errors:
+            try:
+                check_template(cleaned["subject"], cleaned["body"], self.language)
+            except TemplateProblem as problem:
+                raise forms.ValidationError(
+                    _("The template cannot be used: %(problem)s") % {"problem": problem}
+                ) from None
+        return cleaned
+
+
+def _kind_and_language(kind: str, language: str) -> tuple[str, str]:
+    if kind not in Kind.values or language not in Language.values:
+        raise Http404
+    return kind, language
+
+
+def _preview_application(language: str) -> Application | None:
+    """A real application to preview with: the newest one in the candidate language."""
+    applications = Application.objects.select_related("candidate", "recruitment").order_by(
+        "-received_at"
+    )
+    return (
+        applications.filter(candidate__language=language).first() or applications.first()
+    )
+
+
+@login_required
+def template_list(request: HttpRequest) -> HttpResponse:
+    require_site_admin(request)
+    own = set(MessageTemplate.objects.values_list("kind", "language"))
+    rows = [
+        {
+            "kind": kind,
+            "label": label,
+            "languages": [
+                {"code": code, "label": lang_label, "own": (kind, code) in own}
+                for code, lang_label in Language.choices
+            ],
+        }
+        for kind, label in Kind.choices
+    ]
+    return render(request, "messaging/template_list.html", {"rows": rows, "nav": "settings"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_edit(request: HttpRequest, kind: str, language: str) -> HttpResponse:
+    require_site_admin(request)
+    kind, language = _kind_and_language(kind, language)
+    own = MessageTemplate.objects.filter(kind=kind, language=language).first()
+    subject, body = template_for(kind, language)
+    form = TemplateForm(
+        request.POST or None, initial={"subject": subject, "body": body}, language=language
+    )
+    if request.method == "POST" and request.POST.get("action") == "reset":
+        MessageTemplate.objects.filter(kind=kind, language=language).delete()
+        messages.success(request, _("The default text is used again."))
+        return redirect("organisation:template", kind=kind, language=language)
+    if request.method == "POST" and form.is_valid():
+        MessageTemplate.objects.update_or_create(
+            kind=kind,
+            language=language,
+            defaults={
+                "subject": form.cleaned_data["subject"],
+                "body": form.cleaned_data["body"],
+                "updated_by": request.user,
+            },
+        )
+        messages.success(request, _("The template was saved."))
+        return redirect("organisation:template", kind=kind, language=language)
+    application = _preview_application(language)
+    context = {
+        "form": form,
+        "kind": kind,
+        "kind_label": Kind(kind).label,
+        "language": language,
+        "language_label": Language(language).label,
+        "own": own,
+        "variables": VARIABLES,
+        "default_subject": default_template(kind, language)[0],
+        "preview_application": application,
+        "preview": _preview(subject, body, language, application),
+        "nav": "settings",
+    }
+    return render(
+        request, "messaging/template_edit.html", context, status=400 if form.errors else 200
+    )
+
+
+def _preview(
+    subject: str, body: str, language: str, application: Application | None
+) -> dict[str, str]:
+    context = preview_context(application, language) if application else sample_context(language)
+    try:
+        rendered_subject, text = render_strings(subject, body, context)
+    except TemplateProblem as problem:
+        return {"error": str(problem)}
+    organisation = Organisation.current().name
+    return {
+        "subject": rendered_subject,
+        "text": text,
+        "html": to_html(text, organisation=organisation, language=language),
+    }
+
+
+@login_required
+@require_POST
+def template_preview(request: HttpRequest, kind: str, language: str) -> JsonResponse:
+    """The live preview: the text being edited, rendered for a real application."""
+    require_site_admin(request)
+    kind, language = _kind_and_language(kind, language)
+    subject = request.POST.get("subject", "")[:255]
+    body = request.POST.get("body", "")[:20000]
+    return JsonResponse(_preview(subject, body, language, _preview_application(language)))

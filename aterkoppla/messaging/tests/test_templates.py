@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from aterkoppla.messaging.models import Kind, MessageTemplate
+from aterkoppla.messaging.rendering import (
+    TemplateProblem,
+    check_template,
+    default_template,
+    render_strings,
+    sample_context,
+)
+from aterkoppla.recruitment.models import Language
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("kind", Kind.values)
+@pytest.mark.parametrize("language", Language.values)
+def test_every_default_template_renders(kind, language):
+    subject, body = default_template(kind, language)
+    rendered_subject, text = render_strings(subject, body, sample_context(language))
+    assert rendered_subject
+    assert "Sara" in text
+    assert "{{" not in text and "{%" not in text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hej {{ first_name }",  # syntax error
+        "Hej {{ förnamn }}",  # not a name we offer
+        "{{ first_name.__class__.__mro__ }}",  # the sandbox refuses internals
+        "{% for x in range(10**9) %}{% endfor %}",  # range is not offered
+        "{{ undefined_name }}",
+    ],
+)
+def test_broken_or_unsafe_templates_are_refused(body):
+    with pytest.raises(TemplateProblem):
+        check_template("Ämne", body, "sv")
+
+
+def test_empty_subject_is_refused():
+    with pytest.raises(TemplateProblem):
+        check_template("  ", "Hej", "sv")
+
+
+def _edit_url(kind="acknowledgement", language="sv"):
+    return reverse("organisation:template", args=[kind, language])
+
+
+def test_site_admin_saves_and_resets_a_template(client_for, site_admin, application):
+    client = client_for(site_admin)
+    page = client.get(_edit_url()).content.decode()
+    assert "Tack för din ansökan" in page  # the default text, in the form
+    assert "Sara" in page  # previewed on the real application
+    response = client.post(
+        _edit_url(), {"subject": "Tack, {{ first_name }}!", "body": "Hej {{ first_name }}!"}
+    )
+    assert response.status_code == 302
+    own = MessageTemplate.objects.get(kind="acknowledgement", language="sv")
+    assert own.updated_by == site_admin
+    client.post(_edit_url(), {"action": "reset"})
+    assert not MessageTemplate.objects.exists()
+
+
+def test_a_template_that_does_not_render_is_refused_when_saved(client_for, site_admin):
+    response = client_for(site_admin).post(
+        _edit_url(), {"subject": "Hej", "body": "Hej {{ first_name }"}
+    )
+    assert response.status_code == 400
+    assert "Mallen kan inte användas" in response.content.decode()
+    assert not MessageTemplate.objects.exists()
+
+
+def test_saved_template_is_used_for_new_messages(client_for, site_admin, recruitment):
+    from aterkoppla.applications.services import application_receive
+
+    client_for(site_admin).post(
+        _edit_url(language="en"),
+        {"subject": "Thanks, {{ first_name }}", "body": "Answer by {{ reply_by }}."},
+    )
+    application = application_receive(
+        recruitment=recruitment,
+        first_name="Tom",
+        last_name="Hill",
+        email="tom@example.com",
+        language="en",
+    )
+    message = application.messages.get()
+    assert message.subject == "Thanks, Tom"
+    assert message.body_text.strip() == (
+        f"Answer by {application.reply_by.day} {application.reply_by:%B} "
+        f"{application.reply_by.year}."
+    )
+    assert isinstance(application.reply_by, dt.date)
+
+
+def test_live_preview_renders_what_is_typed(client_for, site_admin, application):
+    url = reverse("organisation:template_preview", args=["status_update", "sv"])
+    data = client_for(site_admin).post(url, {"subject": "Hej {{ first_name }}", "body": "x"})
+    assert data.json()["subject"] == "Hej Sara"
+    bad = client_for(site_admin).post(url, {"subject": "Hej", "body": "{{ nope"}).json()
+    assert "error" in bad
+
+
+def test_unknown_kind_or_language_is_404(client_for, site_admin):
+    client = client_for(site_admin)
+    assert client.get(_edit_url(kind="rejection_letter")).status_code == 404
+    assert client.get(_edit_url(language="de")).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["owner", "member", "outsider"])
+def test_only_site_admins_edit_templates(request, client_for, recruitment, who):
+    client = client_for(request.getfixturevalue(who))
+    assert client.get(reverse("organisation:templates")).status_code == 403
+    assert client.get(_edit_url()).status_code == 403
+    assert client.post(_edit_url(), {"subject": "x", "body": "y"}).status_code == 403
+    preview = reverse("organisation:template_preview", args=["acknowledgement", "sv"])
+    assert client.post(preview, {"subject": "x", "body": "y"}).status_code == 403
+    assert not MessageTemplate.objects.exists()
+
+
+def test_anonymous_is_sent_to_login(client_for):
+    for url in (reverse("organisation:templates"), _edit_url()):
+        response = client_for(None).get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django import forms
+
+from aterkoppla.core.forms import PhoneField
+from aterkoppla.organisation.models import Organisation
+
+
+class OrganisationForm(forms.ModelForm):
+    phone = PhoneField(required=False)
+    # "nordlager.se" means https today (and in Django 6).
+    website = forms.URLField(required=False, assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "website",
+            "city",
+            "sender_email",
+            "phone",
+            "privacy_contact",
+            "privacy_notice_sv",
+            "privacy_notice_en",
+            "retention_months",
+            "promise_auto_update",
+            "promise_postpone_days",
+            "promise_max_updates",
+        ]
+        widgets = {
+            "privacy_notice_sv": forms.Textarea(attrs={"rows": 10}),
+            "privacy_notice_en": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("phone", "website"):
+            model_field = Organisation._meta.get_field(name)
+            self.fields[name].label = model_field.verbose_name
+            self.fields[name].help_text = model_field.help_text
