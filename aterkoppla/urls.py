@@ -3,11 +3,14 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
-from aterkoppla.core import views as core_views
+from aterkoppla.dashboard import views as dashboard_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    # "/" is the dashboard "Who is waiting?"; it sends people who are not logged in to log in.
+    path("", dashboard_views.home, name="home"),
+    path("", include("aterkoppla.dashboard.urls")),
     path("", include("aterkoppla.core.urls")),
+    path("", include("aterkoppla.messaging.urls")),
     path("recruitments/", include("aterkoppla.recruitment.urls")),
     path("applications/", include("aterkoppla.applications.urls")),
     path("account/", include("aterkoppla.accounts.urls")),

@@ -12,12 +12,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Header, Path, Router, Status
+from ninja import Header, Path, Query, Router, Status
 
 from aterkoppla.accounts.models import User
 from aterkoppla.api import schemas, selectors, services
 from aterkoppla.api.errors import invalid_input
 from aterkoppla.applications.models import Application
+from aterkoppla.messaging import selectors as messaging_selectors
+from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment import services as recruitment_services
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 from aterkoppla.recruitment.selectors import Access, access_for, recruitments_for_user
@@ -174,3 +176,26 @@ def application_detail(request: HttpRequest, application_id: ApplicationId) -> A
     if access_for(request.user, application.recruitment) is None:
         raise Http404
     return application
+
+
+@router.get(
+    "/messages",
+    response={200: list[schemas.MessageOut], **schemas.ERRORS_READ, 422: schemas.ErrorOut},
+    summary="List an application's messages",
+)
+def message_list(
+    request: HttpRequest,
+    application: Annotated[
+        schemas.IdQuery,
+        Query(description="The id of the application whose messages to list."),
+    ],
+) -> list[Message]:
+    """The outbox of one application: every message to its candidate, oldest first, with the
+    text exactly as sent and whether it was delivered. Any member of the team may read it."""
+    application_id = schemas.id_or_none(application)
+    if application_id is None:
+        raise Http404
+    found = get_object_or_404(Application.objects.select_related("recruitment"), pk=application_id)
+    if access_for(request.auth, found.recruitment) is None:
+        raise Http404
+    return list(messaging_selectors.application_messages(found, oldest_first=True))

@@ -19,12 +19,16 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StringConstraints,
+    WithJsonSchema,
     create_model,
     field_validator,
 )
 
 from aterkoppla.api.selectors import stage_counts
 from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.messaging.models import Kind as MessageKind
+from aterkoppla.messaging.models import Message
+from aterkoppla.portal.tokens import portal_url_stable, redact_links
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 
 # The largest id a 64-bit primary key holds; larger numbers cannot name anything.
@@ -261,13 +265,13 @@ class ApplicationCreatedOut(Schema):
     reply_by: dt.date | None = Field(description="The answer date promised to the candidate.")
     portal_url: str | None = Field(
         None,
-        description="The candidate's private portal link. Always null for now: the candidate "
-        "portal is not built yet; the field will carry the link once it is.",
+        description="The candidate's private link to their page (status, messages, withdraw). "
+        "Give it only to the candidate: it lets whoever has it act as them.",
     )
 
     @staticmethod
-    def resolve_portal_url(obj: Any) -> None:
-        return None
+    def resolve_portal_url(obj: Any) -> str:
+        return portal_url_stable(obj, purpose="api")
 
 
 class CandidateOut(Schema):
@@ -314,3 +318,56 @@ class ApplicationOut(Schema):
     )
     merits: MeritsOut
     timeline: list[TimelineEventOut]
+
+
+# --- Messages -------------------------------------------------------------------------
+
+# An application id in the query string. Read as text and checked by ``id_or_none`` so that
+# an id that is no id answers 404 like an unknown one, as ids in the path do; the schema
+# still says what a valid one looks like.
+IdQuery = Annotated[str, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID})]
+
+
+def id_or_none(value: str) -> int | None:
+    """The id written in ``value`` (ASCII digits, 1 to MAX_ID), else None."""
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if 1 <= number <= MAX_ID else None
+
+
+class MessageOut(Schema):
+    id: int
+    application_id: int | None
+    kind: Literal[tuple(MessageKind.values)]  # type: ignore[valid-type]
+    channel: Literal[tuple(Message.Channel.values)]  # type: ignore[valid-type]
+    to: str = Field(description="The email address it went to; empty for a letter.")
+    to_name: str = Field(description="The candidate's name as written on the message.")
+    language: Language
+    subject: str
+    body: str = Field(
+        description="The text as sent, with the secret part of the candidate's link taken out."
+    )
+    body_html: str = Field(
+        description="The HTML part as sent (link secret taken out); empty if there is none."
+    )
+    status: Literal[tuple(Message.Status.values)] = Field(  # type: ignore[valid-type]
+        description="`queued`, `sending`, `sent`, or `failed` (refused for good; a person "
+        "may send it again)."
+    )
+    attempts: int = Field(description="Delivery attempts so far.")
+    last_error: str = Field(description="What the mail server said last time it failed.")
+    created_at: dt.datetime = Field(description="When it was queued.")
+    sent_at: dt.datetime | None = Field(description="When the mail server accepted it.")
+
+    @staticmethod
+    def resolve_to(obj: Any) -> str:
+        return obj.to_address
+
+    @staticmethod
+    def resolve_body(obj: Any) -> str:
+        return redact_links(obj.body_text)
+
+    @staticmethod
+    def resolve_body_html(obj: Any) -> str:
+        return redact_links(obj.body_html)

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -133,7 +135,13 @@ def _candidate_for(
     )
     submitted.full_clean(validate_unique=False, validate_constraints=False)
     known = (
-        Candidate.objects.select_for_update().filter(email__iexact=submitted.email).first()
+        # The same expression and condition as the unique index, so the lookup uses it.
+        Candidate.objects.select_for_update()
+        .exclude(email="")
+        .annotate(email_lower=Lower("email"))
+        # Lowercased by the database too: SQLite's LOWER() only folds ASCII letters.
+        .filter(email_lower=Lower(Value(submitted.email)))
+        .first()
         if submitted.email
         else None
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils.html import escape, urlize
 from django.utils.safestring import mark_safe
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 DEFAULTS = Path(__file__).parent / "defaults"
@@ -46,6 +46,12 @@ _environment = SandboxedEnvironment(
 _environment.globals.clear()
 
 
+@lru_cache(maxsize=256)
+def _compiled(source: str) -> Template:
+    """Compile each template text once per process; messages reuse the few there are."""
+    return _environment.from_string(source)
+
+
 class TemplateProblem(ValueError):
     """A template cannot be used; the message says why, for the person editing it."""
 
@@ -73,8 +79,8 @@ def render_strings(subject: str, body: str, context: dict[str, str]) -> tuple[st
     if unknown:
         raise TemplateProblem(f"unknown context names: {sorted(unknown)}")
     try:
-        rendered_subject = _environment.from_string(subject).render(context)
-        rendered_body = _environment.from_string(body).render(context)
+        rendered_subject = _compiled(subject).render(context)
+        rendered_body = _compiled(body).render(context)
     except TemplateError as exc:
         raise TemplateProblem(str(exc)) from None
     rendered_subject = " ".join(rendered_subject.split())

@@ -61,9 +61,7 @@ def _preview_application(language: str) -> Application | None:
     applications = Application.objects.select_related("candidate", "recruitment").order_by(
         "-received_at"
     )
-    return (
-        applications.filter(candidate__language=language).first() or applications.first()
-    )
+    return applications.filter(candidate__language=language).first() or applications.first()
 
 
 @login_required

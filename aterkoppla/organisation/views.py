@@ -34,4 +34,6 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
         "default_sv": default_privacy_notice(organisation, "sv"),
         "default_en": default_privacy_notice(organisation, "en"),
     }
-    return render(request, "organisation/settings.html", context, status=400 if form.errors else 200)
+    return render(
+        request, "organisation/settings.html", context, status=400 if form.errors else 200
+    )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
+import re
 import secrets
 
 from django.conf import settings
@@ -35,3 +38,33 @@ def application_for_token(token: str) -> object | None:
         .first()
     )
     return found.application if found else None
+
+
+# A candidate link in a stored message: /ansokan/<token>/ (but not /ansokan/ny-lank/).
+_LINK = re.compile(r"(/ansokan/)(?!ny-lank/)([A-Za-z0-9_-]{20,100})(/)")
+REDACTED = "…"
+
+
+def redact_links(text: str) -> str:
+    """The text with the tokens of candidate links taken out.
+
+    A link is the candidate's key to their page. Staff reading the outbox, and the stored text
+    once a message is delivered, keep the link's place but not the key, so nobody but the
+    candidate can act as the candidate.
+    """
+    return _LINK.sub(rf"\g<1>{REDACTED}\g<3>", text)
+
+
+def portal_url_stable(application: object, *, purpose: str) -> str:
+    """A link that is the same every time it is asked for with the same purpose.
+
+    For answers that must repeat exactly (an API call retried with its Idempotency-Key): the
+    token is derived from the secret key, so it is as unguessable as a random one, and only
+    its hash is stored, as for every other link.
+    """
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"portal:{purpose}:{application.pk}".encode(), "sha256"
+    ).digest()
+    token = base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    PortalToken.objects.get_or_create(application=application, key_hash=token_hash(token))
+    return settings.SITE_URL + reverse("portal:application", args=[token])

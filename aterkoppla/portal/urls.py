@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path
 
-
-def application(request: HttpRequest, token: str) -> HttpResponse:
-    raise Http404
-
+from aterkoppla.portal import views
 
 app_name = "portal"
 urlpatterns = [
-    path("<str:token>/", application, name="application"),
+    # Before the token routes, which would otherwise take "ny-lank" for a token.
+    path("ny-lank/", views.lost_link, name="lost_link"),
+    path("<str:token>/", views.candidate_page, name="application"),
+    path("<str:token>/aterta/", views.withdraw, name="withdraw"),
 ]

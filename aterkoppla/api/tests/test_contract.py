@@ -12,6 +12,7 @@ from aterkoppla.api.tests.helpers import BASE, ApiClient, application_body, recr
 from aterkoppla.api.v1 import api
 from aterkoppla.applications.models import Application, TimelineEvent
 from aterkoppla.applications.services import application_move
+from aterkoppla.portal.tokens import application_for_token
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 
 pytestmark = pytest.mark.django_db
@@ -270,13 +271,18 @@ def test_receive_application(api_as, member, recruitment):
 
     assert response.status_code == 201
     application = Application.objects.get()
-    assert response.json() == {
+    body = response.json()
+    portal_url = body.pop("portal_url")
+    assert body == {
         "id": application.pk,
         "recruitment_id": recruitment.pk,
         "stage": "received",
         "reply_by": "2026-12-18",
-        "portal_url": None,
     }
+    # A working private link to the candidate's page.
+    token = portal_url.rstrip("/").rsplit("/", 1)[1]
+    assert application_for_token(token) == application
+    assert Client().get(portal_url.removeprefix("http://127.0.0.1:8000")).status_code == 200
     assert "Idempotent-Replayed" not in response
     assert application.source == Application.Source.API
     assert application.candidate.phone == "+46735551234"

@@ -217,3 +217,14 @@ def test_an_old_application_entered_today_gets_a_promise_from_today(recruitment)
     recruitment.save()
     old = _receive(recruitment, received_at=dt.datetime(2026, 9, 1, 10, 0, tzinfo=dt.UTC))
     assert old.reply_by == dt.date(2026, 12, 9)  # ten working days from 25 November
+
+
+def test_addresses_with_non_ascii_letters_find_the_same_person(recruitment, owner):
+    from aterkoppla.recruitment.services import recruitment_create
+
+    first = _receive(recruitment, email="Asa.Oberg@Öberg.se")
+    other = recruitment_create(owner=owner, title="Truckförare")
+    second = _receive(other, email="Asa.Oberg@Öberg.se")
+    assert second.candidate == first.candidate
+    with pytest.raises(ValidationError, match="already applied"):
+        _receive(recruitment, email="Asa.Oberg@Öberg.se")

@@ -50,3 +50,11 @@ def short_date(value: dt.date | dt.datetime | None) -> str:
     if get_language() == "sv":
         return f"{value.day} {_SV_MONTHS[value.month - 1]} {value.year}"
     return date_format(value, "j M Y")
+
+
+@register.filter
+def redact_links(text: str) -> str:
+    """Candidate links without their secret part, for staff eyes."""
+    from aterkoppla.portal.tokens import redact_links as redact
+
+    return redact(text)

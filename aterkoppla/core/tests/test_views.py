@@ -6,16 +6,17 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_home_sends_anonymous_to_login_and_users_to_their_recruitments(client_for, owner):
+def test_home_sends_anonymous_to_login_and_shows_users_who_is_waiting(client_for, owner):
     assert client_for(None).get("/")["Location"] == reverse("login")
-    assert client_for(owner).get("/")["Location"] == reverse("recruitment:list")
+    page = client_for(owner).get("/").content.decode()
+    assert "Vem väntar?" in page
 
 
 def test_login_page_is_swedish_and_logs_in(client, owner):
     page = client.get(reverse("login")).content.decode()
     assert "Logga in" in page
     response = client.post(reverse("login"), {"username": "owner", "password": "test-password"})
-    assert response["Location"] == reverse("recruitment:list")
+    assert response["Location"] == reverse("home")
 
 
 def test_wrong_password_is_a_clear_message(client, owner):

@@ -132,3 +132,23 @@ def test_a_broken_template_is_never_met_at_send_time(recruitment):
 
     with pytest.raises(TemplateProblem):
         _receive(recruitment)
+
+
+def test_staff_never_see_the_secret_of_a_candidate_link(client_for, owner, recruitment):
+    from django.urls import reverse
+
+    from aterkoppla.portal.tokens import redact_links
+
+    application = _receive(recruitment)
+    message = application.messages.get()
+    token = _token(message)
+    assert token not in redact_links(message.body_text)
+    assert "/ansokan/…/" in redact_links(message.body_text)
+    assert "/ansokan/ny-lank/" in redact_links("se /ansokan/ny-lank/ här")
+    page = (
+        client_for(owner)
+        .get(reverse("messaging:application_outbox", args=[application.pk]))
+        .content.decode()
+    )
+    assert token not in page
+    assert "/ansokan/…/" in page

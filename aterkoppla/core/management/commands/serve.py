@@ -1,10 +1,18 @@
-"""``aterkoppla serve``: migrate, optionally load the demo, and run the web server."""
+"""``aterkoppla serve``: migrate, optionally load the demo, and run the web server.
+
+Unless ``--no-worker``, one ``aterkoppla worker`` runs beside gunicorn, so that a single
+command gives a working product: messages go out while the site is up.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
 import sys
+import time
+from types import FrameType
 
 from django.conf import settings
 from django.core.management import call_command
@@ -24,6 +32,11 @@ class Command(BaseCommand):
             default=int(os.environ.get("WEB_CONCURRENCY", "2")),
             help="Web worker processes (default: WEB_CONCURRENCY or 2).",
         )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Serve the web only; run `aterkoppla worker` separately to deliver messages.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         port = options["port"]
@@ -31,14 +44,19 @@ class Command(BaseCommand):
             raise CommandError(f"--port {port} is not a TCP port (1–65535).")
         if options["workers"] < 1:
             raise CommandError("--workers must be at least 1.")
+        host = options["host"]
+        bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104
+        if not os.environ.get("SITE_URL"):
+            # Links in messages must lead here; an explicit SITE_URL (a proxy, a domain) wins.
+            shown_host = f"[{shown}]" if ":" in shown else shown
+            os.environ["SITE_URL"] = settings.SITE_URL = f"http://{shown_host}:{port}"
+            settings.CSRF_TRUSTED_ORIGINS = [settings.SITE_URL]
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         if options["demo"]:
             call_command("demo")
-        host = options["host"]
-        bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-        shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104
         self.stdout.write(self.style.SUCCESS(f"Återkoppla is running at http://{shown}:{port}/"))
         self.stdout.write("Stop it with Ctrl+C.")
         sys.stdout.flush()
@@ -59,4 +77,58 @@ class Command(BaseCommand):
         ]
         os.environ["DJANGO_SETTINGS_MODULE"] = "aterkoppla.settings"
         os.environ["ATERKOPPLA_DATA_DIR"] = str(settings.DATA_DIR)
-        os.execv(argv[0], argv)  # noqa: S606 — replace this process so signals reach gunicorn
+        if options["no_worker"]:
+            os.execv(argv[0], argv)  # noqa: S606 — replace this process so signals reach gunicorn
+        sys.exit(run_beside(argv, [sys.executable, "-m", "aterkoppla", "worker"]))
+
+
+def run_beside(web: list[str], worker: list[str], *, restart_after: float = 5.0) -> int:
+    """Run the web server and a worker as children; return the web server's exit code.
+
+    SIGTERM and SIGINT go to both. When the web server ends, so does the worker. A worker
+    that dies on its own is started again (at most every ``restart_after`` seconds): without
+    it no message would leave, and nobody would notice.
+    """
+    stopping = False
+    children: dict[str, subprocess.Popen[bytes]] = {}
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+        for child in children.values():
+            if child.poll() is None:
+                child.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        children["web"] = subprocess.Popen(web)  # noqa: S603 — our own commands
+        children["worker"] = subprocess.Popen(worker)  # noqa: S603
+        worker_started = time.monotonic()
+        while children["web"].poll() is None:
+            time.sleep(0.2)
+            died = children["worker"].poll()
+            if died is None or stopping:
+                continue
+            if time.monotonic() - worker_started >= restart_after:
+                print(f"The worker stopped (exit code {died}); starting it again.", file=sys.stderr)
+                children["worker"] = subprocess.Popen(worker)  # noqa: S603
+                worker_started = time.monotonic()
+        _stop(children["worker"])
+        return children["web"].returncode
+    finally:
+        for child in children.values():
+            if child.poll() is None:
+                child.kill()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _stop(child: subprocess.Popen[bytes], *, grace: float = 30.0) -> None:
+    """SIGTERM, then SIGKILL if it has not finished its message in ``grace`` seconds."""
+    if child.poll() is None:
+        child.terminate()
+    try:
+        child.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()

@@ -1,0 +1,145 @@
+"""Who is waiting: the promises and messages across a user's recruitments that need a person.
+
+Every read here is a fixed number of queries however many applications there are (DESIGN §12,
+B2): counts come from one aggregate, each list is cut at ``LIST_LIMIT`` rows in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet, Value
+from django.utils import timezone
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.lib.workdays import add_working_days, working_days_between
+from aterkoppla.messaging.models import Message
+from aterkoppla.recruitment.models import TeamMembership
+from aterkoppla.recruitment.selectors import recruitments_for_user
+
+# Staff are warned this many working days before a promise falls due (DESIGN §4).
+DUE_SOON_WORKING_DAYS = 2
+# Rows shown per list; the rest is only counted, so that the page stays fast and readable
+# however much is waiting.
+LIST_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class PromiseRow:
+    application: Application
+    # Working days left for a promise due soon; calendar days late for a broken one.
+    days: int
+    escalated: bool = False
+
+
+@dataclass(frozen=True)
+class FailedRow:
+    message: Message
+    days: int  # calendar days since the message was queued
+    can_retry: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    total: int
+    rows: list = field(default_factory=list)
+
+    @property
+    def more(self) -> int:
+        """How many are counted but not listed."""
+        return max(self.total - len(self.rows), 0)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    today: dt.date
+    due_by: dt.date  # the last day counted as "due soon"
+    due_soon: Section
+    broken: Section
+    failed: Section
+
+
+def _visible_applications(user: User) -> QuerySet[Application]:
+    return Application.objects.filter(recruitment__in=recruitments_for_user(user).values("pk"))
+
+
+def _visible_messages(user: User) -> QuerySet[Message]:
+    visible = Q(application__recruitment__in=recruitments_for_user(user).values("pk"))
+    if user.is_site_admin:
+        # A message tied to no application belongs to no team: only site admins can act on it.
+        visible |= Q(application__isnull=True)
+    return Message.objects.filter(visible)
+
+
+def _may_retry(user: User) -> Exists | Value:
+    """SQL for ``Access.can_manage`` on each message's recruitment, so rows need no more queries."""
+    if user.is_site_admin:
+        return Value(True, output_field=BooleanField())
+    return Exists(
+        TeamMembership.objects.filter(
+            recruitment=OuterRef("application__recruitment"),
+            user=user,
+            role__in=list(TeamMembership.MANAGING_ROLES),
+        )
+    )
+
+
+def _escalated() -> Exists:
+    # An escalation belongs to the promise in force when it was made after that promise's
+    # date: promises are only escalated once broken, and a new promise is never dated before
+    # the day it is given. So an older promise's escalation does not mark a newer one.
+    return Exists(
+        TimelineEvent.objects.filter(
+            application=OuterRef("pk"),
+            kind=TimelineEvent.Kind.PROMISE_ESCALATED,
+            at__date__gt=OuterRef("reply_by"),
+        )
+    )
+
+
+def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None = None) -> Waiting:
+    """Promises due soon and broken, and undelivered messages, on the user's recruitments.
+
+    Lists are ordered most urgent first: the earliest promised date, the oldest failure.
+    """
+    today = today or timezone.localdate()
+    limit = limit or LIST_LIMIT
+    due_by = add_working_days(today, DUE_SOON_WORKING_DAYS)
+    open_applications = _visible_applications(user).filter(stage__in=list(Application.OPEN_STAGES))
+    due_soon = Q(reply_by__gte=today, reply_by__lte=due_by)
+    broken = Q(reply_by__lt=today)
+    counts = open_applications.aggregate(
+        due_soon=Count("pk", filter=due_soon), broken=Count("pk", filter=broken)
+    )
+    rows = open_applications.select_related("candidate", "recruitment").order_by(
+        "reply_by", "received_at", "pk"
+    )
+    due_rows = [
+        PromiseRow(application=a, days=working_days_between(today, a.reply_by))
+        for a in rows.filter(due_soon)[:limit]
+    ]
+    broken_rows = [
+        PromiseRow(application=a, days=(today - a.reply_by).days, escalated=a.escalated)
+        for a in rows.filter(broken).annotate(escalated=_escalated())[:limit]
+    ]
+
+    failed = _visible_messages(user).filter(status=Message.Status.FAILED)
+    failed_rows = [
+        FailedRow(
+            message=m,
+            days=max((today - timezone.localtime(m.created_at).date()).days, 0),
+            can_retry=m.can_retry,
+        )
+        for m in failed.select_related("application__candidate", "application__recruitment")
+        .annotate(can_retry=_may_retry(user))
+        .order_by("created_at", "pk")[:limit]
+    ]
+    return Waiting(
+        today=today,
+        due_by=due_by,
+        due_soon=Section(total=counts["due_soon"], rows=due_rows),
+        broken=Section(total=counts["broken"], rows=broken_rows),
+        failed=Section(total=failed.count(), rows=failed_rows),
+    )

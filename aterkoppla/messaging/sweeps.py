@@ -1,0 +1,204 @@
+"""Periodic sweeps the worker runs: keep every promise to a candidate (P2, DESIGN §4).
+
+A promise is an open application's ``reply_by``. When it passes without news (any news
+would have set a new date), the candidate is told that the recruitment is still in progress
+and given a new date, as the organisation's policy allows; when the policy does not allow
+(switched off, or the maximum number of automatic updates reached, or no email address), the
+broken promise is escalated to the staff instead, once per date. Dates are Swedish working
+days. The warnings before a promise passes are read by the dashboard through
+:func:`promises_due_soon`; nothing needs to be stored for them.
+
+Every step runs in its own transaction on a locked application, so sweeps running in several
+workers at once, or twice on one day, change nothing the second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import CharField, Exists, OuterRef, QuerySet
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.lib.workdays import add_working_days
+from aterkoppla.messaging.models import Kind, Message
+from aterkoppla.messaging.services import message_queue
+from aterkoppla.organisation.models import Organisation
+
+logger = logging.getLogger("aterkoppla.worker")
+
+# A promise this many working days away or closer is "due": the staff are warned.
+DUE_SOON_WORKING_DAYS = 2
+
+
+@dataclass
+class SweepResult:
+    postponed: list[int] = field(default_factory=list)
+    escalated: list[int] = field(default_factory=list)
+
+
+def run_sweeps(*, now: dt.datetime | None = None) -> SweepResult:
+    """Everything the worker does on the clock rather than on a queue."""
+    now = now or timezone.now()
+    result = promises_sweep(now=now)
+    if result.postponed or result.escalated:
+        logger.info(
+            "Promise sweep: %d new answer dates sent, %d broken promises escalated",
+            len(result.postponed),
+            len(result.escalated),
+        )
+    return result
+
+
+# Reads (also for the dashboard)
+
+
+def promises_due_soon(*, today: dt.date) -> QuerySet[Application]:
+    """Open applications whose answer is due within two working days, not yet passed."""
+    horizon = add_working_days(today, DUE_SOON_WORKING_DAYS)
+    return Application.objects.filter(
+        stage__in=Application.OPEN_STAGES, reply_by__gte=today, reply_by__lte=horizon
+    )
+
+
+def promises_passed(*, today: dt.date) -> QuerySet[Application]:
+    """Open applications whose promised answer date is behind us."""
+    return Application.objects.filter(stage__in=Application.OPEN_STAGES, reply_by__lt=today)
+
+
+def promises_to_sweep(*, today: dt.date) -> QuerySet[Application]:
+    """Passed promises the sweep has not dealt with (escalated ones wait for a person)."""
+    escalated = (
+        TimelineEvent.objects.filter(
+            application=OuterRef("pk"), kind=TimelineEvent.Kind.PROMISE_ESCALATED
+        )
+        .annotate(broken=KT("data__reply_by"))
+        .filter(broken=Cast(OuterRef("reply_by"), output_field=CharField()))
+    )
+    return promises_passed(today=today).exclude(Exists(escalated)).order_by("reply_by", "pk")
+
+
+def automatic_updates(application: Application) -> int:
+    """How many automatic new answer dates the candidate has had for this application."""
+    return Message.objects.filter(
+        application=application,
+        kind=Kind.PROMISE_POSTPONED,
+        dedupe_key__startswith=f"postpone:{application.pk}:",
+    ).count()
+
+
+# Steps
+
+
+def promises_sweep(*, now: dt.datetime) -> SweepResult:
+    today = timezone.localdate(now)
+    organisation = Organisation.current()
+    result = SweepResult()
+    for pk in promises_to_sweep(today=today).values_list("pk", flat=True):
+        outcome = promise_keep(application_id=pk, organisation=organisation, now=now)
+        if outcome == "postponed":
+            result.postponed.append(pk)
+        elif outcome == "escalated":
+            result.escalated.append(pk)
+    return result
+
+
+@transaction.atomic
+def promise_keep(
+    *, application_id: int, organisation: Organisation, now: dt.datetime
+) -> str | None:
+    """Deal with one passed promise: a new date for the candidate, or escalation.
+
+    Returns ``"postponed"``, ``"escalated"`` or None when there was nothing (left) to do.
+    """
+    today = timezone.localdate(now)
+    application = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("candidate", "recruitment")
+        .get(pk=application_id)
+    )
+    # Checked again under the lock: a person, or another worker, may have been first.
+    if not application.is_open or application.reply_by is None or application.reply_by >= today:
+        return None
+    broken = application.reply_by
+    updates = automatic_updates(application)
+    if (
+        organisation.promise_auto_update
+        and updates < organisation.promise_max_updates
+        and application.candidate.email
+    ):
+        promise_postpone(
+            application=application,
+            new_reply_by=add_working_days(today, organisation.promise_postpone_days),
+            number=updates + 1,
+            now=now,
+        )
+        return "postponed"
+    if not organisation.promise_auto_update:
+        reason = "policy"
+    elif not application.candidate.email:
+        reason = "no_email"
+    else:
+        reason = "max_updates"
+    if promise_escalate(application=application, broken=broken, reason=reason, now=now):
+        return "escalated"
+    return None
+
+
+def promise_postpone(
+    *, application: Application, new_reply_by: dt.date, number: int, now: dt.datetime
+) -> Message | None:
+    """Give the candidate a new answer date and tell them (in the caller's transaction)."""
+    previous = application.reply_by
+    application.reply_by = new_reply_by
+    application.save(update_fields=["reply_by"])
+    # Rendered after the new date is set: the message states it.
+    message = message_queue(
+        application=application,
+        kind=Kind.PROMISE_POSTPONED,
+        dedupe_key=f"postpone:{application.pk}:{number}",
+        previous_reply_by=previous,
+    )
+    TimelineEvent.objects.create(
+        application=application,
+        at=now,
+        actor=TimelineEvent.Actor.SYSTEM,
+        kind=TimelineEvent.Kind.PROMISE_POSTPONED,
+        data={
+            "reply_by": new_reply_by.isoformat(),
+            "previous_reply_by": previous.isoformat() if previous else None,
+            "automatic": number,
+            "message": message.pk if message else None,
+        },
+    )
+    return message
+
+
+def promise_escalate(
+    *, application: Application, broken: dt.date, reason: str, now: dt.datetime
+) -> bool:
+    """Record, once per broken date, that only a person can keep this promise now.
+
+    ``reason``: ``policy`` (automatic updates are off), ``max_updates`` (the candidate had
+    as many as the policy allows) or ``no_email`` (they can only be called or written to).
+    """
+    already = TimelineEvent.objects.filter(
+        application=application,
+        kind=TimelineEvent.Kind.PROMISE_ESCALATED,
+        data__reply_by=broken.isoformat(),
+    ).exists()
+    if already:
+        return False
+    TimelineEvent.objects.create(
+        application=application,
+        at=now,
+        actor=TimelineEvent.Actor.SYSTEM,
+        kind=TimelineEvent.Kind.PROMISE_ESCALATED,
+        data={"reply_by": broken.isoformat(), "reason": reason},
+    )
+    return True

@@ -1,0 +1,192 @@
+"""Real worker processes against a real database and a real SMTP server (DESIGN §12 R1, R3).
+
+The workers see the test's database: on PostgreSQL the test database itself (with committed
+data, ``transactional_db``); on SQLite, whose test database lives in memory, a migrated file
+made once per module and copied for each test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from aterkoppla.messaging.testing import queue_test_messages
+
+POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+# Committed data, so that the worker processes see what the test queued (on PostgreSQL).
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _aterkoppla(*args: str) -> list[str]:
+    return [sys.executable, "-m", "aterkoppla", *args]
+
+
+class WorkerDatabase:
+    """The database worker processes use, with ways to fill and read it from the test."""
+
+    def __init__(self, env: dict[str, str], sqlite_path: Path | None) -> None:
+        self.env = env
+        self.sqlite_path = sqlite_path
+
+    def queue(self, count: int) -> list[str]:
+        if self.sqlite_path is None:
+            return queue_test_messages(count)
+        code = (
+            "import json; from aterkoppla.messaging.testing import queue_test_messages; "
+            f"print('IDS', json.dumps(queue_test_messages({count})))"
+        )
+        result = subprocess.run(  # noqa: S603 — our own CLI
+            _aterkoppla("shell", "-c", code),
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return json.loads(result.stdout.split("IDS ", 1)[1])
+
+    def statuses(self) -> dict[str, int]:
+        if self.sqlite_path is None:
+            query = "SELECT status, count(*) FROM messaging_message GROUP BY status"
+            with connection.cursor() as cursor:
+                cursor.execute(query)
+                return dict(cursor.fetchall())
+        with sqlite3.connect(self.sqlite_path) as db:
+            rows = db.execute("SELECT status, count(*) FROM messaging_message GROUP BY status")
+            return dict(rows.fetchall())
+
+
+@pytest.fixture(scope="module")
+def sqlite_template(tmp_path_factory) -> Path | None:
+    if POSTGRES:
+        return None
+    path = tmp_path_factory.mktemp("worker-db") / "template.sqlite3"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{path}",
+        "ATERKOPPLA_DATA_DIR": str(path.parent),
+    }
+    subprocess.run(_aterkoppla("migrate", "-v0"), env=env, timeout=120, check=True)  # noqa: S603
+    return path
+
+
+@pytest.fixture
+def worker_db(tmp_path, sqlite_template) -> WorkerDatabase:
+    env = {**os.environ, "ATERKOPPLA_DATA_DIR": str(tmp_path / "data"), "LOG_LEVEL": "INFO"}
+    env.pop("EMAIL_HOST", None)
+    if POSTGRES:
+        db = connection.settings_dict
+        user = quote(db["USER"] or "")
+        if db["PASSWORD"]:
+            user += ":" + quote(db["PASSWORD"])
+        host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+        env["DATABASE_URL"] = f"postgres://{user}@{host}/{db['NAME']}"
+        return WorkerDatabase(env, None)
+    path = tmp_path / "db.sqlite3"
+    shutil.copy(sqlite_template, path)
+    env["DATABASE_URL"] = f"sqlite:///{path}"
+    return WorkerDatabase(env, path)
+
+
+@pytest.fixture
+def start_worker(worker_db, smtp_server, tmp_path):
+    """``start_worker(name, *options)`` starts a worker process; any left are killed after."""
+    env = {**worker_db.env, **smtp_server.environ()}
+    started: list[subprocess.Popen] = []
+
+    def start(name: str, *args: str) -> tuple[subprocess.Popen, Path]:
+        output = tmp_path / f"{name}.out"
+        with output.open("w") as out:
+            process = subprocess.Popen(  # noqa: S603 — our own CLI
+                _aterkoppla("worker", *args), env=env, stdout=out, stderr=subprocess.STDOUT
+            )
+        started.append(process)
+        return process, output
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def _finish(started: tuple[subprocess.Popen, Path], *, timeout: float = 60) -> str:
+    process, output = started
+    assert process.wait(timeout=timeout) == 0, output.read_text()
+    return output.read_text()
+
+
+def _sent(output: str) -> int:
+    return int(re.search(r"Worker stopped: (\d+) sent", output).group(1))
+
+
+@pytest.mark.skipif(not POSTGRES, reason="SKIP LOCKED is PostgreSQL's; CI runs this there")
+def test_two_workers_on_postgresql_never_send_a_message_twice(smtp_server, worker_db, start_worker):
+    ids = worker_db.queue(200)
+    # Neither worker may finish alone: the first message waits until both are connected.
+    smtp_server.hold_until_clients(2, timeout=30)
+    workers = [start_worker(name, "--once", "--batch-size", "10") for name in ("one", "two")]
+
+    sent = [_sent(_finish(worker)) for worker in workers]
+
+    assert smtp_server.message_ids() == Counter(dict.fromkeys(ids, 1))
+    assert sum(sent) == 200
+    assert min(sent) > 0, sent
+    assert worker_db.statuses() == {"sent": 200}
+
+
+def test_a_worker_killed_mid_batch_loses_nothing_and_sends_at_most_one_twice(
+    smtp_server, worker_db, start_worker
+):
+    ids = worker_db.queue(60)
+    smtp_server.delay = 0.03
+    first, output = start_worker("first", "--batch-size", "20", "--interval", "0.2")
+    assert smtp_server.wait_for(25, timeout=30), output.read_text()
+
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=10)
+    left = worker_db.statuses()
+    assert left.get("sending", 0) > 0, left  # killed with claims in hand
+    time.sleep(1.1)  # past the lease of the worker that takes over
+    output = _finish(start_worker("second", "--once", "--lease-seconds", "1"))
+
+    arrived = smtp_server.message_ids()
+    assert set(arrived) == set(ids)
+    assert sum(arrived.values()) - len(ids) <= 1, arrived.most_common(2)
+    assert "Took back" in output
+    assert worker_db.statuses() == {"sent": 60}
+
+
+def test_sigterm_finishes_the_message_being_sent_and_hands_the_rest_back(
+    smtp_server, worker_db, start_worker
+):
+    ids = worker_db.queue(20)
+    smtp_server.delay = 0.05
+    worker = start_worker("worker", "--batch-size", "20")
+    assert smtp_server.wait_for(3, timeout=30), worker[1].read_text()
+
+    worker[0].send_signal(signal.SIGTERM)
+    output = _finish(worker, timeout=10)
+
+    delivered = len(smtp_server.received)
+    assert 3 <= delivered < 20
+    assert _sent(output) == delivered
+    # Nothing is left claimed: the rest are queued, ready for the next worker at once.
+    assert worker_db.statuses() == {"sent": delivered, "queued": 20 - delivered}
+    _finish(start_worker("again", "--once"))
+    assert smtp_server.message_ids() == Counter(dict.fromkeys(ids, 1))

@@ -1,0 +1,112 @@
+"""The outbox pages: every message to a candidate as it was sent, and sending a failed one again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from aterkoppla.applications.views import _get_application_for_user
+from aterkoppla.messaging import selectors
+from aterkoppla.messaging.models import Message
+from aterkoppla.messaging.retry import message_retry as retry_service
+from aterkoppla.recruitment.selectors import access_for
+from aterkoppla.recruitment.views import _get_recruitment_for_user
+
+# Each message shows its whole text: more than this on one page is more than anyone reads.
+PAGE_SIZE = 25
+
+
+def _listing(request: HttpRequest, all_messages: QuerySet[Message]) -> dict[str, Any]:
+    """The status filter, the counts per status and one page of messages."""
+    status = request.GET.get("status", "")
+    if status not in Message.Status.values:
+        status = ""
+    counts = selectors.status_counts(all_messages)
+    shown = all_messages.filter(status=status) if status else all_messages
+    return {
+        "status_filter": status,
+        "status_counts": [(value, label, counts[value]) for value, label in Message.Status.choices],
+        "total": sum(counts.values()),
+        "page": Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page")),
+    }
+
+
+@login_required
+def recruitment_outbox(request: HttpRequest, pk: int) -> HttpResponse:
+    recruitment, access = _get_recruitment_for_user(request, pk)
+    context = {
+        "recruitment": recruitment,
+        "access": access,
+        "tab": "messages",
+        **_listing(request, selectors.recruitment_messages(recruitment)),
+    }
+    return render(request, "messaging/outbox_recruitment.html", context)
+
+
+@login_required
+def application_outbox(request: HttpRequest, pk: int) -> HttpResponse:
+    application, access = _get_application_for_user(request, pk)
+    context = {
+        "application": application,
+        "recruitment": application.recruitment,
+        "candidate": application.candidate,
+        "access": access,
+        **_listing(request, selectors.application_messages(application)),
+    }
+    return render(request, "messaging/outbox_application.html", context)
+
+
+def _get_message_to_manage(request: HttpRequest, pk: int) -> Message:
+    """The message if the user may manage its recruitment: 404 if they may not see it, else 403."""
+    message = get_object_or_404(Message.objects.select_related("application__recruitment"), pk=pk)
+    if message.application is None:
+        # Tied to no recruitment, so to no team: a site admin's to handle.
+        if not request.user.is_site_admin:
+            raise Http404
+        return message
+    access = access_for(request.user, message.application.recruitment)
+    if access is None:
+        raise Http404
+    if not access.can_manage:
+        raise PermissionDenied
+    return message
+
+
+def _back(request: HttpRequest, message: Message) -> str:
+    """Where the button was pressed (the dashboard or an outbox), if that is one of our pages."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    if message.application_id is None:
+        return reverse("dashboard:home")
+    return reverse("messaging:application_outbox", args=[message.application_id])
+
+
+@login_required
+@require_POST
+def message_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    message = _get_message_to_manage(request, pk)
+    try:
+        retry_service(message=message, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("“%(subject)s” to %(name)s will be sent again in a moment.")
+            % {"subject": message.subject, "name": message.to_name or message.to_address},
+        )
+    return redirect(_back(request, message))

@@ -1,0 +1,420 @@
+"""Deliver the outbox: claim due messages, send them, record what happened (P9).
+
+Each step is a function of its own so that tests can call it directly; :class:`Worker` strings
+them together and the ``worker`` command runs it in a loop.
+
+Safety with several workers: a message is claimed by moving it from ``queued`` to ``sending``
+with ``claimed_at`` set, either under ``SELECT … FOR UPDATE SKIP LOCKED`` (PostgreSQL) or by
+a conditional UPDATE that only one writer can win (SQLite). A worker that dies leaves its
+claims in ``sending``; after :data:`LEASE` they go back to the queue. Only a message whose
+SMTP transaction was under way when the worker died can then go out twice, so a SIGKILL costs
+at most one duplicate.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import random
+import re
+import smtplib
+from dataclasses import dataclass
+from email.utils import formataddr
+from pathlib import Path
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.backends.filebased import EmailBackend as FileEmailBackend
+from django.db import connection, transaction
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from aterkoppla.applications.models import TimelineEvent
+from aterkoppla.messaging.models import Message
+from aterkoppla.portal.tokens import redact_links
+
+logger = logging.getLogger("aterkoppla.worker")
+
+# Messages claimed at a time: small enough that a stopped worker hands little back.
+BATCH_SIZE = 50
+# A claim older than this belongs to a worker that died; the message is sent again.
+LEASE = dt.timedelta(minutes=5)
+# Retries after a transient failure wait 1, 2, 4 … minutes, at most an hour…
+FIRST_RETRY = dt.timedelta(minutes=1)
+LONGEST_RETRY = dt.timedelta(hours=1)
+# …until the message is a day old. It must also have been tried a few times, so that a
+# worker that was down for a day does not fail everything on the first hiccup.
+GIVE_UP_AFTER = dt.timedelta(hours=24)
+MIN_ATTEMPTS_BEFORE_GIVING_UP = 5
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a message was not sent; ``permanent`` failures are not tried again."""
+
+    permanent: bool
+    error: str
+
+
+@dataclass
+class Tally:
+    claimed: int = 0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.claimed += other.claimed
+        self.sent += other.sent
+        self.retried += other.retried
+        self.failed += other.failed
+
+    def __str__(self) -> str:
+        return f"{self.sent} sent, {self.retried} to retry, {self.failed} failed"
+
+
+# Claiming
+
+
+def claim_due(*, now: dt.datetime, limit: int = BATCH_SIZE) -> list[Message]:
+    """Mark up to ``limit`` due messages ``sending`` for this worker and return them."""
+    due = Message.objects.filter(
+        status=Message.Status.QUEUED,
+        channel=Message.Channel.EMAIL,
+        next_attempt_at__lte=now,
+    ).order_by("next_attempt_at", "pk")
+    with transaction.atomic():
+        if connection.features.has_select_for_update_skip_locked:
+            # Rows another worker is claiming right now are skipped, not waited for.
+            ids = list(due.select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
+            Message.objects.filter(pk__in=ids, status=Message.Status.QUEUED).update(
+                status=Message.Status.SENDING, claimed_at=now
+            )
+        else:
+            # SQLite has no row locks: the UPDATE that still finds the row queued wins it.
+            ids = [
+                pk
+                for pk in due.values_list("pk", flat=True)[:limit]
+                if Message.objects.filter(pk=pk, status=Message.Status.QUEUED).update(
+                    status=Message.Status.SENDING, claimed_at=now
+                )
+            ]
+    return list(Message.objects.filter(pk__in=ids).order_by("next_attempt_at", "pk"))
+
+
+def reclaim_stale(*, now: dt.datetime, lease: dt.timedelta = LEASE) -> int:
+    """Put messages whose worker died (claim older than ``lease``) back in the queue."""
+    count = Message.objects.filter(
+        status=Message.Status.SENDING, claimed_at__lt=now - lease
+    ).update(status=Message.Status.QUEUED, claimed_at=None)
+    if count:
+        logger.warning("Took back %d messages from a worker that stopped mid-batch", count)
+    return count
+
+
+def still_claimed(message: Message, *, now: dt.datetime, lease: dt.timedelta = LEASE) -> bool:
+    """True when the claim on ``message`` is still ours; renews a claim that is getting old.
+
+    A slow batch (a mail server that times out) could outlast the lease; another worker
+    would then take the message back and both would send it. Renewing before each send, and
+    skipping a message whose claim was taken, prevents that. Young claims cost no query.
+    """
+    if message.claimed_at is not None and now - message.claimed_at < lease / 3:
+        return True
+    renewed = Message.objects.filter(
+        pk=message.pk, status=Message.Status.SENDING, claimed_at=message.claimed_at
+    ).update(claimed_at=now)
+    if renewed:
+        message.claimed_at = now
+    return bool(renewed)
+
+
+def release(messages: list[Message]) -> int:
+    """Give unsent claims back to the queue (a stopping worker), untouched otherwise."""
+    count = 0
+    for message in messages:
+        count += Message.objects.filter(
+            pk=message.pk, status=Message.Status.SENDING, claimed_at=message.claimed_at
+        ).update(status=Message.Status.QUEUED, claimed_at=None)
+    return count
+
+
+# Sending
+
+
+def email_for(message: Message) -> EmailMultiAlternatives:
+    """The email exactly as stored: same text, same Message-ID on every attempt."""
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body_text,
+        from_email=message.from_address,
+        to=[formataddr((message.to_name, message.to_address))],
+        headers={
+            "Message-ID": message.message_id,
+            "Content-Language": message.language,
+            # RFC 3834: out-of-office robots should not answer these.
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    if message.body_html:
+        email.attach_alternative(message.body_html, "text/html")
+    return email
+
+
+def send(message: Message, backend: BaseEmailBackend) -> None:
+    """Hand one message to the mail backend; raises whatever the backend raises."""
+    if not backend.send_messages([email_for(message)]):
+        raise smtplib.SMTPException("the mail backend accepted no message")
+
+
+def classify(exc: Exception) -> Failure:
+    """Permanent (the server refused this message: 5xx) or worth another try."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _text in exc.recipients.values()]
+        error = "; ".join(
+            f"{code} {_text_of(text)} ({address})"
+            for address, (code, text) in exc.recipients.items()
+        )
+        return Failure(permanent=bool(codes) and all(code >= 500 for code in codes), error=error)
+    if isinstance(
+        exc,
+        smtplib.SMTPConnectError | smtplib.SMTPHeloError | smtplib.SMTPAuthenticationError,
+    ):
+        # Not about this message but about the server or our account: a person fixes the
+        # configuration and the queue goes out then.
+        return Failure(permanent=False, error=_response_error(exc))
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return Failure(permanent=500 <= exc.smtp_code < 600, error=_response_error(exc))
+    # Dropped connections, timeouts, refused connections, a full disk under the file backend.
+    return Failure(permanent=False, error=f"{type(exc).__name__}: {exc}".strip(": "))
+
+
+def _text_of(text: bytes | str) -> str:
+    return text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+
+
+def _response_error(exc: smtplib.SMTPResponseException) -> str:
+    return f"{exc.smtp_code} {_text_of(exc.smtp_error)}"
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """Wait before the next try, after ``attempts`` earlier failed tries (0 for the first).
+
+    Doubles from a minute up to an hour, plus up to 10% so that a queue that failed together
+    does not come back together.
+    """
+    base = min(FIRST_RETRY * 2 ** min(attempts, 16), LONGEST_RETRY)
+    return base * (1 + random.random() / 10)  # noqa: S311 — spreading load, not a secret
+
+
+def gives_up(message: Message, *, now: dt.datetime) -> bool:
+    """A transient failure becomes final when the message is old and was tried enough."""
+    return (
+        now - message.created_at >= GIVE_UP_AFTER
+        and message.attempts + 1 >= MIN_ATTEMPTS_BEFORE_GIVING_UP
+    )
+
+
+# Recording
+
+
+def record_sent(message: Message, *, now: dt.datetime) -> bool:
+    """Mark the message sent, with a timeline event. False if it was already recorded."""
+    with transaction.atomic():
+        # Unconditional on the claim: whoever sent it, it is sent, and no one should again.
+        updated = (
+            Message.objects.filter(pk=message.pk)
+            .exclude(status=Message.Status.SENT)
+            .update(
+                status=Message.Status.SENT,
+                sent_at=now,
+                attempts=F("attempts") + 1,
+                claimed_at=None,
+                last_error="",
+            )
+        )
+        if updated:
+            # Delivered: the stored copy keeps every word but the secret of the candidate's
+            # link, so that no one reading the outbox can act as the candidate.
+            Message.objects.filter(pk=message.pk).update(
+                body_text=redact_links(message.body_text),
+                body_html=redact_links(message.body_html),
+            )
+        if updated and message.application_id:
+            _event(message, TimelineEvent.Kind.MESSAGE_SENT, now=now)
+    return bool(updated)
+
+
+def record_retry(message: Message, failure: Failure, *, now: dt.datetime) -> bool:
+    """Put the message back in the queue for a later try."""
+    return bool(
+        _still_ours(message).update(
+            status=Message.Status.QUEUED,
+            attempts=F("attempts") + 1,
+            next_attempt_at=now + retry_delay(message.attempts),
+            claimed_at=None,
+            last_error=failure.error,
+        )
+    )
+
+
+def record_failed(message: Message, failure: Failure, *, now: dt.datetime) -> bool:
+    """Give up on the message: it shows as failed for a person to act on."""
+    with transaction.atomic():
+        updated = _still_ours(message).update(
+            status=Message.Status.FAILED,
+            attempts=F("attempts") + 1,
+            claimed_at=None,
+            last_error=failure.error,
+        )
+        if updated and message.application_id:
+            _event(message, TimelineEvent.Kind.MESSAGE_FAILED, now=now, error=failure.error)
+    return bool(updated)
+
+
+def _still_ours(message: Message) -> QuerySet[Message]:
+    return Message.objects.filter(
+        pk=message.pk, status=Message.Status.SENDING, claimed_at=message.claimed_at
+    )
+
+
+def _event(message: Message, kind: str, *, now: dt.datetime, **extra: str) -> None:
+    TimelineEvent.objects.create(
+        application_id=message.application_id,
+        at=now,
+        actor=TimelineEvent.Actor.SYSTEM,
+        kind=kind,
+        data={"message": message.pk, "kind": message.kind, "subject": message.subject, **extra},
+    )
+
+
+# The file backend: one .eml per message
+
+
+class EmlFileBackend(FileEmailBackend):
+    """Django's file backend, but each message in its own ``.eml`` file.
+
+    Without a mail server (``make run``) the messages land in ``DATA_DIR/sent-mail``, where
+    any mail program opens them. Django's own backend appends a whole batch to one ``.log``.
+    """
+
+    def open(self) -> bool:
+        return False  # nothing to keep open: every message is a file of its own
+
+    def close(self) -> None:
+        pass
+
+    def send_messages(self, email_messages: list) -> int:  # type: ignore[override]
+        folder = Path(self.file_path)
+        for email in email_messages:
+            stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+            name = re.sub(r"[^A-Za-z0-9.@_-]", "", str(email.extra_headers.get("Message-ID", "")))
+            path = folder / f"{stamp}-{name or id(email)}.eml"
+            path.write_bytes(email.message().as_bytes(linesep="\n"))
+        return len(email_messages)
+
+
+def mail_backend() -> BaseEmailBackend:
+    """The configured backend; Django's file backend becomes one file per message."""
+    if settings.EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend":
+        return EmlFileBackend(fail_silently=False)
+    return get_connection(fail_silently=False)
+
+
+# The worker
+
+
+class Worker:
+    """Claims and sends batches; keeps one open connection to the mail server between them."""
+
+    def __init__(self, *, batch_size: int = BATCH_SIZE, lease: dt.timedelta = LEASE) -> None:
+        self.batch_size = batch_size
+        self.lease = lease
+        self.stopping = False
+        self._backend: BaseEmailBackend | None = None
+
+    def stop(self) -> None:
+        """Ask the worker to stop after the message it is sending (safe in a signal handler)."""
+        self.stopping = True
+
+    def deliver_batch(self) -> Tally:
+        """Take back stale claims, claim a batch, send it over one connection."""
+        now = timezone.now()
+        reclaim_stale(now=now, lease=self.lease)
+        claimed = claim_due(now=now, limit=self.batch_size)
+        tally = Tally(claimed=len(claimed))
+        try:
+            for position, message in enumerate(claimed):
+                if self.stopping:
+                    left = release(claimed[position:])
+                    logger.info("Stopping: %d claimed messages go back to the queue", left)
+                    break
+                tally.add(self.deliver(message))
+        finally:
+            # Mail servers drop idle connections; the next batch may be minutes away.
+            self.close()
+        if claimed:
+            logger.info("Batch of %d messages: %s", len(claimed), tally)
+        return tally
+
+    def deliver_all(self) -> Tally:
+        """Send everything that is due now (messages put off to later stay queued)."""
+        tally = Tally()
+        while not self.stopping:
+            batch = self.deliver_batch()
+            tally.add(batch)
+            if not batch.claimed:
+                break
+        return tally
+
+    def deliver(self, message: Message) -> Tally:
+        """Send one claimed message and record the outcome."""
+        if not still_claimed(message, now=timezone.now(), lease=self.lease):
+            logger.warning("Message %s was taken over by another worker; skipped", message.pk)
+            return Tally()
+        try:
+            send(message, self._connection())
+        except Exception as exc:
+            # The connection may be half-broken (dropped, mid-transaction): start afresh.
+            self.close()
+            return self._failed(message, classify(exc), exc)
+        record_sent(message, now=timezone.now())
+        logger.debug("Sent message %s (%s) to %s", message.pk, message.kind, message.to_address)
+        return Tally(sent=1)
+
+    def _failed(self, message: Message, failure: Failure, exc: Exception) -> Tally:
+        now = timezone.now()
+        if failure.permanent or gives_up(message, now=now):
+            record_failed(message, failure, now=now)
+            logger.error(
+                "Message %s to %s failed for good: %s",
+                message.pk,
+                message.to_address,
+                failure.error,
+            )
+            return Tally(failed=1)
+        record_retry(message, failure, now=now)
+        logger.warning(
+            "Message %s to %s will be retried: %s",
+            message.pk,
+            message.to_address,
+            failure.error,
+            exc_info=not isinstance(exc, OSError | smtplib.SMTPException),
+        )
+        return Tally(retried=1)
+
+    def _connection(self) -> BaseEmailBackend:
+        if self._backend is None:
+            self._backend = mail_backend()
+            self._backend.open()
+        return self._backend
+
+    def close(self) -> None:
+        """Close the mail connection; errors are ignored (it may be broken already)."""
+        backend, self._backend = self._backend, None
+        if backend is not None:
+            # A broken connection is what we are discarding: its errors do not matter.
+            with contextlib.suppress(Exception):
+                backend.close()

@@ -1,0 +1,246 @@
+"""The candidate page: one application, seen through its private link (DESIGN §9)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
+
+from aterkoppla.applications.models import Application, Candidate
+from aterkoppla.applications.services import application_move
+from aterkoppla.messaging.models import Message
+from aterkoppla.organisation.models import Organisation
+from aterkoppla.portal.forms import LostLinkForm
+from aterkoppla.portal.models import PortalToken
+from aterkoppla.portal.services import portal_links_send, portal_token_touch
+from aterkoppla.portal.tokens import token_hash
+
+# Per client address. A token has 256 random bits, so these limits are not what keeps it
+# safe; they keep a guesser from loading the database and the logs. A person reloading
+# their page never comes near them.
+TOKEN_RATE = "60/m"
+TOKEN_POST_RATE = "10/m"
+# Each accepted request may send email to a real person.
+LOST_LINK_RATE = "5/h"
+# As in tokens.application_for_token: a stranger's megabyte-long "token" is not hashed.
+MAX_TOKEN_LENGTH = 100
+
+Stage = Application.Stage
+
+# One plain sentence per stage, as the candidate would want it said.
+STATUS_SENTENCES = {
+    Stage.RECEIVED: _(
+        "We have received your application and will read it against the requirements."
+    ),
+    Stage.SCREENING: _(
+        "We are reading your application now and comparing it with the requirements of the job."
+    ),
+    Stage.INTERVIEW: _(
+        "You are one of those we want to meet for an interview. We will be in touch about "
+        "what happens next."
+    ),
+    Stage.RESERVE: _(
+        "You are on our reserve list. If the job becomes available again, you are one of the "
+        "first we contact."
+    ),
+    Stage.OFFER: _(
+        "You are one of our final candidates. We will contact you personally about the next step."
+    ),
+    Stage.HIRED: _("You have got the job – welcome! We will be in touch about your start."),
+    Stage.REJECTED: _(
+        "Thank you for applying. This time we have chosen other applicants. Our message to you "
+        "explains why."
+    ),
+    Stage.WITHDRAWN: _(
+        "You have withdrawn your application. Thank you for your interest – you are welcome to "
+        "apply to us again."
+    ),
+}
+# Someone we interviewed hears a no by phone first (DESIGN §4); the page must not tell them
+# before the call does, so it only says that a decision will come that way.
+REJECTED_AFTER_INTERVIEW = _(
+    "We have made our decision and will tell you about it by phone, so that you can ask us "
+    "your questions."
+)
+INTERVIEW_STAGES = frozenset({Stage.INTERVIEW, Stage.RESERVE, Stage.OFFER})
+
+
+# Browsers then send only "https://host/" as the Referer, never the path with the token, to
+# anyone (our own access logs included). Not "no-referrer": under that policy browsers send
+# "Origin: null" with same-origin form posts, which Django's CSRF check rightly refuses, so
+# every form on these pages (withdraw, new link, the language switch) would fail with a 403.
+REFERRER_POLICY = "strict-origin"
+
+
+def _private(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Keep pages whose address holds a secret out of search engines, caches and Referer."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        try:
+            response = view(request, *args, **kwargs)
+        except Ratelimited as exc:
+            # Rendered here rather than by the middleware, so that a 429 gets the headers too.
+            response = import_string(settings.RATELIMIT_VIEW)(request, exc)
+        response["X-Robots-Tag"] = "noindex"
+        response["Referrer-Policy"] = REFERRER_POLICY
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    return wrapped
+
+
+def _portal_token(token: str) -> PortalToken | None:
+    """The link's row with its application (the row itself, to note when it was used)."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    return (
+        PortalToken.objects.select_related("application__candidate", "application__recruitment")
+        .filter(key_hash=token_hash(token))
+        .first()
+    )
+
+
+def _not_found(request: HttpRequest) -> HttpResponse:
+    """One answer for a wrong, malformed or expired link: nothing to tell them apart by."""
+    context = {"organisation": Organisation.current()}
+    return render(request, "portal/not_found.html", context, status=404)
+
+
+def _language(request: HttpRequest, candidate: Candidate) -> str:
+    """The language the visitor chose with the switch, else the one the candidate gave us."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return chosen if chosen in dict(settings.LANGUAGES) else candidate.language
+
+
+def _render_for_candidate(
+    request: HttpRequest,
+    application: Application,
+    template: str,
+    context: dict[str, object],
+    status: int = 200,
+) -> HttpResponse:
+    language = _language(request, application.candidate)
+    context = {
+        "organisation": Organisation.current(),
+        "application": application,
+        "job": application.recruitment,
+        **context,
+    }
+    with translation.override(language):
+        response = render(request, template, context, status=status)
+    response["Content-Language"] = language
+    return response
+
+
+def status_sentence(application: Application) -> str:
+    if application.stage == Stage.REJECTED and (
+        application.interviewed or application.closed_from_stage in INTERVIEW_STAGES
+    ):
+        return REJECTED_AFTER_INTERVIEW
+    return STATUS_SENTENCES[application.stage]
+
+
+def _letters(application: Application) -> tuple[list[Message], list[Message]]:
+    """(on their way, sent newest first). Failed ones never reached the candidate."""
+    rows = application.messages.filter(
+        status__in=[Message.Status.QUEUED, Message.Status.SENDING, Message.Status.SENT]
+    ).only(
+        "application",
+        "kind",
+        "channel",
+        "language",
+        "subject",
+        "body_text",
+        "status",
+        "sent_at",
+        "created_at",
+    )
+    on_the_way = [m for m in rows if m.status != Message.Status.SENT]
+    sent = sorted(
+        (m for m in rows if m.status == Message.Status.SENT),
+        key=lambda m: (m.sent_at or m.created_at, m.pk),
+        reverse=True,
+    )
+    return on_the_way, sent
+
+
+@_private
+@require_safe
+@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
+def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
+    found = _portal_token(token)
+    if found is None:
+        return _not_found(request)
+    portal_token_touch(portal_token=found)
+    application = found.application
+    on_the_way, sent = _letters(application)
+    context = {
+        "token": token,
+        "status_sentence": status_sentence(application),
+        "on_the_way": on_the_way,
+        "sent": sent,
+    }
+    return _render_for_candidate(request, application, "portal/application.html", context)
+
+
+@_private
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
+@ratelimit(key="ip", rate=TOKEN_POST_RATE, method="POST", group="portal.token-post", block=True)
+def withdraw(request: HttpRequest, token: str) -> HttpResponse:
+    found = _portal_token(token)
+    if found is None:
+        return _not_found(request)
+    portal_token_touch(portal_token=found)
+    application = found.application
+    if request.method == "POST" and application.is_open:
+        try:
+            application = application_move(
+                application=application,
+                to_stage=Stage.WITHDRAWN,
+                by=None,
+                by_candidate=True,
+            )
+        except ValidationError:
+            # Closed by the staff between showing the question and the click: say so below.
+            application.refresh_from_db()
+        else:
+            with translation.override(_language(request, application.candidate)):
+                notice = gettext("You have withdrawn your application.")
+                if application.candidate.email:
+                    notice += " " + gettext("We have sent you a confirmation by email.")
+            messages.success(request, notice)
+            return redirect("portal:application", token=token)
+    # A POST that could not be done is a conflict with the application's state, not an error.
+    status = 409 if request.method == "POST" else 200
+    return _render_for_candidate(
+        request, application, "portal/withdraw.html", {"token": token}, status=status
+    )
+
+
+@_private
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=LOST_LINK_RATE, method="POST", group="portal.lost-link", block=True)
+def lost_link(request: HttpRequest) -> HttpResponse:
+    form = LostLinkForm(request.POST if request.method == "POST" else None)
+    context: dict[str, object] = {"organisation": Organisation.current()}
+    if form.is_valid():
+        portal_links_send(email=form.cleaned_data["email"])
+        # The same page whatever happened: known address or not, capped or not.
+        return render(request, "portal/lost_link_sent.html", context)
+    context["form"] = form
+    return render(request, "portal/lost_link.html", context, status=400 if form.errors else 200)
