@@ -61,8 +61,8 @@ STATUS_SENTENCES = {
     ),
     Stage.HIRED: _("You have got the job – welcome! We will be in touch about your start."),
     Stage.REJECTED: _(
-        "Thank you for applying. This time we have chosen other applicants. Our message to you "
-        "explains why."
+        "Thank you for applying. This time we have chosen other applicants. You are welcome to "
+        "ask us why, and to apply to us again."
     ),
     Stage.WITHDRAWN: _(
         "You have withdrawn your application. Thank you for your interest – you are welcome to "
