@@ -20,17 +20,9 @@ from urllib.parse import urljoin
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+
 VIEWPORT = {"width": 1280, "height": 900}
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 

@@ -79,16 +79,18 @@ def _apply_rate(group: str, request: HttpRequest) -> str:
 @ratelimit(key="ip", rate=_apply_rate, method="POST", block=True)
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
     recruitment = _get_published(pk)
-    context = _job_context(request, recruitment)
-    if not context["open"]:
+    if not recruitment.accepts_applications():
+        context = _job_context(request, recruitment)
         return render(request, "careers/closed.html", context, status=410 if request.POST else 200)
     initial_language = get_language() if get_language() in {"sv", "en"} else recruitment.language
     form = ApplyForm(
         request.POST or None, request.FILES or None, initial={"language": initial_language}
     )
+    already_applied = False
     if request.method == "POST":
         if form.is_bot():
             # Say nothing useful to a bot; store nothing.
+            context = _job_context(request, recruitment)
             return render(request, "careers/rejected_bot.html", context, status=400)
         if form.is_valid():
             data = form.cleaned_data
@@ -106,7 +108,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except ValidationError as exc:
                 if getattr(exc, "error_dict", {}).get("email") and _is_duplicate(exc):
-                    context["already_applied"] = True
+                    already_applied = True
                 else:
                     add_service_errors(form, exc)
             else:
@@ -117,8 +119,9 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
                     "language": application.candidate.language,
                 }
                 return redirect("careers:thanks", pk=recruitment.pk)
-    context["form"] = form
-    context["max_mb"] = settings.UPLOAD_MAX_MB
+    # The page (profile, JSON-LD) is built only when it is shown, not for a successful POST.
+    context = _job_context(request, recruitment)
+    context |= {"form": form, "max_mb": settings.UPLOAD_MAX_MB, "already_applied": already_applied}
     status = 400 if request.method == "POST" else 200
     return render(request, "careers/apply.html", context, status=status)
 

@@ -28,15 +28,25 @@ def portal_url_create(application: object) -> str:
     return settings.SITE_URL + reverse("portal:application", args=[token])
 
 
-def application_for_token(token: str) -> object | None:
-    """The application a token leads to, or None (a wrong token and a missing one look alike)."""
-    if not token or len(token) > 100:
+# A stranger's megabyte-long "token" is not worth hashing.
+MAX_TOKEN_LENGTH = 100
+
+
+def token_for(token: str) -> PortalToken | None:
+    """The link's row with its application, or None (a wrong token and a missing one look
+    alike)."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
-    found = (
+    return (
         PortalToken.objects.select_related("application__candidate", "application__recruitment")
         .filter(key_hash=token_hash(token))
         .first()
     )
+
+
+def application_for_token(token: str) -> object | None:
+    """The application a token leads to, or None."""
+    found = token_for(token)
     return found.application if found else None
 
 

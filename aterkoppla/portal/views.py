@@ -24,9 +24,8 @@ from aterkoppla.applications.services import application_move
 from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.portal.forms import LostLinkForm
-from aterkoppla.portal.models import PortalToken
 from aterkoppla.portal.services import portal_links_send, portal_token_touch
-from aterkoppla.portal.tokens import token_hash
+from aterkoppla.portal.tokens import token_for
 
 # Per client address. A token has 256 random bits, so these limits are not what keeps it
 # safe; they keep a guesser from loading the database and the logs. A person reloading
@@ -35,8 +34,6 @@ TOKEN_RATE = "60/m"
 TOKEN_POST_RATE = "10/m"
 # Each accepted request may send email to a real person.
 LOST_LINK_RATE = "5/h"
-# As in tokens.application_for_token: a stranger's megabyte-long "token" is not hashed.
-MAX_TOKEN_LENGTH = 100
 
 Stage = Application.Stage
 
@@ -101,17 +98,6 @@ def _private(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         return response
 
     return wrapped
-
-
-def _portal_token(token: str) -> PortalToken | None:
-    """The link's row with its application (the row itself, to note when it was used)."""
-    if not token or len(token) > MAX_TOKEN_LENGTH:
-        return None
-    return (
-        PortalToken.objects.select_related("application__candidate", "application__recruitment")
-        .filter(key_hash=token_hash(token))
-        .first()
-    )
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:
@@ -182,7 +168,7 @@ def _letters(application: Application) -> tuple[list[Message], list[Message]]:
 @require_safe
 @ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
 def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
-    found = _portal_token(token)
+    found = token_for(token)
     if found is None:
         return _not_found(request)
     portal_token_touch(portal_token=found)
@@ -202,7 +188,7 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
 @ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
 @ratelimit(key="ip", rate=TOKEN_POST_RATE, method="POST", group="portal.token-post", block=True)
 def withdraw(request: HttpRequest, token: str) -> HttpResponse:
-    found = _portal_token(token)
+    found = token_for(token)
     if found is None:
         return _not_found(request)
     portal_token_touch(portal_token=found)
