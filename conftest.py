@@ -163,3 +163,22 @@ def smtp_server(settings):
         settings.EMAIL_USE_SSL = False
         settings.EMAIL_TIMEOUT = 5
         yield server
+
+
+@pytest.fixture
+def interview(application, owner, interviewer, hiring_manager):
+    """``application`` moved to the interview stage and booked two days ahead with the
+    interviewer and the hiring manager: the interviewer may now see it."""
+    from django.utils import timezone
+
+    from aterkoppla.applications.services import application_move
+    from aterkoppla.assessment.services import interview_schedule
+
+    application_move(application=application, to_stage=Application.Stage.INTERVIEW, by=owner)
+    return interview_schedule(
+        application=application,
+        by=owner,
+        scheduled_at=timezone.now() + dt.timedelta(days=2),
+        interviewers=[interviewer, hiring_manager],
+        location="Lagret, Jönköping",
+    )

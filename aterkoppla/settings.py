@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "aterkoppla.organisation",
     "aterkoppla.recruitment",
     "aterkoppla.applications",
+    "aterkoppla.assessment",
     "aterkoppla.careers",
     "aterkoppla.messaging",
     "aterkoppla.dashboard",

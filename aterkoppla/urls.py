@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("aterkoppla.messaging.urls")),
     path("recruitments/", include("aterkoppla.recruitment.urls")),
     path("applications/", include("aterkoppla.applications.urls")),
+    path("", include("aterkoppla.assessment.urls")),
     path("account/", include("aterkoppla.accounts.urls")),
     path("settings/", include("aterkoppla.organisation.urls")),
     path("jobb/", include("aterkoppla.careers.urls")),

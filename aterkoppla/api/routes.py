@@ -18,6 +18,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.api import schemas, selectors, services
 from aterkoppla.api.errors import invalid_input
 from aterkoppla.applications.models import Application
+from aterkoppla.applications.selectors import application_access
 from aterkoppla.messaging import selectors as messaging_selectors
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment import services as recruitment_services
@@ -173,7 +174,7 @@ def application_create(
 def application_detail(request: HttpRequest, application_id: ApplicationId) -> Application:
     """The application, its candidate and its timeline. Any member of the team may read it."""
     application = get_object_or_404(selectors.applications_with_timeline(), pk=application_id)
-    if access_for(request.user, application.recruitment) is None:
+    if application_access(request.user, application) is None:
         raise Http404
     return application
 
@@ -196,6 +197,6 @@ def message_list(
     if application_id is None:
         raise Http404
     found = get_object_or_404(Application.objects.select_related("recruitment"), pk=application_id)
-    if access_for(request.auth, found.recruitment) is None:
+    if application_access(request.auth, found) is None:
         raise Http404
     return list(messaging_selectors.application_messages(found, oldest_first=True))

@@ -32,3 +32,4 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("", router)
+api.add_router("", "aterkoppla.api.assessment.router")

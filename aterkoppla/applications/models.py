@@ -140,6 +140,8 @@ class Application(models.Model):
     reply_by = models.DateField(_("answer promised by"), null=True, blank=True)
     interviewed = models.BooleanField(_("interviewed"), default=False)
     merits = models.JSONField(_("merits"), default=empty_merits, blank=True)
+    # Screening's proposal; the decision (and its feedback) is made on the decision screen.
+    marked_for_rejection = models.BooleanField(_("marked for rejection"), default=False)
 
     class Meta:
         verbose_name = _("application")
@@ -180,6 +182,32 @@ class Application(models.Model):
     def promise_passed(self) -> bool:
         """Open, and the promised answer date is behind us (P2)."""
         return self.is_open and self.reply_by is not None and self.reply_by < timezone.localdate()
+
+    @property
+    def merits_missing(self) -> bool:
+        """No education, experience or other merits recorded: the DL 2 kap. 4 § letter would
+        have nothing to say about this person."""
+        return not any(self.merits.get(section) for section in MERIT_SECTIONS)
+
+    @property
+    def invited_to_interview(self) -> bool:
+        """Reached the interview stage at some point (the people DL 2 kap. 4 § is about)."""
+        return (
+            self.interviewed
+            or self.stage
+            in {
+                self.Stage.INTERVIEW,
+                self.Stage.RESERVE,
+                self.Stage.OFFER,
+                self.Stage.HIRED,
+            }
+            or self.closed_from_stage
+            in {
+                self.Stage.INTERVIEW,
+                self.Stage.RESERVE,
+                self.Stage.OFFER,
+            }
+        )
 
     def allowed_next_stages(self) -> list[str]:
         return [stage for stage in self.Stage if stage in self.TRANSITIONS[self.stage]]
@@ -251,6 +279,13 @@ class TimelineEvent(models.Model):
         MESSAGE_FAILED = "message_failed", _("Message could not be delivered")
         PROMISE_POSTPONED = "promise_postponed", _("Answer date postponed")
         PROMISE_ESCALATED = "promise_escalated", _("Broken promise escalated")
+        SCREENED = "screened", _("Screened")
+        MARKED_FOR_REJECTION = "marked_for_rejection", _("Marked for rejection")
+        INTERVIEW_SCHEDULED = "interview_scheduled", _("Interview scheduled")
+        INTERVIEW_HELD = "interview_held", _("Interview held")
+        SCORECARD_SUBMITTED = "scorecard_submitted", _("Scorecard submitted")
+        SCORECARD_CHANGED = "scorecard_changed", _("Scorecard changed after submission")
+        MERITS_UPDATED = "merits_updated", _("Merits summary updated")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="timeline")
     at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -297,7 +332,38 @@ class TimelineEvent(models.Model):
                 "removed": gettext("Requirement “%(name)s” removed from the profile."),
                 "reordered": gettext("Requirement “%(name)s” moved in the profile."),
             }
-            return templates[data["change"]] % {"name": data["criterion"]}
+            text = templates[data["change"]] % {"name": data["criterion"]}
+            if "version" in data:
+                text += " " + gettext("Profile version %(version)s. Reason: %(reason)s") % {
+                    "version": data["version"],
+                    "reason": data.get("reason", ""),
+                }
+            return text
+        if self.kind == self.Kind.SCREENED:
+            return gettext(
+                "Screened against profile version %(version)s: %(met)s met, %(partly)s partly "
+                "met, %(not_met)s not met."
+            ) % {
+                "version": data.get("version", "?"),
+                "met": data.get("met", 0),
+                "partly": data.get("partly", 0),
+                "not_met": data.get("not_met", 0),
+            }
+        if self.kind == self.Kind.INTERVIEW_SCHEDULED:
+            return gettext("Interview scheduled with %(names)s.") % {
+                "names": ", ".join(data.get("interviewers", []))
+            }
+        if self.kind == self.Kind.MARKED_FOR_REJECTION and not data.get("marked", True):
+            return gettext("No longer marked for rejection.")
+        if self.kind == self.Kind.SCORECARD_SUBMITTED:
+            return gettext("%(name)s submitted a scorecard.") % {"name": data.get("interviewer")}
+        if self.kind == self.Kind.SCORECARD_CHANGED:
+            # The values stay in the event's data; the summary names only what changed, so
+            # that the timeline tells no interviewer the others' scores.
+            return gettext("%(name)s changed their submitted scorecard: %(fields)s.") % {
+                "name": data.get("interviewer"),
+                "fields": ", ".join(data.get("changed", [])),
+            }
         if self.kind in {
             self.Kind.MESSAGE_QUEUED,
             self.Kind.MESSAGE_SENT,

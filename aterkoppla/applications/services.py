@@ -31,6 +31,7 @@ from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind
 from aterkoppla.messaging.services import message_queue
 from aterkoppla.recruitment.models import Recruitment
+from aterkoppla.recruitment.services import profile_freeze
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,9 @@ def application_move(
         raise ValidationError(
             {"reply_by": _("The promised answer date has passed. Give the candidate a new one.")}
         )
+    if to_stage not in {Application.Stage.REJECTED, Application.Stage.WITHDRAWN}:
+        # Moving on means screening has started: the profile is in force from now on.
+        profile_freeze(recruitment=application.recruitment, by=by)
     from_stage = application.stage
     application.stage = to_stage
     application.stage_changed_at = at

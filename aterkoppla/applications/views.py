@@ -11,8 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aterkoppla.applications import services
 from aterkoppla.applications.forms import ApplicationAddForm, MoveForm
 from aterkoppla.applications.models import Application, Document
+from aterkoppla.applications.selectors import application_access
+from aterkoppla.assessment.services import INTERVIEW_STAGES
 from aterkoppla.core.forms import add_service_errors
-from aterkoppla.recruitment.selectors import Access, access_for
+from aterkoppla.recruitment.models import Criterion
+from aterkoppla.recruitment.selectors import Access
 from aterkoppla.recruitment.views import _get_recruitment_for_user
 
 
@@ -20,7 +23,7 @@ def _get_application_for_user(request: HttpRequest, pk: int) -> tuple[Applicatio
     application = get_object_or_404(
         Application.objects.select_related("candidate", "recruitment"), pk=pk
     )
-    access = access_for(request.user, application.recruitment)
+    access = application_access(request.user, application)
     if access is None:
         raise Http404
     return application, access
@@ -70,6 +73,9 @@ def _render_detail(
     move_form: MoveForm | None,
     status: int = 200,
 ) -> HttpResponse:
+    screenings = {s.criterion_id: s for s in application.screenings.all()}
+    criteria = list(Criterion.objects.filter(recruitment_id=application.recruitment_id))
+    interviews = list(application.interviews.prefetch_related("interviewers", "scorecards"))
     context = {
         "application": application,
         "recruitment": application.recruitment,
@@ -78,6 +84,18 @@ def _render_detail(
         "timeline": application.timeline.select_related("actor_user"),
         "documents": application.documents.all(),
         "move_form": move_form,
+        "screening_rows": [(c, screenings.get(c.pk)) for c in criteria],
+        "screened": bool(screenings),
+        "interviews": [
+            (
+                interview,
+                list(interview.interviewers.all()),
+                {card.interviewer_id for card in interview.scorecards.all()},
+            )
+            for interview in interviews
+        ],
+        "may_book": application.stage in INTERVIEW_STAGES,
+        "merits_flag": application.invited_to_interview and application.merits_missing,
     }
     return render(request, "applications/detail.html", context, status=status)
 

@@ -16,13 +16,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.models import Application, TimelineEvent
 from aterkoppla.applications.services import application_move, application_receive
+from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.recruitment.services import (
     criterion_add,
+    profile_freeze,
     recruitment_create,
     team_member_add,
 )
@@ -65,7 +67,7 @@ INTERVIEWER = DemoUser(
     "demo-intervjuare",
     "Leila",
     "Haddad",
-    "interviewer on “Backend-utvecklare (Python/Django)” only",
+    "interviewer on the warehouse and backend recruitments only",
 )
 ADMIN = DemoUser(
     "admin", "demo-admin", "Alva", "Admin", "site admin: sees everything", site_admin=True
@@ -193,6 +195,7 @@ WAREHOUSE = DemoRecruitment(
             "Rätt vara i rätt mängd: vi följer upp plockfel och saldodifferenser.",
         ),
     ),
+    interviewers=(INTERVIEWER,),
     deadline_in_days=10,
     applicants=(
         Applicant(
@@ -299,7 +302,7 @@ WAREHOUSE = DemoRecruitment(
             "sofia.karlsson@example.se",
             "072-156 93 40",
             9,
-            path=SCREENED,
+            path=INTERVIEWED,
             education=("Truckkort A+B, 2021",),
             experience=(
                 "Godsmottagare, Clas Ohlson distributionscentral Insjön, 2021–2024",
@@ -313,7 +316,7 @@ WAREHOUSE = DemoRecruitment(
             "ali.yilmaz@example.com",
             "073-208 74 56",
             10,
-            path=SCREENED,
+            path=INTERVIEWED,
             education=("Truckkort A+B, 2019",),
             experience=("Lagerarbetare, Kährs Nybro, 2019–2025",),
             other=("B-körkort",),
@@ -1087,7 +1090,140 @@ def _apply(
             reply_by=reply_by,
             at=received_at + step * (position + 1),
         )
+    if Stage.SCREENING in applicant.path:
+        _screen(application, applicant, by=owner, at=received_at + step)
     if INTERVIEW_STAGES.intersection(applicant.path):
-        # The interview service does not exist yet; until it does, this flag is what records
-        # that an interview was held (it decides the rejection channel, DESIGN §4).
-        Application.objects.filter(pk=application.pk).update(interviewed=True)
+        position = applicant.path.index(Stage.INTERVIEW)
+        booked_at = received_at + step * (position + 1)
+        _interview(application, index=index, by=owner, booked_at=booked_at, until=now)
+
+
+# --- Assessment: what the team recorded, entered afterwards like the moves above ------------
+
+SCREENING_NOTES = {
+    "met": "Framgår av CV:t.",
+    "partly": "Delvis: kortare erfarenhet än vi söker.",
+    "not_met": "Framgår inte av ansökan.",
+}
+EVIDENCE = {
+    5: "Gav flera konkreta exempel som tydligt visar detta.",
+    4: "Gav ett konkret exempel från sitt senaste jobb.",
+    3: "Uppfyller kravet enligt det som kom fram i intervjun.",
+    2: "Kunde ge få exempel; behöver mer erfarenhet här.",
+    1: "Kom inte fram i intervjun.",
+}
+IMPRESSIONS = (
+    "Lugn och strukturerad, svarade konkret och ställde egna frågor om arbetslaget.",
+    "Engagerad och nyfiken, men svaren blev ibland allmänna utan exempel.",
+    "Tydlig och förberedd; beskrev sina arbetsuppgifter steg för steg.",
+    "Kortfattad i början, mer utförlig när frågorna gällde praktiska situationer.",
+)
+STRENGTHS = (
+    "Gott säkerhetstänk och erfarenhet av truckkörning i trånga gångar.",
+    "Vana att räkna och kontrollera inleveranser.",
+    "Bra exempel på samarbete i skiftlag.",
+    "Har arbetat i lagersystem och lär sig nya verktyg snabbt.",
+)
+TIPS = (
+    "Ge gärna fler konkreta exempel med siffror, till exempel plockfel eller volymer.",
+    "Berätta mer om hur du själv löste problem, inte bara vad laget gjorde.",
+    "Förbered en fråga om arbetsplatsen; det visar intresse.",
+    "Beskriv din erfarenhet av lagersystem mer i detalj.",
+)
+
+
+def _at(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def _screen(application: Application, applicant: Applicant, *, by: User, at: dt.datetime) -> None:
+    version = profile_freeze(recruitment=application.recruitment, by=by)
+    musts = list(application.recruitment.criteria.filter(kind=Criterion.Kind.MUST))
+    rejected_early = application.closed_from_stage == Stage.SCREENING
+    results = {}
+    for position, criterion in enumerate(musts):
+        result = "met"
+        if rejected_early and position == len(musts) - 1:
+            result = "not_met"
+        elif len(applicant.experience) < 2 and criterion.category == Category.EXPERIENCE:
+            result = "partly"
+        Screening.objects.create(
+            application=application,
+            criterion=criterion,
+            result=result,
+            note=SCREENING_NOTES[result],
+            profile_version=version,
+            screened_by=by,
+            screened_at=at,
+        )
+        results[criterion.name] = result
+    values = list(results.values())
+    TimelineEvent.objects.create(
+        application=application,
+        at=at,
+        actor=TimelineEvent.Actor.USER,
+        actor_user=by,
+        kind=TimelineEvent.Kind.SCREENED,
+        data={
+            "version": version.number,
+            "results": results,
+            "met": values.count("met"),
+            "partly": values.count("partly"),
+            "not_met": values.count("not_met"),
+        },
+    )
+
+
+def _interview(
+    application: Application, *, index: int, by: User, booked_at: dt.datetime, until: dt.datetime
+) -> None:
+    """A held interview with scorecards: the hiring manager's always, an interviewer's on
+    every recruitment that has one except for one candidate, to show a missing scorecard."""
+    recruitment = application.recruitment
+    version = profile_freeze(recruitment=recruitment, by=by)
+    held_at = _at(min(booked_at + dt.timedelta(days=2), until - dt.timedelta(minutes=2)))
+    interview = Interview.objects.create(
+        application=application,
+        scheduled_at=held_at - dt.timedelta(hours=1),
+        location="Torsviks lager, Jönköping, reception",
+        held_at=held_at,
+        profile_version=version,
+        created_by=by,
+        created_at=booked_at,
+    )
+    team = {m.role: m.user for m in recruitment.memberships.select_related("user")}
+    people = [team[Role.HIRING_MANAGER]]
+    if Role.INTERVIEWER in team:
+        people.append(team[Role.INTERVIEWER])
+    interview.interviewers.set(people)
+    Application.objects.filter(pk=application.pk).update(interviewed=True)
+    criteria = list(recruitment.criteria.all())
+    for seat, person in enumerate(people):
+        if seat and index % 4 == 3:
+            continue  # this interviewer has not scored yet
+        card = Scorecard.objects.create(
+            interview=interview,
+            interviewer=person,
+            impression=IMPRESSIONS[(index + seat) % len(IMPRESSIONS)],
+            strengths=STRENGTHS[(index + seat) % len(STRENGTHS)],
+            tips=TIPS[(index + seat) % len(TIPS)],
+            profile_version=version,
+            submitted_at=held_at + dt.timedelta(minutes=30 + seat * 15),
+        )
+        for position, criterion in enumerate(criteria):
+            # Deterministic, different per candidate, and now and then two points apart
+            # between the two interviewers, so that the comparison has something to show.
+            score = 2 + (index * 3 + position * 2) % 4
+            if seat and (index + position) % 5 == 0:
+                score = max(1, score - 2)
+            Rating.objects.create(
+                scorecard=card, criterion=criterion, score=score, evidence=EVIDENCE[score]
+            )
+        TimelineEvent.objects.create(
+            application=application,
+            at=card.submitted_at,
+            actor=TimelineEvent.Actor.USER,
+            actor_user=person,
+            kind=TimelineEvent.Kind.SCORECARD_SUBMITTED,
+            data={"interview": interview.pk, "scorecard": card.pk, "interviewer": str(person)},
+        )

@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.selectors import applications_visible_to
 from aterkoppla.lib.workdays import add_working_days, working_days_between
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import TeamMembership
-from aterkoppla.recruitment.selectors import recruitments_for_user
 
 # Staff are warned this many working days before a promise falls due (DESIGN §4).
 DUE_SOON_WORKING_DAYS = 2
@@ -62,11 +62,11 @@ class Waiting:
 
 
 def _visible_applications(user: User) -> QuerySet[Application]:
-    return Application.objects.filter(recruitment__in=recruitments_for_user(user).values("pk"))
+    return Application.objects.filter(pk__in=applications_visible_to(user).values("pk"))
 
 
 def _visible_messages(user: User) -> QuerySet[Message]:
-    visible = Q(application__recruitment__in=recruitments_for_user(user).values("pk"))
+    visible = Q(application__in=applications_visible_to(user).values("pk"))
     if user.is_site_admin:
         # A message tied to no application belongs to no team: only site admins can act on it.
         visible |= Q(application__isnull=True)

@@ -18,6 +18,13 @@ class Kind(models.TextChoices):
     RESERVE = "reserve", _("Reserve")
     WITHDRAWAL_CONFIRMATION = "withdrawal_confirmation", _("Withdrawal confirmed")
     PORTAL_LINK = "portal_link", _("Link to the candidate page")
+    # To staff, not to candidates: a calendar invitation to an interview.
+    INTERVIEW_INVITATION = "interview_invitation", _("Interview invitation")
+
+
+# The kinds that reach candidates: their wording is the organisation's (templates).
+STAFF_KINDS = frozenset({Kind.INTERVIEW_INVITATION})
+CANDIDATE_KINDS = [kind for kind in Kind if kind not in STAFF_KINDS]
 
 
 class Message(models.Model):
@@ -49,6 +56,10 @@ class Message(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
+    # One text attachment at most (a calendar invitation), sent as stored.
+    attachment_name = models.CharField(max_length=100, blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True)
+    attachment = models.TextField(blank=True)
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
     )

@@ -147,3 +147,52 @@ def message_queue(
         data={"message": message.pk, "kind": kind, "subject": subject},
     )
     return message
+
+
+def staff_message_queue(
+    *,
+    to: User,
+    kind: str,
+    subject: str,
+    body: str,
+    dedupe_key: str,
+    by: User | None = None,
+    language: str = "sv",
+    attachment: tuple[str, str, str] | None = None,
+) -> Message | None:
+    """Queue a message to a member of staff (an interview invitation), in the outbox.
+
+    It belongs to no application, so it shows on no candidate's page or list. ``attachment``
+    is ``(file name, content type, text)``. None when the user has no email address.
+    """
+    if not to.email:
+        return None
+    existing = Message.objects.filter(dedupe_key=dedupe_key).first()
+    if existing is not None:
+        return existing
+    organisation = Organisation.current()
+    sender = _sender(organisation)
+    name, content_type, content = attachment or ("", "", "")
+    message = Message(
+        application=None,
+        kind=kind,
+        channel=Message.Channel.EMAIL,
+        to_address=to.email,
+        to_name=str(to),
+        from_address=sender,
+        language=language,
+        subject=subject,
+        body_text=body,
+        attachment_name=name,
+        attachment_type=content_type,
+        attachment=content,
+        dedupe_key=dedupe_key,
+        message_id=_message_id(sender),
+        created_by=by,
+    )
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        return Message.objects.get(dedupe_key=dedupe_key)
+    return message

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.applications.models import Application
-from aterkoppla.messaging.models import Kind, MessageTemplate
+from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, MessageTemplate
 from aterkoppla.messaging.rendering import (
     VARIABLES,
     TemplateProblem,
@@ -51,7 +51,7 @@ class TemplateForm(forms.Form):
 
 
 def _kind_and_language(kind: str, language: str) -> tuple[str, str]:
-    if kind not in Kind.values or language not in Language.values:
+    if kind not in CANDIDATE_KINDS or language not in Language.values:
         raise Http404
     return kind, language
 
@@ -77,7 +77,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
                 for code, lang_label in Language.choices
             ],
         }
-        for kind, label in Kind.choices
+        for kind, label in ((kind, kind.label) for kind in CANDIDATE_KINDS)
     ]
     return render(request, "messaging/template_list.html", {"rows": rows, "nav": "settings"})
 

@@ -16,11 +16,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aterkoppla.applications.selectors import application_access, applications_visible
 from aterkoppla.applications.views import _get_application_for_user
 from aterkoppla.messaging import selectors
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.retry import message_retry as retry_service
-from aterkoppla.recruitment.selectors import access_for
 from aterkoppla.recruitment.views import _get_recruitment_for_user
 
 # Each message shows its whole text: more than this on one page is more than anyone reads.
@@ -49,7 +49,16 @@ def recruitment_outbox(request: HttpRequest, pk: int) -> HttpResponse:
         "recruitment": recruitment,
         "access": access,
         "tab": "messages",
-        **_listing(request, selectors.recruitment_messages(recruitment)),
+        **_listing(
+            request,
+            selectors.recruitment_messages(recruitment).filter(
+                application__in=applications_visible(
+                    recruitment.applications.all(), user=request.user, access=access
+                ).values("pk")
+            )
+            if access.interviews_only
+            else selectors.recruitment_messages(recruitment),
+        ),
     }
     return render(request, "messaging/outbox_recruitment.html", context)
 
@@ -75,7 +84,7 @@ def _get_message_to_manage(request: HttpRequest, pk: int) -> Message:
         if not request.user.is_site_admin:
             raise Http404
         return message
-    access = access_for(request.user, message.application.recruitment)
+    access = application_access(request.user, message.application)
     if access is None:
         raise Http404
     if not access.can_manage:

@@ -160,6 +160,8 @@ def email_for(message: Message) -> EmailMultiAlternatives:
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
+    if message.attachment:
+        email.attach(message.attachment_name, message.attachment, message.attachment_type)
     return email
 
 

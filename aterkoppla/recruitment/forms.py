@@ -68,10 +68,43 @@ class CriterionForm(forms.ModelForm):
         }
         error_messages = {"name": {"required": _("Name the requirement.")}}
 
-    def __init__(self, *args: object, recruitment: Recruitment | None = None, **kwargs: object):
+    def __init__(
+        self,
+        *args: object,
+        recruitment: Recruitment | None = None,
+        in_force: bool = False,
+        **kwargs: object,
+    ):
         super().__init__(*args, **kwargs)
         if recruitment is not None:
             self.instance.recruitment = recruitment
+        if in_force:
+            self.fields["reason"] = reason_field()
+
+    def changes(self) -> dict[str, object]:
+        """The fields the user changed, without the reason for the change."""
+        return {
+            k: v for k, v in self.cleaned_data.items() if k in self.changed_data and k != "reason"
+        }
+
+
+def reason_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Reason for the change"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "The profile is in force since screening started. The reason is shown on every "
+            "open application, and the change makes a new version of the profile."
+        ),
+        error_messages={"required": _("Say why the profile changes.")},
+    )
+
+
+class ReasonForm(forms.Form):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = reason_field()
 
 
 class BaseCriterionFormSet(forms.BaseFormSet):

@@ -123,6 +123,19 @@ class Recruitment(models.Model):
         return [line.strip() for line in self.job_tasks.splitlines() if line.strip()]
 
 
+class CriterionQuerySet(models.QuerySet):
+    def in_force(self) -> CriterionQuerySet:
+        return self.filter(removed_at__isnull=True)
+
+
+class ActiveCriterionManager(models.Manager.from_queryset(CriterionQuerySet)):  # type: ignore[misc]
+    """Criteria in the profile now. Removed ones stay in the table for the assessments that
+    refer to them, but no list, form or sheet shows them as part of the profile."""
+
+    def get_queryset(self) -> CriterionQuerySet:
+        return super().get_queryset().filter(removed_at__isnull=True)
+
+
 class Criterion(models.Model):
     """One requirement of the profile, the yardstick every assessment and reason refers to."""
 
@@ -157,9 +170,17 @@ class Criterion(models.Model):
     job_task = models.CharField(
         _("job task it serves"), max_length=200, blank=True, validators=[NO_NUL]
     )
+    # Set when a requirement is taken out of a profile that is in force: assessments made
+    # under an earlier version still point to it (a justification refers to the profile of
+    # its time), so the row stays.
+    removed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ActiveCriterionManager()
+    all_objects = CriterionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("criterion")
+        base_manager_name = "all_objects"
         verbose_name_plural = _("criteria")
         ordering = ["order", "id"]
         constraints = [
@@ -171,6 +192,7 @@ class Criterion(models.Model):
             models.UniqueConstraint(
                 "recruitment",
                 Lower("name"),
+                condition=Q(removed_at__isnull=True),
                 name="criterion_unique_name",
                 violation_error_message=_("The profile already has a requirement with this name."),
             ),
@@ -178,6 +200,51 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def snapshot(self) -> dict[str, object]:
+        """What a profile version keeps of this requirement."""
+        return {
+            "id": self.pk,
+            "name": self.name,
+            "description": self.description,
+            "kind": self.kind,
+            "category": self.category,
+            "weight": self.weight,
+            "job_task": self.job_task,
+        }
+
+
+class ProfileVersion(models.Model):
+    """The requirement profile as it stood from a moment on (DESIGN §3).
+
+    Version 1 is taken when screening starts: from then on the profile is *in force*, every
+    assessment names the version it was made under, and a change needs a reason and makes
+    the next version. ``criteria`` is the profile in order, as ``Criterion.snapshot`` gives it.
+    """
+
+    recruitment = models.ForeignKey(
+        Recruitment, on_delete=models.CASCADE, related_name="profile_versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(_("in force from"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(_("reason for the change"), blank=True, validators=[NO_NUL])
+    criteria = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("profile version")
+        verbose_name_plural = _("profile versions")
+        ordering = ["recruitment", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recruitment", "number"], name="profile_version_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recruitment} v{self.number}"
 
 
 class TeamMembership(models.Model):

@@ -27,6 +27,11 @@ class Access:
     def can_move(self) -> bool:
         return self.site_admin or self.role in TeamMembership.DECIDING_ROLES
 
+    @property
+    def interviews_only(self) -> bool:
+        """An interviewer sees only the applications of the interviews they are on."""
+        return not self.site_admin and self.role == Role.INTERVIEWER
+
 
 def recruitments_for_user(user: User) -> QuerySet[Recruitment]:
     """The recruitments a user may see: those whose team they are on; all for a site admin."""

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application, TimelineEvent
-from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.recruitment.models import Criterion, ProfileVersion, Recruitment, TeamMembership
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,65 @@ def _validated(instance: Recruitment | Criterion | TeamMembership) -> None:
     instance.full_clean()
 
 
-def _profile_event(*, recruitment: Recruitment, by: User | None, change: str, name: str) -> None:
+def profile_version_current(recruitment: Recruitment) -> ProfileVersion | None:
+    """The version in force, or None while the profile can still be changed freely."""
+    return recruitment.profile_versions.order_by("-number").first()
+
+
+def _snapshot(recruitment: Recruitment) -> list[dict[str, object]]:
+    return [c.snapshot() for c in Criterion.objects.filter(recruitment=recruitment)]
+
+
+@transaction.atomic
+def profile_freeze(*, recruitment: Recruitment, by: User | None) -> ProfileVersion:
+    """Put the profile in force (version 1) if it is not yet; return the version in force.
+
+    Called when screening starts: the first screening, the first move past "received", the
+    first interview. The recruitment row is locked so that two first screenings at once
+    make one version.
+    """
+    Recruitment.objects.select_for_update().filter(pk=recruitment.pk).first()
+    current = profile_version_current(recruitment)
+    if current is not None:
+        return current
+    return ProfileVersion.objects.create(
+        recruitment=recruitment,
+        number=1,
+        created_by=by,
+        criteria=_snapshot(recruitment),
+    )
+
+
+def _require_reason(recruitment: Recruitment, reason: str) -> ProfileVersion | None:
+    """The version in force, after checking that a change to it says why."""
+    current = profile_version_current(recruitment)
+    if current is not None and not reason.strip():
+        raise ValidationError(
+            {
+                "reason": _(
+                    "The profile is in force since screening started. Say why it changes: "
+                    "the reason is shown on every open application."
+                )
+            }
+        )
+    return current
+
+
+def _profile_event(
+    *, recruitment: Recruitment, by: User | None, change: str, name: str, reason: str = ""
+) -> None:
+    """Record a change of the profile on every open application; a new version if in force."""
+    data: dict[str, object] = {"change": change, "criterion": name}
+    current = profile_version_current(recruitment)
+    if current is not None:
+        version = ProfileVersion.objects.create(
+            recruitment=recruitment,
+            number=current.number + 1,
+            created_by=by,
+            reason=reason.strip(),
+            criteria=_snapshot(recruitment),
+        )
+        data.update(version=version.number, reason=version.reason)
     open_ids = recruitment.applications.filter(stage__in=Application.OPEN_STAGES).values_list(
         "pk", flat=True
     )
@@ -45,7 +103,7 @@ def _profile_event(*, recruitment: Recruitment, by: User | None, change: str, na
             actor=TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM,
             actor_user=by,
             kind=TimelineEvent.Kind.PROFILE_CHANGED,
-            data={"change": change, "criterion": name},
+            data=data,
         )
         for pk in open_ids
     )
@@ -152,7 +210,9 @@ def criterion_add(
     weight: int = 3,
     description: str = "",
     job_task: str = "",
+    reason: str = "",
 ) -> Criterion:
+    _require_reason(recruitment, reason)
     last = recruitment.criteria.aggregate(last=Max("order"))["last"]
     criterion = Criterion(
         recruitment=recruitment,
@@ -166,7 +226,9 @@ def criterion_add(
     )
     _validated(criterion)
     criterion.save()
-    _profile_event(recruitment=recruitment, by=by, change="added", name=criterion.name)
+    _profile_event(
+        recruitment=recruitment, by=by, change="added", name=criterion.name, reason=reason
+    )
     return criterion
 
 
@@ -174,27 +236,45 @@ CRITERION_FIELDS = ("name", "kind", "category", "weight", "description", "job_ta
 
 
 @transaction.atomic
-def criterion_update(*, criterion: Criterion, by: User | None, **changes: object) -> Criterion:
+def criterion_update(
+    *, criterion: Criterion, by: User | None, reason: str = "", **changes: object
+) -> Criterion:
     unknown = set(changes) - set(CRITERION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown criterion fields: {sorted(unknown)}")
+    _require_reason(criterion.recruitment, reason)
     for field, value in changes.items():
         setattr(criterion, field, value.strip() if isinstance(value, str) else value)
     _validated(criterion)
     criterion.save(update_fields=list(changes))
-    _profile_event(recruitment=criterion.recruitment, by=by, change="updated", name=criterion.name)
+    _profile_event(
+        recruitment=criterion.recruitment,
+        by=by,
+        change="updated",
+        name=criterion.name,
+        reason=reason,
+    )
     return criterion
 
 
 @transaction.atomic
-def criterion_remove(*, criterion: Criterion, by: User | None) -> None:
+def criterion_remove(*, criterion: Criterion, by: User | None, reason: str = "") -> None:
+    """Take a requirement out of the profile.
+
+    Before the profile is in force the row goes; after, it stays (removed) for the
+    assessments made under earlier versions.
+    """
     recruitment, name = criterion.recruitment, criterion.name
-    criterion.delete()
-    _profile_event(recruitment=recruitment, by=by, change="removed", name=name)
+    if _require_reason(recruitment, reason) is None:
+        criterion.delete()
+    else:
+        criterion.removed_at = timezone.now()
+        criterion.save(update_fields=["removed_at"])
+    _profile_event(recruitment=recruitment, by=by, change="removed", name=name, reason=reason)
 
 
 @transaction.atomic
-def criterion_move(*, criterion: Criterion, by: User | None, offset: int) -> None:
+def criterion_move(*, criterion: Criterion, by: User | None, offset: int, reason: str = "") -> None:
     """Move a criterion ``offset`` places up (negative) or down (positive) in the profile."""
     ordered = list(
         Criterion.objects.select_for_update().filter(recruitment_id=criterion.recruitment_id)
@@ -203,10 +283,15 @@ def criterion_move(*, criterion: Criterion, by: User | None, offset: int) -> Non
     target = min(max(index + offset, 0), len(ordered) - 1)
     if target == index:
         return
+    _require_reason(criterion.recruitment, reason)
     ordered.insert(target, ordered.pop(index))
     for position, item in enumerate(ordered):
         item.order = position
     Criterion.objects.bulk_update(ordered, ["order"])
     _profile_event(
-        recruitment=criterion.recruitment, by=by, change="reordered", name=criterion.name
+        recruitment=criterion.recruitment,
+        by=by,
+        change="reordered",
+        name=criterion.name,
+        reason=reason,
     )

@@ -13,12 +13,14 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.applications.models import Application
+from aterkoppla.applications.selectors import applications_visible
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.recruitment import services
 from aterkoppla.recruitment.forms import (
     CriterionForm,
     CriterionFormSet,
     MoveForm,
+    ReasonForm,
     RecruitmentForm,
     TeamMemberForm,
 )
@@ -147,8 +149,9 @@ def recruitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if stage_filter not in Stage.values:
         stage_filter = ""
 
+    visible = applications_visible(recruitment.applications.all(), user=request.user, access=access)
     applications = (
-        recruitment.applications.select_related("candidate")
+        visible.select_related("candidate")
         .annotate(
             stage_order=_stage_order(),
             is_closed=Case(
@@ -161,7 +164,12 @@ def recruitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if stage_filter:
         applications = applications.filter(stage=stage_filter)
-    counts = dict(recruitment.applications.values_list("stage").annotate(n=Count("id")).order_by())
+    counts = dict(
+        Application.objects.filter(pk__in=visible.values("pk"))
+        .values_list("stage")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     stage_counts = [(stage, label, counts.get(stage, 0)) for stage, label in Stage.choices]
     context = {
         "recruitment": recruitment,
@@ -201,7 +209,10 @@ def recruitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def profile(request: HttpRequest, pk: int) -> HttpResponse:
     """The requirement profile: list, add, reorder."""
     recruitment, access = _get_recruitment_for_user(request, pk)
-    form = CriterionForm(request.POST or None, recruitment=recruitment)
+    version = services.profile_version_current(recruitment)
+    form = CriterionForm(
+        request.POST or None, recruitment=recruitment, in_force=version is not None
+    )
     if request.method == "POST":
         if not access.can_manage:
             raise PermissionDenied
@@ -220,6 +231,8 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
         "access": access,
         "criteria": list(recruitment.criteria.all()),
         "form": form,
+        "version": version,
+        "versions": list(recruitment.profile_versions.select_related("created_by")),
     }
     return render(request, "recruitment/profile.html", context)
 
@@ -233,18 +246,29 @@ def _get_criterion(recruitment: Recruitment, criterion_pk: int) -> Criterion:
 def criterion_edit(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
     recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
     criterion = _get_criterion(recruitment, criterion_pk)
-    form = CriterionForm(request.POST or None, instance=criterion)
+    version = services.profile_version_current(recruitment)
+    form = CriterionForm(request.POST or None, instance=criterion, in_force=version is not None)
     if request.method == "POST" and form.is_valid():
-        changes = {k: v for k, v in form.cleaned_data.items() if k in form.changed_data}
+        changes = form.changes()
         try:
             if changes:
-                services.criterion_update(criterion=criterion, by=request.user, **changes)
+                services.criterion_update(
+                    criterion=criterion,
+                    by=request.user,
+                    reason=form.cleaned_data.get("reason", ""),
+                    **changes,
+                )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The requirement was saved."))
             return redirect("recruitment:profile", pk=recruitment.pk)
-    context = {"recruitment": recruitment, "criterion": criterion, "form": form}
+    context = {
+        "recruitment": recruitment,
+        "criterion": criterion,
+        "form": form,
+        "version": version,
+    }
     return render(request, "recruitment/criterion_edit.html", context)
 
 
@@ -256,7 +280,10 @@ def criterion_move(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResp
     form = MoveForm(request.POST)
     if form.is_valid():
         offset = -1 if form.cleaned_data["direction"] == "up" else 1
-        services.criterion_move(criterion=criterion, by=request.user, offset=offset)
+        try:
+            services.criterion_move(criterion=criterion, by=request.user, offset=offset)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
     else:
         messages.error(request, _("Choose up or down."))
     url = reverse("recruitment:profile", args=[recruitment.pk])
@@ -264,13 +291,26 @@ def criterion_move(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResp
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def criterion_remove(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
+    """Remove at once before the profile is in force; after, with a reason (asked for here)."""
     recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
     criterion = _get_criterion(recruitment, criterion_pk)
-    services.criterion_remove(criterion=criterion, by=request.user)
-    messages.success(request, _("The requirement “%(name)s” was removed.") % {"name": criterion})
-    return redirect("recruitment:profile", pk=recruitment.pk)
+    version = services.profile_version_current(recruitment)
+    form = ReasonForm(request.POST or None) if version else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        reason = form.cleaned_data["reason"] if form else ""
+        services.criterion_remove(criterion=criterion, by=request.user, reason=reason)
+        messages.success(
+            request, _("The requirement “%(name)s” was removed.") % {"name": criterion}
+        )
+        return redirect("recruitment:profile", pk=recruitment.pk)
+    if form is None:
+        # Nothing to ask before the profile is in force: the button on the profile posts.
+        return redirect("recruitment:profile", pk=recruitment.pk)
+    context = {"recruitment": recruitment, "criterion": criterion, "form": form}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "recruitment/criterion_remove.html", context, status=status)
 
 
 @login_required

@@ -24,6 +24,11 @@ CONTRACT_PATHS = {
     "/api/v1/recruitments/{recruitment_id}/team": {"post"},
     "/api/v1/recruitments/{recruitment_id}/applications": {"post"},
     "/api/v1/applications/{application_id}": {"get"},
+    "/api/v1/applications/{application_id}/screening": {"post"},
+    "/api/v1/applications/{application_id}/interviews": {"post"},
+    "/api/v1/interviews/{interview_id}": {"get"},
+    "/api/v1/interviews/{interview_id}/scorecards": {"post"},
+    "/api/v1/interviews/{interview_id}/held": {"post"},
 }
 
 
@@ -308,10 +313,10 @@ def test_receive_application_with_only_the_required_fields(api_as, owner, recrui
 
 
 @pytest.mark.usefixtures("nov_25")
-def test_application_detail(api_as, interviewer, owner, application):
+def test_application_detail(api_as, hiring_manager, owner, application):
     application_move(application=application, to_stage="rejected", by=owner)
 
-    data = api_as(interviewer).get(f"/applications/{application.pk}").json()
+    data = api_as(hiring_manager).get(f"/applications/{application.pk}").json()
 
     assert data["id"] == application.pk
     assert data["recruitment_id"] == application.recruitment_id

@@ -109,11 +109,22 @@ def test_an_application_without_messages_is_an_empty_list(api_as, owner, applica
     assert (response.status_code, response.json()) == (200, [])
 
 
-@pytest.mark.parametrize("who", ["owner", "member", "hiring_manager", "interviewer", "site_admin"])
+@pytest.mark.parametrize("who", ["owner", "member", "hiring_manager", "site_admin"])
 def test_every_team_member_and_site_admin_may_read(request, api_as, application, who):
     response = api_as(request.getfixturevalue(who)).get(_path(application.pk))
     assert response.status_code == 200
     assert len(response.json()) == 1
+
+
+def test_interviewer_reads_only_the_applications_they_interview(
+    request, api_as, interviewer, application
+):
+    assert api_as(interviewer).get(_path(application.pk)).status_code == 404
+    request.getfixturevalue("interview")
+    response = api_as(interviewer).get(_path(application.pk))
+    assert response.status_code == 200
+    # The acknowledgement and the status update for the interview stage.
+    assert [m["kind"] for m in response.json()] == ["acknowledgement", "status_update"]
 
 
 def test_outsider_gets_404(api_as, outsider, application):

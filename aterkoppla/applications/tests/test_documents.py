@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
-from aterkoppla.applications.services import IncomingDocument, application_receive
+from aterkoppla.applications.services import (
+    IncomingDocument,
+    application_move,
+    application_receive,
+)
+from aterkoppla.assessment.services import interview_schedule
 from aterkoppla.lib.documents import DOCX, PDF
 from aterkoppla.lib.tests import samples
 
@@ -42,6 +50,18 @@ def _url(document):
 
 @pytest.mark.parametrize("who", ["owner", "member", "hiring_manager", "interviewer", "site_admin"])
 def test_team_downloads_documents(request, client_for, with_documents, who):
+    if who == "interviewer":
+        # An interviewer sees the documents of the candidates they interview.
+        owner = request.getfixturevalue("owner")
+        interview_schedule(
+            application=application_move(
+                application=with_documents, to_stage="interview", by=owner
+            ),
+            by=owner,
+            scheduled_at=timezone.now() + dt.timedelta(days=1),
+            interviewers=[request.getfixturevalue("interviewer")],
+            location="Kontoret",
+        )
     cv = with_documents.documents.get(kind="cv")
     response = client_for(request.getfixturevalue(who)).get(_url(cv))
     assert response.status_code == 200

@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+
+from aterkoppla.applications.services import application_move, application_receive
+from aterkoppla.assessment.services import interview_schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +22,8 @@ def _move(application):
 
 @pytest.mark.parametrize("who", ["owner", "member", "hiring_manager", "interviewer", "site_admin"])
 def test_team_and_site_admin_see_the_application(request, client_for, application, who):
+    if who == "interviewer":
+        request.getfixturevalue("interview")
     response = client_for(request.getfixturevalue(who)).get(_detail(application))
     assert response.status_code == 200
     assert "Sara Ek" in response.content.decode()
@@ -48,11 +56,34 @@ def test_deciding_roles_may_move(request, client_for, application, who):
     assert application.stage == "screening"
 
 
+def test_interviewer_sees_only_the_applications_they_interview(
+    client_for, owner, interviewer, application, recruitment
+):
+    other = application_receive(
+        recruitment=recruitment, first_name="Per", last_name="Annan", email="per@example.se"
+    )
+    client = client_for(interviewer)
+    assert client.get(_detail(application)).status_code == 404
+    interview_schedule(
+        application=application_move(application=application, to_stage="interview", by=owner),
+        by=owner,
+        scheduled_at=timezone.now() + dt.timedelta(days=1),
+        interviewers=[interviewer],
+        location="Kontoret",
+    )
+    assert client.get(_detail(application)).status_code == 200
+    assert client.get(_detail(other)).status_code == 404
+    pipeline = client.get(reverse("recruitment:detail", args=[recruitment.pk])).content.decode()
+    assert "Sara Ek" in pipeline
+    assert "Per Annan" not in pipeline
+
+
+@pytest.mark.usefixtures("interview")
 def test_interviewer_may_not_move(client_for, interviewer, application):
-    response = client_for(interviewer).post(_move(application), {"to_stage": "screening"})
+    response = client_for(interviewer).post(_move(application), {"to_stage": "offer"})
     assert response.status_code == 403
     application.refresh_from_db()
-    assert application.stage == "received"
+    assert application.stage == "interview"
     page = client_for(interviewer).get(_detail(application)).content.decode()
     assert f'action="{_move(application)}"' not in page
 

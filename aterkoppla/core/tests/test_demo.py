@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 3, 10, 10, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
 TODAY = NOW.date()
 BACKEND = "Backend-utvecklare (Python/Django)"
+WAREHOUSE = "Lagerarbetare till vårt lager i Jönköping"
 ALL_TITLES = {
-    "Lagerarbetare till vårt lager i Jönköping",
+    WAREHOUSE,
     BACKEND,
     "Ekonomiassistent",
     "Customer Support Specialist (English-speaking)",
@@ -152,7 +153,7 @@ def test_running_twice_creates_nothing_new_and_says_so(demo):
     [
         ("rekryterare", "demo-rekryterare", ALL_TITLES),
         ("chef", "demo-chef", ALL_TITLES),
-        ("intervjuare", "demo-intervjuare", {BACKEND}),
+        ("intervjuare", "demo-intervjuare", {WAREHOUSE, BACKEND}),
         ("admin", "demo-admin", ALL_TITLES),
     ],
 )
@@ -187,3 +188,15 @@ def test_an_existing_account_is_left_alone_and_flagged():
     assert admin.check_password("my-own-password")
     assert not admin.is_superuser
     assert "“admin” existed before the demo" in output
+
+
+def test_demo_has_assessments_to_compare(demo):
+    from aterkoppla.assessment.models import Scorecard, Screening
+
+    warehouse = Application.objects.filter(recruitment__title=WAREHOUSE)
+    interviewed = warehouse.filter(interviewed=True)
+    assert interviewed.count() == 4
+    assert Scorecard.objects.filter(interview__application__in=interviewed).count() >= 7
+    assert Screening.objects.filter(application__in=warehouse).exists()
+    for application in interviewed:
+        assert application.interviews.get().held_at is not None

@@ -19,11 +19,17 @@ def late(recruitment, owner):
     return application
 
 
-@pytest.mark.parametrize("who", ["owner", "member", "hiring_manager", "interviewer", "site_admin"])
+@pytest.mark.parametrize("who", ["owner", "member", "hiring_manager", "site_admin"])
 def test_team_and_site_admin_see_the_recruitments_candidates(request, client_for, late, who):
     response = client_for(request.getfixturevalue(who)).get(reverse("dashboard:home"))
     assert response.status_code == 200
     assert "Lena Sen" in response.content.decode()
+
+
+def test_interviewer_sees_no_candidate_they_do_not_interview(client_for, interviewer, late):
+    response = client_for(interviewer).get(reverse("dashboard:home"))
+    assert response.status_code == 200
+    assert "Lena Sen" not in response.content.decode()
 
 
 def test_outsider_gets_their_own_empty_dashboard(client_for, outsider, late):

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from aterkoppla.messaging.models import Kind, MessageTemplate
+from aterkoppla.messaging.models import CANDIDATE_KINDS, MessageTemplate
 from aterkoppla.messaging.rendering import (
     TemplateProblem,
     check_template,
@@ -18,7 +18,7 @@ from aterkoppla.recruitment.models import Language
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("kind", Kind.values)
+@pytest.mark.parametrize("kind", CANDIDATE_KINDS)
 @pytest.mark.parametrize("language", Language.values)
 def test_every_default_template_renders(kind, language):
     subject, body = default_template(kind, language)

@@ -1,0 +1,255 @@
+"""Forms for screening, interviews, scorecards and the merits summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application
+from aterkoppla.assessment.models import SCORE_LABELS, Interview, Rating, Screening
+from aterkoppla.assessment.services import RatingInput, ScreeningResult
+from aterkoppla.core.forms import DateInput
+from aterkoppla.recruitment.models import Criterion
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+NOTE_MAX = 5000
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class ScreeningForm(forms.Form):
+    """One row per requirement of the profile in force: result and an optional note."""
+
+    advance_to = forms.ChoiceField(
+        label=_("Then"),
+        required=False,
+        choices=[
+            ("", _("Keep the application where it is")),
+            (Application.Stage.SCREENING, _("Move to screening")),
+            (Application.Stage.INTERVIEW, _("Invite to interview")),
+            ("reject", _("Mark for rejection")),
+        ],
+        help_text=_(
+            "Moving on sends the candidate a status update with the promised answer date. "
+            "A rejection is decided, and told, on the decision screen."
+        ),
+    )
+    reply_by = forms.DateField(
+        label=_("New promised answer date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty to keep the current date."),
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        criteria: Sequence[Criterion],
+        screenings: dict[int, Screening],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            current = screenings.get(criterion.pk)
+            self.fields[f"result_{criterion.pk}"] = forms.ChoiceField(
+                label=criterion.name,
+                required=False,
+                choices=[("", _("Not screened")), *Screening.Result.choices],
+                initial=current.result if current else "",
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"note_{criterion.pk}"] = forms.CharField(
+                label=_("Note on “%(name)s”") % {"name": criterion.name},
+                required=False,
+                max_length=NOTE_MAX,
+                initial=current.note if current else "",
+                widget=forms.TextInput,
+            )
+
+    def rows(self) -> Iterator[tuple[Criterion, forms.BoundField, forms.BoundField]]:
+        for criterion in self.criteria:
+            yield criterion, self[f"result_{criterion.pk}"], self[f"note_{criterion.pk}"]
+
+    def results(self) -> list[ScreeningResult]:
+        return [
+            ScreeningResult(
+                criterion_id=criterion.pk,
+                result=self.cleaned_data[f"result_{criterion.pk}"],
+                note=self.cleaned_data[f"note_{criterion.pk}"],
+            )
+            for criterion in self.criteria
+            if self.cleaned_data.get(f"result_{criterion.pk}")
+        ]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for criterion in self.criteria:
+            if cleaned.get(f"note_{criterion.pk}") and not cleaned.get(f"result_{criterion.pk}"):
+                self.add_error(
+                    f"result_{criterion.pk}", _("Choose a result for the note to be saved.")
+                )
+        return cleaned
+
+
+class MeritsForm(forms.Form):
+    education = forms.CharField(
+        label=_("Education"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line."),
+    )
+    experience = forms.CharField(
+        label=_("Work experience"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line."),
+    )
+    other = forms.CharField(
+        label=_("Other merits"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line."),
+    )
+
+    @classmethod
+    def initial_from(cls, merits: dict[str, list[str]]) -> dict[str, str]:
+        return {section: "\n".join(merits.get(section, [])) for section in cls.base_fields}
+
+    def merits(self) -> dict[str, list[str]]:
+        return {section: _lines(self.cleaned_data[section]) for section in self.fields}
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+class InterviewForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    time = forms.TimeField(label=_("Time"), widget=TimeInput(), help_text=_("Swedish time."))
+    duration_minutes = forms.IntegerField(
+        label=_("Length in minutes"),
+        min_value=Interview.MIN_MINUTES,
+        max_value=Interview.MAX_MINUTES,
+        initial=60,
+    )
+    location = forms.CharField(
+        label=_("Place"),
+        required=False,
+        max_length=200,
+        help_text=_("The address or room. Give a place, a video link or both."),
+    )
+    video_url = forms.URLField(
+        label=_("Video link"), required=False, max_length=500, assume_scheme="https"
+    )
+    interviewers = forms.ModelMultipleChoiceField(
+        label=_("Interviewers"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("From the recruitment's team. Each gets a calendar invitation by email."),
+        error_messages={"required": _("Choose at least one interviewer.")},
+    )
+
+    def __init__(self, *args: object, team: Sequence[User], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["interviewers"].queryset = User.objects.filter(
+            pk__in=[u.pk for u in team]
+        ).order_by("first_name", "last_name", "username")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("location") and not cleaned.get("video_url") and not self.errors:
+            self.add_error("location", _("Give a place or a video link."))
+        return cleaned
+
+    def scheduled_at(self) -> dt.datetime:
+        day, time = self.cleaned_data["date"], self.cleaned_data["time"]
+        return dt.datetime.combine(day, time, tzinfo=STOCKHOLM)
+
+
+class ScorecardForm(forms.Form):
+    impression = forms.CharField(
+        label=_("Impression"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("How the candidate came across: what they did and said, not who they are."),
+    )
+    strengths = forms.CharField(
+        label=_("Strengths"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What they did well. The caller opens the feedback call with these."),
+    )
+    tips = forms.CharField(
+        label=_("Tips for the candidate"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What would make their next interview better. The candidate may hear this."),
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        criteria: Sequence[Criterion],
+        ratings: dict[int, Rating],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            current = ratings.get(criterion.pk)
+            self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
+                label=criterion.name,
+                required=False,
+                coerce=int,
+                empty_value=None,
+                choices=[("", _("Not assessed")), *SCORE_LABELS.items()],
+                initial=current.score if current else "",
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"evidence_{criterion.pk}"] = forms.CharField(
+                label=_("Evidence for “%(name)s”") % {"name": criterion.name},
+                required=False,
+                max_length=NOTE_MAX,
+                initial=current.evidence if current else "",
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def rows(self) -> Iterator[tuple[Criterion, forms.BoundField, forms.BoundField]]:
+        for criterion in self.criteria:
+            yield criterion, self[f"score_{criterion.pk}"], self[f"evidence_{criterion.pk}"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not any(cleaned.get(f"score_{c.pk}") for c in self.criteria) and not self.errors:
+            raise forms.ValidationError(_("Score at least one requirement."))
+        for criterion in self.criteria:
+            if cleaned.get(f"evidence_{criterion.pk}") and not cleaned.get(f"score_{criterion.pk}"):
+                self.add_error(
+                    f"score_{criterion.pk}", _("Choose a score for the evidence to be saved.")
+                )
+        return cleaned
+
+    def ratings(self) -> list[RatingInput]:
+        return [
+            RatingInput(
+                criterion_id=criterion.pk,
+                score=self.cleaned_data[f"score_{criterion.pk}"],
+                evidence=self.cleaned_data[f"evidence_{criterion.pk}"],
+            )
+            for criterion in self.criteria
+            if self.cleaned_data.get(f"score_{criterion.pk}")
+        ]

@@ -1,0 +1,91 @@
+"""Reads for assessment pages: who sees which interview, and whose scorecards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.selectors import application_access
+from aterkoppla.assessment.models import Interview, Rating, Scorecard
+from aterkoppla.recruitment.selectors import Access
+
+
+def interview_access(user: User, interview: Interview) -> Access | None:
+    """Access to an interview is access to its application."""
+    return application_access(user, interview.application)
+
+
+def is_interviewer(user: User, interview: Interview) -> bool:
+    return any(u.pk == user.pk for u in interview.interviewers.all())
+
+
+def owes_scorecard(user: User, interview: Interview, scorecards: list[Scorecard]) -> bool:
+    """An interviewer of this interview who has not submitted their own scorecard."""
+    return is_interviewer(user, interview) and not any(
+        card.interviewer_id == user.pk for card in scorecards
+    )
+
+
+def scorecards_of(interview: Interview) -> list[Scorecard]:
+    ratings = Rating.objects.select_related("criterion").order_by(
+        "criterion__kind", "criterion__order", "criterion_id"
+    )
+    return list(
+        interview.scorecards.select_related("interviewer").prefetch_related(
+            Prefetch("ratings", queryset=ratings)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ScorecardView:
+    """What one user may see of an interview's scorecards (DESIGN §3: independent scoring)."""
+
+    own: Scorecard | None
+    others: list[Scorecard]
+    # True while the user is an interviewer who has not submitted: the others stay hidden.
+    hidden: bool
+
+
+def scorecards_for(user: User, interview: Interview) -> ScorecardView:
+    cards = scorecards_of(interview)
+    own = next((card for card in cards if card.interviewer_id == user.pk), None)
+    hidden = owes_scorecard(user, interview, cards)
+    others = [] if hidden else [card for card in cards if card.interviewer_id != user.pk]
+    return ScorecardView(own=own, others=others, hidden=hidden)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to a submitted scorecard: when, and what each changed part said before."""
+
+    at: dt.datetime
+    before: list[tuple[str, str]]
+
+
+def _earlier(key: str, old: object) -> tuple[str, str]:
+    if key.startswith("rating:"):
+        name = key.removeprefix("rating:")
+        if not old:
+            return name, "–"
+        text = str(old["score"])  # type: ignore[index]
+        if old.get("evidence"):  # type: ignore[union-attr]
+            text += f" (“{old['evidence']}”)"  # type: ignore[index]
+        return name, text
+    return str(Scorecard._meta.get_field(key).verbose_name).capitalize(), str(old) or "–"
+
+
+def scorecard_changes(application: Application, scorecard_ids: set[int]) -> dict[int, list[Change]]:
+    """The changes made to submitted scorecards, kept on the timeline, per scorecard."""
+    changes: dict[int, list[Change]] = {pk: [] for pk in scorecard_ids}
+    events = application.timeline.filter(kind=TimelineEvent.Kind.SCORECARD_CHANGED).order_by("at")
+    for event in events:
+        pk = event.data.get("scorecard")
+        if pk in changes:
+            before = [_earlier(k, v) for k, v in event.data.get("before", {}).items()]
+            changes[pk].append(Change(at=event.at, before=before))
+    return changes

@@ -1,0 +1,457 @@
+"""Recording assessments: screening, interviews, scorecards, the merits summary.
+
+Each function is one transaction that also writes the timeline and queues any message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application, TimelineEvent, clean_merits
+from aterkoppla.applications.services import application_move
+from aterkoppla.assessment import calendar
+from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
+from aterkoppla.messaging.models import Kind
+from aterkoppla.messaging.services import staff_message_queue
+from aterkoppla.recruitment.models import Criterion, TeamMembership
+from aterkoppla.recruitment.services import profile_freeze
+
+# Screening may move an application on to these stages.
+SCREENING_ADVANCES = (Application.Stage.SCREENING, Application.Stage.INTERVIEW)
+# Stages in which an interview can be booked: the candidate has been told they are invited.
+INTERVIEW_STAGES = frozenset(
+    {Application.Stage.INTERVIEW, Application.Stage.RESERVE, Application.Stage.OFFER}
+)
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    criterion_id: int
+    result: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RatingInput:
+    criterion_id: int
+    score: int
+    evidence: str = ""
+
+
+def _event(application: Application, *, by: User | None, kind: str, data: dict) -> None:
+    TimelineEvent.objects.create(
+        application=application,
+        at=timezone.now(),
+        actor=TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM,
+        actor_user=by,
+        kind=kind,
+        data=data,
+    )
+
+
+def _criteria_by_id(application: Application, ids: Iterable[int]) -> dict[int, Criterion]:
+    """The requirements named, all of them in force in the application's profile."""
+    wanted = set(ids)
+    found = {
+        c.pk: c
+        for c in Criterion.objects.filter(recruitment_id=application.recruitment_id, pk__in=wanted)
+    }
+    missing = wanted - set(found)
+    if missing:
+        raise ValidationError(
+            {
+                "criterion_id": _("Not a requirement of this recruitment's profile: %(ids)s.")
+                % {"ids": ", ".join(str(pk) for pk in sorted(missing))}
+            }
+        )
+    return found
+
+
+def _require_open(application: Application) -> None:
+    if not application.is_open:
+        raise ValidationError(
+            _("The application is closed (%(stage)s): it is not assessed any more.")
+            % {"stage": application.get_stage_display()}
+        )
+
+
+@transaction.atomic
+def screening_record(
+    *,
+    application: Application,
+    by: User | None,
+    results: Sequence[ScreeningResult],
+    advance_to: str | None = None,
+    reply_by: dt.date | None = None,
+    mark_for_rejection: bool | None = None,
+) -> list[Screening]:
+    """Record the screening of an application per requirement, and act on it.
+
+    Puts the profile in force (version 1) if screening starts here. ``advance_to`` moves the
+    application on (to screening or interview; the candidate gets a status update with the
+    promised date); ``mark_for_rejection`` proposes it for rejection on the decision screen.
+    """
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _require_open(application)
+    if advance_to and advance_to not in SCREENING_ADVANCES:
+        raise ValidationError(
+            {"advance_to": _("Screening can move an application to screening or interview.")}
+        )
+    if advance_to and mark_for_rejection:
+        raise ValidationError(
+            {"advance_to": _("An application cannot both move on and be marked for rejection.")}
+        )
+    ids = [r.criterion_id for r in results]
+    if len(ids) != len(set(ids)):
+        raise ValidationError({"results": _("Each requirement can be screened once.")})
+    criteria = _criteria_by_id(application, ids)
+    for item in results:
+        if item.result not in Screening.Result.values:
+            raise ValidationError(
+                {"result": _("“%(value)s” is not a screening result.") % {"value": item.result}}
+            )
+    version = profile_freeze(recruitment=application.recruitment, by=by)
+    now = timezone.now()
+    existing = {s.criterion_id: s for s in application.screenings.all()}
+    saved: list[Screening] = []
+    changed: dict[str, str] = {}
+    for item in results:
+        screening = existing.get(item.criterion_id) or Screening(
+            application=application, criterion=criteria[item.criterion_id]
+        )
+        note = item.note.strip()
+        if screening.pk and (screening.result, screening.note) == (item.result, note):
+            saved.append(screening)
+            continue
+        screening.result, screening.note = item.result, note
+        screening.profile_version = version
+        screening.screened_by, screening.screened_at = by, now
+        screening.full_clean(exclude=["application", "criterion", "profile_version"])
+        screening.save()
+        saved.append(screening)
+        changed[criteria[item.criterion_id].name] = item.result
+    if changed:
+        every = [s.result for s in application.screenings.all()]
+        _event(
+            application,
+            by=by,
+            kind=TimelineEvent.Kind.SCREENED,
+            data={
+                "version": version.number,
+                "results": changed,
+                "met": every.count(Screening.Result.MET),
+                "partly": every.count(Screening.Result.PARTLY),
+                "not_met": every.count(Screening.Result.NOT_MET),
+            },
+        )
+    if mark_for_rejection is not None:
+        application_mark_for_rejection(application=application, by=by, marked=mark_for_rejection)
+    if advance_to and advance_to != application.stage:
+        application_move(application=application, to_stage=advance_to, by=by, reply_by=reply_by)
+        if application.marked_for_rejection:
+            application_mark_for_rejection(application=application, by=by, marked=False)
+    return saved
+
+
+@transaction.atomic
+def application_mark_for_rejection(
+    *, application: Application, by: User | None, marked: bool
+) -> Application:
+    """Propose (or stop proposing) the application for rejection on the decision screen."""
+    _require_open(application)
+    if application.marked_for_rejection == marked:
+        return application
+    application.marked_for_rejection = marked
+    Application.objects.filter(pk=application.pk).update(marked_for_rejection=marked)
+    _event(
+        application,
+        by=by,
+        kind=TimelineEvent.Kind.MARKED_FOR_REJECTION,
+        data={"marked": marked},
+    )
+    return application
+
+
+def _team_users(application: Application, users: Sequence[User]) -> list[User]:
+    if not users:
+        raise ValidationError({"interviewers": _("Choose at least one interviewer.")})
+    on_team = set(
+        TeamMembership.objects.filter(
+            recruitment_id=application.recruitment_id, user__in=users, user__is_active=True
+        ).values_list("user_id", flat=True)
+    )
+    outside = [str(u) for u in users if u.pk not in on_team]
+    if outside:
+        raise ValidationError(
+            {
+                "interviewers": _(
+                    "Interviewers must be on the recruitment's team: %(names)s is not."
+                )
+                % {"names": ", ".join(outside)}
+            }
+        )
+    return list(dict.fromkeys(users))
+
+
+@transaction.atomic
+def interview_schedule(
+    *,
+    application: Application,
+    by: User | None,
+    scheduled_at: dt.datetime,
+    interviewers: Sequence[User],
+    duration_minutes: int = 60,
+    location: str = "",
+    video_url: str = "",
+) -> Interview:
+    """Book an interview and send each interviewer a calendar invitation by email."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _require_open(application)
+    if application.stage not in INTERVIEW_STAGES:
+        raise ValidationError(
+            _(
+                "Move the application to the interview stage first: the candidate is told "
+                "then, with the date they will hear from you."
+            )
+        )
+    # Calendars keep whole minutes; so do we, so that the invitation and the record agree.
+    scheduled_at = scheduled_at.replace(second=0, microsecond=0)
+    if scheduled_at <= timezone.now():
+        raise ValidationError({"scheduled_at": _("An interview is booked for a future time.")})
+    people = _team_users(application, interviewers)
+    version = profile_freeze(recruitment=application.recruitment, by=by)
+    interview = Interview(
+        application=application,
+        scheduled_at=scheduled_at,
+        duration_minutes=duration_minutes,
+        location=location.strip(),
+        video_url=video_url.strip(),
+        profile_version=version,
+        created_by=by,
+    )
+    interview.full_clean(exclude=["application", "profile_version", "uid"])
+    interview.save()
+    interview.interviewers.set(people)
+    _event(
+        application,
+        by=by,
+        kind=TimelineEvent.Kind.INTERVIEW_SCHEDULED,
+        data={
+            "interview": interview.pk,
+            "at": scheduled_at.isoformat(),
+            "interviewers": [str(u) for u in people],
+        },
+    )
+    invitations_queue(interview=interview, by=by)
+    return interview
+
+
+def invitations_queue(*, interview: Interview, by: User | None) -> None:
+    """Queue the calendar invitation (this revision of it) to every interviewer with email."""
+    for user in interview.interviewers.all():
+        # Staff read the product in Swedish unless they chose English in their session; the
+        # invitation follows the product's default language.
+        language = "sv"
+        with translation.override(language):
+            subject = calendar.summary(interview)
+            body = calendar.description(interview)
+        staff_message_queue(
+            to=user,
+            kind=Kind.INTERVIEW_INVITATION,
+            subject=subject,
+            body=body,
+            dedupe_key=f"interview:{interview.pk}:{interview.sequence}:{user.pk}",
+            by=by,
+            language=language,
+            attachment=(
+                "intervju.ics",
+                calendar.CONTENT_TYPE,
+                calendar.invitation(interview, language=language).decode("utf-8"),
+            ),
+        )
+
+
+@transaction.atomic
+def interview_mark_held(*, interview: Interview, by: User | None) -> Interview:
+    """Record that the interview took place: the application now counts as interviewed."""
+    interview = (
+        Interview.objects.select_for_update().select_related("application").get(pk=interview.pk)
+    )
+    if interview.held_at is not None:
+        return interview
+    if not interview.has_started():
+        raise ValidationError(_("An interview cannot be marked held before it has started."))
+    application = interview.application
+    interview.held_at = timezone.now()
+    interview.save(update_fields=["held_at"])
+    if not application.interviewed:
+        Application.objects.filter(pk=application.pk).update(interviewed=True)
+        application.interviewed = True
+    _event(
+        application,
+        by=by,
+        kind=TimelineEvent.Kind.INTERVIEW_HELD,
+        data={"interview": interview.pk},
+    )
+    return interview
+
+
+SCORECARD_TEXTS = ("impression", "strengths", "tips")
+
+
+@transaction.atomic
+def scorecard_submit(
+    *,
+    interview: Interview,
+    by: User,
+    ratings: Sequence[RatingInput],
+    impression: str = "",
+    strengths: str = "",
+    tips: str = "",
+) -> tuple[Scorecard, bool]:
+    """Submit (or change) the calling interviewer's scorecard; True when it is new.
+
+    Only the interview's interviewers score, each on their own card. A change after
+    submission keeps the earlier values on the timeline. Submitting marks the interview held.
+    """
+    interview = Interview.objects.select_related("application__recruitment").get(pk=interview.pk)
+    if not interview.interviewers.filter(pk=by.pk).exists():
+        raise ValidationError(_("Only the interview's interviewers submit scorecards."))
+    if not interview.has_started():
+        raise ValidationError(_("The interview has not started yet: score it afterwards."))
+    if not ratings:
+        raise ValidationError({"ratings": _("Score at least one requirement.")})
+    ids = [r.criterion_id for r in ratings]
+    if len(ids) != len(set(ids)):
+        raise ValidationError({"ratings": _("Each requirement can be scored once.")})
+    criteria = _criteria_by_id(interview.application, ids)
+    for item in ratings:
+        score = item.score
+        if not isinstance(score, int) or not Rating.MIN_SCORE <= score <= Rating.MAX_SCORE:
+            raise ValidationError({"score": _("A score is a whole number from 1 to 5.")})
+    interview_mark_held(interview=interview, by=by)
+    application = interview.application
+    texts = {
+        "impression": impression.strip(),
+        "strengths": strengths.strip(),
+        "tips": tips.strip(),
+    }
+    scorecard = (
+        Scorecard.objects.select_for_update()
+        .filter(interview=interview, interviewer=by)
+        .prefetch_related("ratings__criterion")
+        .first()
+    )
+    created = scorecard is None
+    if created:
+        version = profile_freeze(recruitment=application.recruitment, by=by)
+        scorecard = Scorecard(interview=interview, interviewer=by, profile_version=version, **texts)
+        scorecard.full_clean(exclude=["interview", "interviewer", "profile_version"])
+        scorecard.save()
+        Rating.objects.bulk_create(
+            Rating(
+                scorecard=scorecard,
+                criterion=criteria[item.criterion_id],
+                score=item.score,
+                evidence=item.evidence.strip(),
+            )
+            for item in ratings
+        )
+        _event(
+            application,
+            by=by,
+            kind=TimelineEvent.Kind.SCORECARD_SUBMITTED,
+            data={"interview": interview.pk, "scorecard": scorecard.pk, "interviewer": str(by)},
+        )
+        return scorecard, True
+    _scorecard_change(scorecard, by=by, criteria=criteria, ratings=ratings, texts=texts)
+    return scorecard, False
+
+
+def _scorecard_change(
+    scorecard: Scorecard,
+    *,
+    by: User,
+    criteria: dict[int, Criterion],
+    ratings: Sequence[RatingInput],
+    texts: dict[str, str],
+) -> None:
+    """Apply a change to a submitted scorecard; the timeline keeps what it said before."""
+    before: dict[str, object] = {}
+    after: dict[str, object] = {}
+    changed: list[str] = []
+    for field, value in texts.items():
+        if getattr(scorecard, field) != value:
+            before[field], after[field] = getattr(scorecard, field), value
+            changed.append(str(Scorecard._meta.get_field(field).verbose_name))
+            setattr(scorecard, field, value)
+    current = {r.criterion_id: r for r in scorecard.ratings.all()}
+    for item in ratings:
+        rating = current.get(item.criterion_id)
+        evidence = item.evidence.strip()
+        old = (rating.score, rating.evidence) if rating else None
+        if old == (item.score, evidence):
+            continue
+        name = criteria[item.criterion_id].name
+        before[f"rating:{name}"] = {"score": old[0], "evidence": old[1]} if old else None
+        after[f"rating:{name}"] = {"score": item.score, "evidence": evidence}
+        changed.append(name)
+        if rating is None:
+            Rating.objects.create(
+                scorecard=scorecard,
+                criterion=criteria[item.criterion_id],
+                score=item.score,
+                evidence=evidence,
+            )
+        else:
+            rating.score, rating.evidence = item.score, evidence
+            rating.save(update_fields=["score", "evidence"])
+    if not changed:
+        return
+    scorecard.changed_at = timezone.now()
+    scorecard.full_clean(exclude=["interview", "interviewer", "profile_version"])
+    scorecard.save(update_fields=[*SCORECARD_TEXTS, "changed_at"])
+    _event(
+        scorecard.interview.application,
+        by=by,
+        kind=TimelineEvent.Kind.SCORECARD_CHANGED,
+        data={
+            "interview": scorecard.interview_id,
+            "scorecard": scorecard.pk,
+            "interviewer": str(by),
+            "changed": changed,
+            "before": before,
+            "after": after,
+        },
+    )
+
+
+@transaction.atomic
+def merits_update(*, application: Application, by: User | None, merits: dict) -> Application:
+    """Correct or complete the factual merits summary (education, experience, other).
+
+    This is the raw material of the written information under diskrimineringslagen
+    2 kap. 4 §: facts the candidate gave, no judgements.
+    """
+    cleaned = clean_merits(merits)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if cleaned == application.merits:
+        return application
+    previous = application.merits
+    application.merits = cleaned
+    application.save(update_fields=["merits"])
+    _event(
+        application,
+        by=by,
+        kind=TimelineEvent.Kind.MERITS_UPDATED,
+        data={"before": previous, "after": cleaned},
+    )
+    return application

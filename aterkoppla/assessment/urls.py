@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from aterkoppla.assessment import recruitment_urls, views
+
+app_name = "assessment"
+urlpatterns = [
+    path("applications/<int:pk>/screening/", views.application_screening, name="screening"),
+    path("applications/<int:pk>/merits/", views.merits_edit, name="merits"),
+    path("applications/<int:pk>/interviews/new/", views.interview_new, name="interview_new"),
+    path("interviews/<int:pk>/", views.interview_detail, name="interview"),
+    path("interviews/<int:pk>/held/", views.interview_held, name="interview_held"),
+    path("interviews/<int:pk>/scorecard/", views.scorecard_edit, name="scorecard"),
+    path("interviews/<int:pk>/invitation.ics", views.interview_ics, name="interview_ics"),
+    *recruitment_urls.urlpatterns,
+]

@@ -1,0 +1,278 @@
+"""An application's assessment: screening, merits summary, interviews and scorecards."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.views import _get_application_for_user
+from aterkoppla.assessment import calendar, selectors, services
+from aterkoppla.assessment.forms import InterviewForm, MeritsForm, ScorecardForm, ScreeningForm
+from aterkoppla.assessment.models import Interview
+from aterkoppla.core.forms import add_service_errors
+from aterkoppla.recruitment.models import Criterion
+from aterkoppla.recruitment.selectors import Access
+
+
+def _application_to_assess(request: HttpRequest, pk: int) -> Application:
+    """The application if the user may assess it: 404 if they may not see it, else 403."""
+    application, access = _get_application_for_user(request, pk)
+    if not access.can_move:
+        raise PermissionDenied
+    return application
+
+
+def _criteria(application: Application) -> list[Criterion]:
+    return list(Criterion.objects.filter(recruitment_id=application.recruitment_id))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_to_assess(request, pk)
+    screenings = {s.criterion_id: s for s in application.screenings.all()}
+    form = ScreeningForm(
+        request.POST or None,
+        criteria=_criteria(application),
+        screenings=screenings,
+        initial={"advance_to": ""},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if not application.is_open:
+            form.add_error(None, _("The application is closed: it is not assessed any more."))
+        elif form.is_valid():
+            advance_to = form.cleaned_data["advance_to"]
+            try:
+                services.screening_record(
+                    application=application,
+                    by=request.user,
+                    results=form.results(),
+                    advance_to=advance_to if advance_to != "reject" else None,
+                    reply_by=form.cleaned_data["reply_by"],
+                    mark_for_rejection=True if advance_to == "reject" else None,
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("The screening was saved."))
+                return redirect(application)
+    context = {
+        "application": application,
+        "recruitment": application.recruitment,
+        "candidate": application.candidate,
+        "form": form,
+        "documents": application.documents.all(),
+    }
+    return render(request, "assessment/screening.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def merits_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_to_assess(request, pk)
+    form = MeritsForm(request.POST or None, initial=MeritsForm.initial_from(application.merits))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.merits_update(application=application, by=request.user, merits=form.merits())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The merits summary was saved."))
+            return redirect(application)
+    context = {
+        "application": application,
+        "recruitment": application.recruitment,
+        "candidate": application.candidate,
+        "form": form,
+        "documents": application.documents.all(),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "assessment/merits.html", context, status=status)
+
+
+def _team(application: Application) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__recruitment_id=application.recruitment_id, is_active=True
+        ).order_by("first_name", "last_name", "username")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interview_new(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_to_assess(request, pk)
+    team = _team(application)
+    form = InterviewForm(
+        request.POST or None,
+        team=team,
+        initial={"interviewers": [request.user.pk] if request.user in team else []},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            interview = services.interview_schedule(
+                application=application,
+                by=request.user,
+                scheduled_at=form.scheduled_at(),
+                interviewers=list(data["interviewers"]),
+                duration_minutes=data["duration_minutes"],
+                location=data["location"],
+                video_url=data["video_url"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            without_email = [str(u) for u in interview.interviewers.all() if not u.email]
+            messages.success(request, _("The interview was booked and the invitations sent."))
+            if without_email:
+                messages.warning(
+                    request,
+                    _("No invitation could be emailed to %(names)s: no email address.")
+                    % {"names": ", ".join(without_email)},
+                )
+            return redirect(interview)
+    context = {
+        "application": application,
+        "recruitment": application.recruitment,
+        "candidate": application.candidate,
+        "form": form,
+        "can_book": application.stage in services.INTERVIEW_STAGES,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "assessment/interview_new.html", context, status=status)
+
+
+def _get_interview_for_user(request: HttpRequest, pk: int) -> tuple[Interview, Access]:
+    interview = get_object_or_404(
+        Interview.objects.select_related(
+            "application__candidate", "application__recruitment", "profile_version"
+        ).prefetch_related("interviewers"),
+        pk=pk,
+    )
+    access = selectors.interview_access(request.user, interview)
+    if access is None:
+        raise Http404
+    return interview, access
+
+
+def _may_mark_held(user: User, interview: Interview, access: Access) -> bool:
+    return access.can_move or selectors.is_interviewer(user, interview)
+
+
+@login_required
+def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    interview, access = _get_interview_for_user(request, pk)
+    view = selectors.scorecards_for(request.user, interview)
+    shown = [card for card in [view.own, *view.others] if card is not None]
+    changes = selectors.scorecard_changes(interview.application, {card.pk for card in shown})
+    cards = [(card, changes.get(card.pk, [])) for card in shown]
+    interviewers = list(interview.interviewers.all())
+    submitted = {card.interviewer_id for card in selectors.scorecards_of(interview)}
+    context = {
+        "interview": interview,
+        "application": interview.application,
+        "recruitment": interview.application.recruitment,
+        "candidate": interview.application.candidate,
+        "access": access,
+        "view": view,
+        "cards": cards,
+        "interviewers": [(user, user.pk in submitted) for user in interviewers],
+        "is_interviewer": selectors.is_interviewer(request.user, interview),
+        "may_mark_held": _may_mark_held(request.user, interview, access),
+    }
+    return render(request, "assessment/interview.html", context)
+
+
+@login_required
+@require_POST
+def interview_held(request: HttpRequest, pk: int) -> HttpResponse:
+    interview, access = _get_interview_for_user(request, pk)
+    if not _may_mark_held(request.user, interview, access):
+        raise PermissionDenied
+    try:
+        services.interview_mark_held(interview=interview, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The interview is marked as held."))
+    return redirect(interview)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The calling interviewer's own scorecard: new, or a change after submission."""
+    interview, _access = _get_interview_for_user(request, pk)
+    if not selectors.is_interviewer(request.user, interview):
+        raise PermissionDenied
+    own = next(
+        (c for c in selectors.scorecards_of(interview) if c.interviewer_id == request.user.pk),
+        None,
+    )
+    ratings = {r.criterion_id: r for r in own.ratings.all()} if own else {}
+    initial = (
+        {"impression": own.impression, "strengths": own.strengths, "tips": own.tips} if own else {}
+    )
+    form = ScorecardForm(
+        request.POST or None,
+        criteria=_criteria(interview.application),
+        ratings=ratings,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                _card, created = services.scorecard_submit(
+                    interview=interview,
+                    by=request.user,
+                    ratings=form.ratings(),
+                    impression=form.cleaned_data["impression"],
+                    strengths=form.cleaned_data["strengths"],
+                    tips=form.cleaned_data["tips"],
+                )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Your scorecard was submitted. You can now see the others'.")
+                if created
+                else _("Your scorecard was changed. The earlier version is kept on the timeline."),
+            )
+            return redirect(interview)
+    context = {
+        "interview": interview,
+        "application": interview.application,
+        "recruitment": interview.application.recruitment,
+        "candidate": interview.application.candidate,
+        "form": form,
+        "own": own,
+        "started": interview.has_started(),
+        "documents": interview.application.documents.all(),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "assessment/scorecard.html", context, status=status)
+
+
+@login_required
+def interview_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The interview as a calendar file, for interviewers who want it again."""
+    interview, _access = _get_interview_for_user(request, pk)
+    response = HttpResponse(
+        calendar.invitation(interview, language=request.LANGUAGE_CODE[:2]),
+        content_type=calendar.CONTENT_TYPE,
+    )
+    response["Content-Disposition"] = f'attachment; filename="intervju-{interview.pk}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
