@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 
 from aterkoppla.api import errors
 from aterkoppla.api.auth import TokenAuth
+from aterkoppla.api.lint import router as lint_router
 from aterkoppla.api.routes import router
 
 DESCRIPTION = """\
@@ -32,4 +33,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("", router)
+api.add_router("", lint_router)
 api.add_router("", "aterkoppla.api.assessment.router")

@@ -1,0 +1,297 @@
+"""The lexicon: data files read once, checked, and compiled into one regular expression.
+
+Files (``data/``): ``categories.toml`` gives each category its default severity, legal basis,
+messages and suggestions; ``sv.toml`` and ``en.toml`` hold the entries of each language. The
+format is described at the top of each file and in docs/LANGUAGE_CHECK.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aterkoppla.lib.language_check.patterns import (
+    PatternError,
+    compile_pattern,
+    first_word_forms,
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+LANGUAGES = ("sv", "en")
+SEVERITIES = ("block", "warn", "info")
+CATEGORIES = (
+    "sex",
+    "transgender_identity",
+    "ethnicity",
+    "religion",
+    "disability",
+    "sexual_orientation",
+    "age",
+    "parental_leave",
+    "union",
+    "fit",
+    "disrespect",
+    "special_category",
+)
+TEXT_FIELDS = ("basis", "message_sv", "message_en", "suggestion_sv", "suggestion_en")
+ENTRY_FIELDS = {
+    "id",
+    "category",
+    "severity",
+    "patterns",
+    "exceptions",
+    "unless_near",
+    "window",
+    *TEXT_FIELDS,
+}
+DEFAULT_WINDOW = 6
+FLAGS = re.IGNORECASE | re.UNICODE
+# Exception phrases are looked for this far (in characters) around a match.
+OVERLAP_REACH = 80
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_WORDS_BEFORE = re.compile(r"(?:[\w'’]+\W*){0,%d}$")
+
+
+class LexiconError(ValueError):
+    """A data file that cannot be used, naming the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    category: str
+    severity: str
+    basis: str
+    message_sv: str
+    message_en: str
+    suggestion_sv: str
+    suggestion_en: str
+    patterns: tuple[str, ...]
+    exceptions: re.Pattern[str] | None
+    unless_near: re.Pattern[str] | None
+    window: int
+
+    def cancelled(self, text: str, start: int, end: int) -> bool:
+        """Whether the context around ``text[start:end]`` shows ordinary job language."""
+        if self.exceptions is not None:
+            lo = max(0, start - OVERLAP_REACH)
+            for found in self.exceptions.finditer(text, lo, min(len(text), end + OVERLAP_REACH)):
+                if found.start() < end and found.end() > start:
+                    return True
+                if found.start() >= end:
+                    break
+        if self.unless_near is not None:
+            lo, hi = _word_window(text, start, end, self.window)
+            # Around the match, not in it: "chemist*" must not cancel "chemistry".
+            if self.unless_near.search(text, lo, start) or self.unless_near.search(text, end, hi):
+                return True
+        return False
+
+    def message(self, reader: str) -> str:
+        return self.message_en if reader == "en" else self.message_sv
+
+    def suggestion(self, reader: str) -> str:
+        return self.suggestion_en if reader == "en" else self.suggestion_sv
+
+
+def _word_window(text: str, start: int, end: int, words: int) -> tuple[int, int]:
+    """``words`` words either side of the span, within its sentence."""
+    before = text[max(0, start - 30 * words) : start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(before):  # noqa: B007 — the last one counts
+        pass
+    offset = start - len(before)
+    if cut is not None:
+        before, offset = before[cut.end() :], offset + cut.end()
+    found = re.search(_WORDS_BEFORE.pattern % words, before)
+    lo = offset + (found.start() if found else len(before))
+    after = text[end : end + 30 * words]
+    stop = _SENTENCE_END.search(after)
+    if stop:
+        after = after[: stop.start()]
+    found = re.match(r"(?:\W*[\w'’]+){0,%d}" % words, after)  # noqa: UP031
+    hi = end + (found.end() if found else 0)
+    return lo, hi
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    language: str
+    entries: tuple[Entry, ...]
+    # One per pattern: the entry it belongs to and its own compiled expression.
+    pattern_entries: tuple[Entry, ...]
+    pattern_regexes: tuple[re.Pattern[str], ...]
+    combined: re.Pattern[str]
+    prefilter: re.Pattern[str]
+    by_initial: Mapping[str, tuple[int, ...]]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _phrases_regex(
+    phrases: list[str], sets: Mapping[str, list[str]], where: str
+) -> re.Pattern[str] | None:
+    for phrase in phrases:
+        if not isinstance(phrase, str):
+            raise LexiconError(f"{where}: {phrase!r} is not text")
+    if not phrases:
+        return None
+    try:
+        parts = [compile_pattern(p, sets) for p in phrases]
+    except PatternError as exc:
+        raise LexiconError(f"{where}: {exc}") from None
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", FLAGS)
+
+
+def _entry(
+    raw: Any, index: int, path: Path, categories: Mapping[str, Mapping[str, str]], sets: Any
+) -> Entry:
+    name = raw.get("id") if isinstance(raw, dict) else None
+    where = f"{path.name}: entry {name!r}" if name else f"{path.name}: entry #{index + 1}"
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: must be a table ([[entry]])")
+    if not isinstance(name, str) or not name:
+        raise LexiconError(f"{where}: needs an id")
+    unknown = set(raw) - ENTRY_FIELDS
+    if unknown:
+        raise LexiconError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    category = raw.get("category")
+    if category not in CATEGORIES:
+        raise LexiconError(f"{where}: category {category!r} is not one of {', '.join(CATEGORIES)}")
+    defaults = categories[category]
+    severity = raw.get("severity", defaults["severity"])
+    if severity not in SEVERITIES:
+        raise LexiconError(f"{where}: severity {severity!r} is not one of block, warn, info")
+    patterns = raw.get("patterns")
+    if not isinstance(patterns, list) or not patterns:
+        raise LexiconError(f"{where}: patterns must be a non-empty list")
+    for pattern in patterns:
+        if not isinstance(pattern, str):
+            raise LexiconError(f"{where}: pattern {pattern!r} is not text")
+        try:
+            compile_pattern(pattern, sets)
+        except PatternError as exc:
+            raise LexiconError(f"{where}: pattern {pattern!r}: {exc}") from None
+    window = raw.get("window", DEFAULT_WINDOW)
+    if not isinstance(window, int) or isinstance(window, bool) or not 0 < window <= 50:
+        raise LexiconError(f"{where}: window must be a whole number of words, 1–50")
+    texts = {}
+    for field in TEXT_FIELDS:
+        value = raw.get(field, defaults.get(field))
+        if not isinstance(value, str) or not value.strip():
+            raise LexiconError(f"{where}: {field} is missing (and has no category default)")
+        texts[field] = value.strip()
+    for field in ("exceptions", "unless_near"):
+        if not isinstance(raw.get(field, []), list):
+            raise LexiconError(f"{where}: {field} must be a list")
+    return Entry(
+        id=name,
+        category=category,
+        severity=severity,
+        patterns=tuple(patterns),
+        exceptions=_phrases_regex(raw.get("exceptions", []), sets, f"{where}: exceptions"),
+        unless_near=_phrases_regex(raw.get("unless_near", []), sets, f"{where}: unless_near"),
+        window=window,
+        **texts,
+    )
+
+
+def load_categories(path: Path) -> dict[str, dict[str, str]]:
+    data = _read(path)
+    categories = data.get("category")
+    if not isinstance(categories, dict):
+        raise LexiconError(f"{path.name}: needs a [category.<name>] table per category")
+    for name in CATEGORIES:
+        table = categories.get(name)
+        if not isinstance(table, dict):
+            raise LexiconError(f"{path.name}: category {name!r} is missing")
+        if table.get("severity") not in SEVERITIES:
+            raise LexiconError(f"{path.name}: category {name!r}: severity must be block/warn/info")
+    unknown = set(categories) - set(CATEGORIES)
+    if unknown:
+        raise LexiconError(f"{path.name}: unknown category {', '.join(sorted(unknown))}")
+    return categories
+
+
+def _initials(pattern: str) -> set[str]:
+    """The letters a match of ``pattern`` can begin with; ``""`` when it could be any."""
+    if pattern.startswith("re:"):
+        return {""}
+    alternatives = pattern.split()[0].split("|")
+    if any(not alt[0].isalnum() for alt in alternatives):
+        return {""}
+    return {alt[0].lower() for alt in alternatives}
+
+
+def _sort_key(pattern: str) -> tuple[int, int]:
+    # Longer phrases first: at one position the first alternative that matches wins.
+    return (-len(pattern.split()), -len(pattern))
+
+
+def load_lexicon(path: Path, categories_path: Path | None = None, language: str = "") -> Lexicon:
+    """Read, check and compile one language's entries. Raises ``LexiconError``."""
+    categories = load_categories(categories_path or DATA_DIR / "categories.toml")
+    data = _read(path)
+    sets = data.get("sets", {})
+    if not isinstance(sets, dict) or not all(
+        isinstance(v, list) and all(isinstance(p, str) for p in v) for v in sets.values()
+    ):
+        raise LexiconError(f"{path.name}: [sets] must map names to lists of phrases")
+    raw_entries = data.get("entry")
+    if not isinstance(raw_entries, list) or not raw_entries:
+        raise LexiconError(f"{path.name}: has no [[entry]] tables")
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_entries):
+        entry = _entry(raw, index, path, categories, sets)
+        if entry.id in seen:
+            raise LexiconError(f"{path.name}: entry {entry.id!r}: the id is used twice")
+        seen.add(entry.id)
+        entries.append(entry)
+    ordered = sorted(
+        ((pattern, entry) for entry in entries for pattern in entry.patterns),
+        key=lambda item: _sort_key(item[0]),
+    )
+    regexes = [compile_pattern(pattern, sets) for pattern, _entry_ in ordered]
+    combined = re.compile(
+        r"(?<![\w])(?:" + "|".join(f"(?P<p{i}>{rx})" for i, rx in enumerate(regexes)) + ")",
+        FLAGS,
+    )
+    firsts = {form for pattern, _entry_ in ordered for form in first_word_forms(pattern, sets)}
+    prefilter = re.compile(
+        r"(?<![\w])(?:" + "|".join(sorted(firsts, key=len, reverse=True)) + ")", FLAGS
+    )
+    by_initial: dict[str, list[int]] = {}
+    for index, (pattern, _unused) in enumerate(ordered):
+        for key in _initials(pattern):
+            by_initial.setdefault(key, []).append(index)
+    return Lexicon(
+        language=language or path.stem,
+        entries=tuple(entries),
+        pattern_entries=tuple(entry for _pattern, entry in ordered),
+        pattern_regexes=tuple(re.compile(r"(?<![\w])" + rx, FLAGS) for rx in regexes),
+        combined=combined,
+        prefilter=prefilter,
+        by_initial={key: tuple(value) for key, value in by_initial.items()},
+    )
+
+
+@functools.cache
+def lexicon(language: str) -> Lexicon:
+    """The built-in lexicon of ``sv`` or ``en``, compiled once per process."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    return load_lexicon(DATA_DIR / f"{language}.toml", language=language)

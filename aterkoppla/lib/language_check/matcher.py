@@ -1,0 +1,146 @@
+"""Finding risky wording: one pass of the combined expression, context checks at each hit,
+then overlapping findings merged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aterkoppla.lib.language_check.lexicon import Entry, Lexicon, lexicon
+from aterkoppla.lib.language_check.normalise import detect_language, normalise, original_span
+
+READER_LANGUAGES = ("sv", "en")
+TEXT_LANGUAGES = ("auto", "sv", "en")
+_RANK = {"block": 0, "warn": 1, "info": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One risky phrase: where it is in the text, why it is risky, and what to write instead.
+
+    ``text[start:end] == match``; ``message`` and ``suggestion`` are in the reader's language.
+    ``rule`` names the lexicon entry and ``basis`` its legal basis.
+    """
+
+    category: str
+    severity: str
+    start: int
+    end: int
+    match: str
+    message: str
+    suggestion: str
+    rule: str = ""
+    basis: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "match": self.match,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "rule": self.rule,
+            "basis": self.basis,
+        }
+
+
+def _hits(lex: Lexicon, text: str) -> list[tuple[int, int, Entry]]:
+    hits: list[tuple[int, int, Entry]] = []
+    # The prefilter finds where a match could begin; the full expression runs only there.
+    search, match = lex.prefilter.search, lex.combined.match
+    position = 0
+    while True:
+        candidate = search(text, position)
+        if candidate is None:
+            return hits
+        found = match(text, candidate.start())
+        if found is None:
+            position = candidate.start() + 1
+            continue
+        start, end = found.span()
+        index = int(found.lastgroup[1:])  # type: ignore[index]
+        entry = lex.pattern_entries[index]
+        if not entry.cancelled(text, start, end):
+            hits.append((start, end, entry))
+            position = end
+            continue
+        # The first pattern to match here was cancelled; another one may still apply.
+        position = start + 1
+        candidates = lex.by_initial.get(text[start].lower(), ()) + lex.by_initial.get("", ())
+        for other in sorted(candidates):
+            # Patterns before ``index`` were tried here already and did not match.
+            if other <= index or lex.pattern_entries[other] is entry:
+                continue
+            again = lex.pattern_regexes[other].match(text, start)
+            if again is not None:
+                other_entry = lex.pattern_entries[other]
+                if not other_entry.cancelled(text, start, again.end()):
+                    hits.append((start, again.end(), other_entry))
+                    position = again.end()
+                    break
+
+
+def _merge(findings: list[Finding], text: str) -> list[Finding]:
+    """Overlapping findings of one category become one, spanning both, with the more severe
+    one's message; findings of different categories are all kept (each is its own problem)."""
+    findings.sort(key=lambda f: (f.start, -f.end, _RANK[f.severity]))
+    merged: list[Finding] = []
+    open_by_category: dict[str, int] = {}
+    for finding in findings:
+        at = open_by_category.get(finding.category)
+        if at is not None and finding.start < merged[at].end:
+            previous = merged[at]
+            lead = previous if _RANK[previous.severity] <= _RANK[finding.severity] else finding
+            start, end = previous.start, max(previous.end, finding.end)
+            merged[at] = Finding(
+                category=lead.category,
+                severity=lead.severity,
+                start=start,
+                end=end,
+                match=text[start:end],
+                message=lead.message,
+                suggestion=lead.suggestion,
+                rule=lead.rule,
+                basis=lead.basis,
+            )
+            continue
+        open_by_category[finding.category] = len(merged)
+        merged.append(finding)
+    return merged
+
+
+def check(text: str, lang: str = "auto", reader_lang: str = "sv") -> list[Finding]:
+    """The risky phrases in ``text``, sorted by where they start.
+
+    ``lang`` is the text's language (``sv``, ``en`` or ``auto`` to detect it); ``reader_lang``
+    the language of the messages and suggestions (``sv`` or ``en``).
+    """
+    if lang not in TEXT_LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(TEXT_LANGUAGES)}, not {lang!r}")
+    if reader_lang not in READER_LANGUAGES:
+        raise ValueError(f"reader_lang must be sv or en, not {reader_lang!r}")
+    if not text:
+        return []
+    matchable, origin = normalise(text)
+    language = detect_language(matchable) if lang == "auto" else lang
+    findings = []
+    for start, end, entry in _hits(lexicon(language), matchable):
+        start, end = original_span(origin, start, end)
+        findings.append(
+            Finding(
+                category=entry.category,
+                severity=entry.severity,
+                start=start,
+                end=end,
+                match=text[start:end],
+                message=entry.message(reader_lang),
+                suggestion=entry.suggestion(reader_lang),
+                rule=entry.id,
+                basis=entry.basis,
+            )
+        )
+    if len(findings) > 1:
+        return _merge(findings, text)
+    return findings
