@@ -5,8 +5,8 @@ Starts nothing: run the product first (``make run`` serves the demo), then
     .venv/bin/python scripts/screenshots.py [BASE_URL]
 
 It logs in as the demo recruiter and saves full-page PNGs, 1280 px wide, of the recruitments
-list, one recruitment (the backend one when there is one), its requirement profile and one of
-its applications, under stable names in docs/screenshots/.
+list, one recruitment (the backend one when there is one), its requirement profile, its
+comparison matrix and one of its applications, under stable names in docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -73,6 +73,9 @@ def take(base_url: str, username: str, password: str, out: Path, language: str) 
         page.locator("nav.tabs a[href$='/profile/']").click()
         page.wait_for_load_state()
         save(page, out, "profile.png")
+
+        page.goto(recruitment_url + "comparison/")
+        save(page, out, "comparison.png")
 
         page.goto(recruitment_url)
         applications = page.locator("table#applications tbody th a")

@@ -1095,7 +1095,14 @@ def _apply(
     if INTERVIEW_STAGES.intersection(applicant.path):
         position = applicant.path.index(Stage.INTERVIEW)
         booked_at = received_at + step * (position + 1)
-        _interview(application, index=index, by=owner, booked_at=booked_at, until=now)
+        _interview(
+            application,
+            index=index,
+            by=owner,
+            booked_at=booked_at,
+            until=now,
+            chosen=bool({Stage.OFFER, Stage.HIRED} & set(applicant.path)),
+        )
 
 
 # --- Assessment: what the team recorded, entered afterwards like the moves above ------------
@@ -1175,7 +1182,13 @@ def _screen(application: Application, applicant: Applicant, *, by: User, at: dt.
 
 
 def _interview(
-    application: Application, *, index: int, by: User, booked_at: dt.datetime, until: dt.datetime
+    application: Application,
+    *,
+    index: int,
+    by: User,
+    booked_at: dt.datetime,
+    until: dt.datetime,
+    chosen: bool = False,
 ) -> None:
     """A held interview with scorecards: the hiring manager's always, an interviewer's on
     every recruitment that has one except for one candidate, to show a missing scorecard."""
@@ -1197,6 +1210,26 @@ def _interview(
         people.append(team[Role.INTERVIEWER])
     interview.interviewers.set(people)
     Application.objects.filter(pk=application.pk).update(interviewed=True)
+    for at, kind, data in (
+        (
+            booked_at,
+            TimelineEvent.Kind.INTERVIEW_SCHEDULED,
+            {
+                "interview": interview.pk,
+                "at": interview.scheduled_at.isoformat(),
+                "interviewers": [str(u) for u in people],
+            },
+        ),
+        (held_at, TimelineEvent.Kind.INTERVIEW_HELD, {"interview": interview.pk}),
+    ):
+        TimelineEvent.objects.create(
+            application=application,
+            at=at,
+            actor=TimelineEvent.Actor.USER,
+            actor_user=by,
+            kind=kind,
+            data=data,
+        )
     criteria = list(recruitment.criteria.all())
     for seat, person in enumerate(people):
         if seat and index % 4 == 3:
@@ -1214,7 +1247,10 @@ def _interview(
             # Deterministic, different per candidate, and now and then two points apart
             # between the two interviewers, so that the comparison has something to show.
             score = 2 + (index * 3 + position * 2) % 4
-            if seat and (index + position) % 5 == 0:
+            if chosen:
+                # The one offered the job scored well: the comparison should agree.
+                score = max(score, 4 if position % 3 else 5)
+            elif seat and (index + position) % 5 == 0:
                 score = max(1, score - 2)
             Rating.objects.create(
                 scorecard=card, criterion=criterion, score=score, evidence=EVIDENCE[score]
