@@ -49,6 +49,8 @@ class ScorecardView:
     others: list[Scorecard]
     # True while the user is an interviewer who has not submitted: the others stay hidden.
     hidden: bool
+    # Who has submitted (not what): shown to everyone beside the interviewers' names.
+    submitted_by: frozenset[int]
 
 
 def scorecards_for(user: User, interview: Interview) -> ScorecardView:
@@ -56,7 +58,8 @@ def scorecards_for(user: User, interview: Interview) -> ScorecardView:
     own = next((card for card in cards if card.interviewer_id == user.pk), None)
     hidden = owes_scorecard(user, interview, cards)
     others = [] if hidden else [card for card in cards if card.interviewer_id != user.pk]
-    return ScorecardView(own=own, others=others, hidden=hidden)
+    submitted_by = frozenset(card.interviewer_id for card in cards)
+    return ScorecardView(own=own, others=others, hidden=hidden, submitted_by=submitted_by)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -257,9 +258,8 @@ def interview_schedule(
 def invitations_queue(*, interview: Interview, by: User | None) -> None:
     """Queue the calendar invitation (this revision of it) to every interviewer with email."""
     for user in interview.interviewers.all():
-        # Staff read the product in Swedish unless they chose English in their session; the
-        # invitation follows the product's default language.
-        language = "sv"
+        # Staff have no stored language preference: the invitation is in the product's default.
+        language = settings.LANGUAGE_CODE[:2]
         with translation.override(language):
             subject = calendar.summary(interview)
             body = calendar.description(interview)

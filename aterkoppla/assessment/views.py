@@ -34,6 +34,17 @@ def _criteria(application: Application) -> list[Criterion]:
     return list(Criterion.objects.filter(recruitment_id=application.recruitment_id))
 
 
+def _application_context(application: Application, **extra: object) -> dict[str, object]:
+    """What every assessment page shows of the application it belongs to."""
+    return {
+        "application": application,
+        "recruitment": application.recruitment,
+        "candidate": application.candidate,
+        "documents": application.documents.all(),
+        **extra,
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
@@ -66,13 +77,7 @@ def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The screening was saved."))
                 return redirect(application)
-    context = {
-        "application": application,
-        "recruitment": application.recruitment,
-        "candidate": application.candidate,
-        "form": form,
-        "documents": application.documents.all(),
-    }
+    context = _application_context(application, form=form)
     return render(request, "assessment/screening.html", context, status=status)
 
 
@@ -89,13 +94,7 @@ def merits_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The merits summary was saved."))
             return redirect(application)
-    context = {
-        "application": application,
-        "recruitment": application.recruitment,
-        "candidate": application.candidate,
-        "form": form,
-        "documents": application.documents.all(),
-    }
+    context = _application_context(application, form=form)
     status = 400 if request.method == "POST" else 200
     return render(request, "assessment/merits.html", context, status=status)
 
@@ -142,13 +141,9 @@ def interview_new(request: HttpRequest, pk: int) -> HttpResponse:
                     % {"names": ", ".join(without_email)},
                 )
             return redirect(interview)
-    context = {
-        "application": application,
-        "recruitment": application.recruitment,
-        "candidate": application.candidate,
-        "form": form,
-        "can_book": application.stage in services.INTERVIEW_STAGES,
-    }
+    context = _application_context(
+        application, form=form, can_book=application.stage in services.INTERVIEW_STAGES
+    )
     status = 400 if request.method == "POST" else 200
     return render(request, "assessment/interview_new.html", context, status=status)
 
@@ -177,17 +172,15 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
     shown = [card for card in [view.own, *view.others] if card is not None]
     changes = selectors.scorecard_changes(interview.application, {card.pk for card in shown})
     cards = [(card, changes.get(card.pk, [])) for card in shown]
-    interviewers = list(interview.interviewers.all())
-    submitted = {card.interviewer_id for card in selectors.scorecards_of(interview)}
     context = {
+        **_application_context(interview.application),
         "interview": interview,
-        "application": interview.application,
-        "recruitment": interview.application.recruitment,
-        "candidate": interview.application.candidate,
         "access": access,
         "view": view,
         "cards": cards,
-        "interviewers": [(user, user.pk in submitted) for user in interviewers],
+        "interviewers": [
+            (user, user.pk in view.submitted_by) for user in interview.interviewers.all()
+        ],
         "is_interviewer": selectors.is_interviewer(request.user, interview),
         "may_mark_held": _may_mark_held(request.user, interview, access),
     }
@@ -251,16 +244,13 @@ def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 else _("Your scorecard was changed. The earlier version is kept on the timeline."),
             )
             return redirect(interview)
-    context = {
-        "interview": interview,
-        "application": interview.application,
-        "recruitment": interview.application.recruitment,
-        "candidate": interview.application.candidate,
-        "form": form,
-        "own": own,
-        "started": interview.has_started(),
-        "documents": interview.application.documents.all(),
-    }
+    context = _application_context(
+        interview.application,
+        interview=interview,
+        form=form,
+        own=own,
+        started=interview.has_started(),
+    )
     status = 400 if request.method == "POST" else 200
     return render(request, "assessment/scorecard.html", context, status=status)
 

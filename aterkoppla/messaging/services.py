@@ -86,6 +86,17 @@ def preview_context(application: Application, language: str) -> dict[str, str]:
     return context
 
 
+def _save_once(message: Message) -> Message:
+    """Save a new message, or return the one another transaction queued for the same cause
+    first (same ``dedupe_key``): that one stands."""
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        return Message.objects.get(dedupe_key=message.dedupe_key)
+    return message
+
+
 def message_queue(
     *,
     application: Application,
@@ -133,12 +144,9 @@ def message_queue(
         message_id=_message_id(sender),
         created_by=by,
     )
-    try:
-        with transaction.atomic():
-            message.save()
-    except IntegrityError:
-        # Another transaction queued the same cause first: that one stands.
-        return Message.objects.get(dedupe_key=dedupe_key)
+    stored = _save_once(message)
+    if stored is not message:
+        return stored
     TimelineEvent.objects.create(
         application=application,
         at=timezone.now(),
@@ -190,9 +198,4 @@ def staff_message_queue(
         message_id=_message_id(sender),
         created_by=by,
     )
-    try:
-        with transaction.atomic():
-            message.save()
-    except IntegrityError:
-        return Message.objects.get(dedupe_key=dedupe_key)
-    return message
+    return _save_once(message)
