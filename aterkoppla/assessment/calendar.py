@@ -79,4 +79,6 @@ def invitation(interview: Interview, *, language: str = "sv", method: str = "REQ
             attendee.params["partstat"] = vText("NEEDS-ACTION")
             event.add("attendee", attendee, encode=0)
         calendar.add_component(event)
+        # RFC 5545: a TZID must be defined in the file; Outlook relies on it.
+        calendar.add_missing_timezones()
         return calendar.to_ical()

@@ -236,6 +236,7 @@ def test_each_interviewer_gets_a_calendar_invitation(
     assert invitation.attachment_type.startswith("text/calendar")
     calendar = Calendar.from_ical(invitation.attachment)
     assert calendar["method"] == "REQUEST"
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Stockholm"]
     (event,) = calendar.walk("VEVENT")
     assert str(event["uid"]) == interview.uid
     assert event.decoded("dtstart") == interview.scheduled_at
