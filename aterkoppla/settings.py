@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ninja",
     "aterkoppla.accounts",
     "aterkoppla.core",
+    "aterkoppla.language",
     "aterkoppla.organisation",
     "aterkoppla.recruitment",
     "aterkoppla.applications",

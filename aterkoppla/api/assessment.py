@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -23,7 +24,7 @@ from ninja.errors import HttpError
 
 from aterkoppla.accounts.models import User
 from aterkoppla.api import assessment_schemas as schemas
-from aterkoppla.api.errors import invalid_input
+from aterkoppla.api.errors import LanguageBlocked, invalid_input
 from aterkoppla.api.schemas import ERRORS_READ, ERRORS_WRITE, MAX_ID
 from aterkoppla.api.services import Conflict
 from aterkoppla.applications.models import Application
@@ -31,6 +32,8 @@ from aterkoppla.applications.selectors import application_access
 from aterkoppla.assessment import selectors as assessment_selectors
 from aterkoppla.assessment import services
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
+from aterkoppla.language.models import Where
+from aterkoppla.language.review import Review, record_override, review
 from aterkoppla.recruitment.selectors import Access
 from aterkoppla.recruitment.services import profile_version_current
 
@@ -87,8 +90,22 @@ def _not_started(interview: Interview) -> Conflict:
 # --- Answers --------------------------------------------------------------------------
 
 
+def _language_gate(texts: dict[str, str], *, application: Application, reason: str) -> Review:
+    """Check the texts under the recruitment's policy; stop (422) what needs a reason."""
+    found = review(texts, policy=application.recruitment.language_policy)
+    if found.needs_override and not reason:
+        raise LanguageBlocked(found.blocking)
+    return found
+
+
+def _subject(application: Application) -> str:
+    return f"{application.candidate.full_name} · {application.recruitment.title}"
+
+
 def _screening_answer(application: Application) -> dict[str, Any]:
-    application.refresh_from_db(fields=["stage", "reply_by", "marked_for_rejection"])
+    application.refresh_from_db(
+        fields=["stage", "reply_by", "marked_for_rejection", "rejection_reason"]
+    )
     screenings = (
         Screening.objects.filter(application=application)
         .select_related("criterion", "profile_version")
@@ -100,6 +117,7 @@ def _screening_answer(application: Application) -> dict[str, Any]:
         "stage": application.stage,
         "reply_by": application.reply_by,
         "marked_for_rejection": application.marked_for_rejection,
+        "rejection_reason": application.rejection_reason,
         "profile_version": current.number if current else None,
         "results": [
             {
@@ -191,15 +209,29 @@ def screening_record(
         services.ScreeningResult(criterion_id=r.criterion_id, result=r.result, note=r.note)
         for r in payload.results
     ]
+    texts = {f"results.{i}.note": r.note for i, r in enumerate(payload.results)}
+    texts["rejection_reason"] = payload.rejection_reason or ""
+    reason = payload.language_override_reason
+    found = _language_gate(texts, application=application, reason=reason)
     try:
-        services.screening_record(
-            application=application,
-            by=request.auth,
-            results=results,
-            advance_to=payload.advance_to,
-            reply_by=payload.reply_by,
-            mark_for_rejection=payload.mark_for_rejection,
-        )
+        with transaction.atomic():
+            services.screening_record(
+                application=application,
+                by=request.auth,
+                results=results,
+                advance_to=payload.advance_to,
+                reply_by=payload.reply_by,
+                mark_for_rejection=payload.mark_for_rejection,
+                rejection_reason=payload.rejection_reason,
+            )
+            record_override(
+                found,
+                where=Where.REJECTION if "rejection_reason" in found.blocking else Where.SCREENING,
+                by=request.auth,
+                reason=reason,
+                application=application,
+                subject=_subject(application),
+            )
     except ValidationError as exc:
         raise invalid_input(exc, rename=SCREENING_FIELDS) from exc
     return _screening_answer(application)
@@ -313,15 +345,29 @@ def scorecard_submit(
         services.RatingInput(criterion_id=r.criterion_id, score=r.score, evidence=r.evidence)
         for r in payload.ratings
     ]
+    texts = {f"ratings.{i}.evidence": r.evidence for i, r in enumerate(payload.ratings)}
+    texts |= {"impression": payload.impression, "strengths": payload.strengths}
+    texts["tips"] = payload.tips
+    reason = payload.language_override_reason
+    found = _language_gate(texts, application=interview.application, reason=reason)
     try:
-        scorecard, created = services.scorecard_submit(
-            interview=interview,
-            by=request.auth,
-            ratings=ratings,
-            impression=payload.impression,
-            strengths=payload.strengths,
-            tips=payload.tips,
-        )
+        with transaction.atomic():
+            scorecard, created = services.scorecard_submit(
+                interview=interview,
+                by=request.auth,
+                ratings=ratings,
+                impression=payload.impression,
+                strengths=payload.strengths,
+                tips=payload.tips,
+            )
+            record_override(
+                found,
+                where=Where.SCORECARD,
+                by=request.auth,
+                reason=reason,
+                application=interview.application,
+                subject=_subject(interview.application),
+            )
     except ValidationError as exc:
         raise invalid_input(exc, rename=SCORECARD_FIELDS) from exc
     scorecard = _scorecards().get(pk=scorecard.pk)

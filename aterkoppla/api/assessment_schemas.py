@@ -21,6 +21,7 @@ from aterkoppla.assessment.models import Interview, Rating, Screening
 
 # Notes, evidence and the scorecard's texts: a few paragraphs, not a document.
 Note = _text(5_000)
+Reason = _text(1_000)
 Url = _text(500)
 
 ScreeningResultValue = Literal[tuple(Screening.Result.values)]  # type: ignore[valid-type]
@@ -100,6 +101,17 @@ class ScreeningIn(Input):
         description="Propose (true) or stop proposing (false) the application for rejection "
         "on the decision screen; null leaves it as it is. Cannot be true with `advance_to`.",
     )
+    rejection_reason: Note | None = Field(
+        None,
+        description="With `mark_for_rejection: true`: a short reason tied to the profile, which "
+        "the written rejection tells the candidate. Null keeps the one written before.",
+    )
+    language_override_reason: Reason = Field(
+        "",
+        description="Keep texts the language check stops (`block` findings) as they are, "
+        "with this reason; it is recorded on the timeline with your name. Without it such a "
+        "text is refused (422, with `findings`).",
+    )
 
     @field_validator("results")
     @classmethod
@@ -121,6 +133,7 @@ class ScreeningOut(Schema):
     stage: Literal[tuple(Application.Stage.values)]  # type: ignore[valid-type]
     reply_by: dt.date | None = Field(description="The answer date promised to the candidate.")
     marked_for_rejection: bool
+    rejection_reason: str = Field(description="The reason the written rejection will give.")
     profile_version: int | None = Field(
         description="The profile version in force; null while the profile is not yet in force."
     )
@@ -188,6 +201,12 @@ class ScorecardIn(Input):
     strengths: Note = ""
     tips: Note = Field(
         "", description="What would make their next interview better. The candidate may hear it."
+    )
+    language_override_reason: Reason = Field(
+        "",
+        description="Keep texts the language check stops (`block` findings) as they are, "
+        "with this reason; it is recorded on the timeline with your name. Without it such a "
+        "text is refused (422, with `findings`).",
     )
 
     @field_validator("ratings")

@@ -40,6 +40,14 @@ class InvalidInput(Exception):
         self.errors = errors
 
 
+class LanguageBlocked(Exception):
+    """Texts the language check stops, with no reason to keep them (HTTP 422, ``findings``)."""
+
+    def __init__(self, blocking: Mapping[str, list[Any]]) -> None:
+        super().__init__(blocking)
+        self.blocking = blocking
+
+
 class BadBody(ValueError):
     """A request body that is not JSON at all (HTTP 400)."""
 
@@ -153,6 +161,27 @@ def install(api: NinjaAPI) -> None:
     def service_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = invalid_input(exc).errors
         return error_response(422, _summary(errors), errors)
+
+    @api.exception_handler(LanguageBlocked)
+    def language_blocked(request: HttpRequest, exc: LanguageBlocked) -> HttpResponse:
+        from aterkoppla.language.review import blocked_error
+
+        response = error_response(
+            422,
+            _(
+                "The language check stops a text. Edit it, or keep it with a reason in "
+                "“language_override_reason”."
+            ),
+            {field: [blocked_error(findings)] for field, findings in exc.blocking.items()},
+        )
+        body = json.loads(response.content)
+        body["findings"] = [
+            {"field": field, **finding.to_dict()}
+            for field, findings in exc.blocking.items()
+            for finding in findings
+        ]
+        response.content = json.dumps(body, ensure_ascii=False)
+        return response
 
     @api.exception_handler(Conflict)
     def conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:

@@ -142,6 +142,8 @@ class Application(models.Model):
     merits = models.JSONField(_("merits"), default=empty_merits, blank=True)
     # Screening's proposal; the decision (and its feedback) is made on the decision screen.
     marked_for_rejection = models.BooleanField(_("marked for rejection"), default=False)
+    # Written with the proposal; the written rejection tells the candidate (language-checked).
+    rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
 
     class Meta:
         verbose_name = _("application")
@@ -286,6 +288,9 @@ class TimelineEvent(models.Model):
         SCORECARD_SUBMITTED = "scorecard_submitted", _("Scorecard submitted")
         SCORECARD_CHANGED = "scorecard_changed", _("Scorecard changed after submission")
         MERITS_UPDATED = "merits_updated", _("Merits summary updated")
+        LANGUAGE_OVERRIDE = "language_override", _("Language check overridden")
+        MESSAGE_HELD = "message_held", _("Message stopped by the language check")
+        MESSAGE_RELEASED = "message_released", _("Stopped message released")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="timeline")
     at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -355,6 +360,10 @@ class TimelineEvent(models.Model):
             }
         if self.kind == self.Kind.MARKED_FOR_REJECTION and not data.get("marked", True):
             return gettext("No longer marked for rejection.")
+        if self.kind == self.Kind.MARKED_FOR_REJECTION and data.get("reason"):
+            return gettext("Marked for rejection. Reason for the candidate: %(reason)s") % {
+                "reason": data["reason"]
+            }
         if self.kind == self.Kind.SCORECARD_SUBMITTED:
             return gettext("%(name)s submitted a scorecard.") % {"name": data.get("interviewer")}
         if self.kind == self.Kind.SCORECARD_CHANGED:
@@ -364,13 +373,32 @@ class TimelineEvent(models.Model):
                 "name": data.get("interviewer"),
                 "fields": ", ".join(data.get("changed", [])),
             }
+        if self.kind == self.Kind.LANGUAGE_OVERRIDE:
+            return self._language_override_summary()
         if self.kind in {
+            self.Kind.MESSAGE_HELD,
+            self.Kind.MESSAGE_RELEASED,
             self.Kind.MESSAGE_QUEUED,
             self.Kind.MESSAGE_SENT,
             self.Kind.MESSAGE_FAILED,
         }:
             return f"{self.get_kind_display()}: {data.get('subject', '')}".rstrip(": ")
         return self.get_kind_display()
+
+    def _language_override_summary(self) -> str:
+        from aterkoppla.language.models import Policy, Where
+
+        data = self.data
+        where = Where(data["where"]).label if data.get("where") in Where.values else ""
+        matches = ", ".join(f"“{item['match']}”" for item in data.get("findings", []))
+        if data.get("policy") == Policy.WARN:
+            return gettext(
+                "%(where)s kept with language-check findings (%(matches)s): the recruitment's "
+                "policy only warns."
+            ) % {"where": where, "matches": matches}
+        return gettext(
+            "%(where)s kept in spite of the language check (%(matches)s). Reason: %(reason)s"
+        ) % {"where": where, "matches": matches, "reason": data.get("reason", "")}
 
     def promised_date(self) -> dt.date | None:
         value = self.data.get("reply_by")

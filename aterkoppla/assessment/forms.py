@@ -14,6 +14,9 @@ from aterkoppla.applications.models import Application
 from aterkoppla.assessment.models import SCORE_LABELS, Interview, Rating, Screening
 from aterkoppla.assessment.services import RatingInput, ScreeningResult
 from aterkoppla.core.forms import DateInput
+from aterkoppla.language.forms import LanguageCheckedMixin, checked
+from aterkoppla.language.models import Where
+from aterkoppla.language.review import Review
 from aterkoppla.recruitment.models import Criterion
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -24,8 +27,10 @@ def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
-class ScreeningForm(forms.Form):
+class ScreeningForm(LanguageCheckedMixin, forms.Form):
     """One row per requirement of the profile in force: result and an optional note."""
+
+    language_where = Where.SCREENING
 
     advance_to = forms.ChoiceField(
         label=_("Then"),
@@ -47,6 +52,18 @@ class ScreeningForm(forms.Form):
         widget=DateInput(),
         help_text=_("Leave empty to keep the current date."),
     )
+    rejection_reason = checked(
+        forms.CharField(
+            label=_("Reason for the rejection, for the candidate"),
+            required=False,
+            max_length=NOTE_MAX,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_(
+                "With “Mark for rejection”: a short reason tied to the requirement profile. "
+                "The written rejection tells the candidate."
+            ),
+        )
+    )
 
     def __init__(
         self,
@@ -66,17 +83,23 @@ class ScreeningForm(forms.Form):
                 initial=current.result if current else "",
                 widget=forms.RadioSelect,
             )
-            self.fields[f"note_{criterion.pk}"] = forms.CharField(
-                label=_("Note on “%(name)s”") % {"name": criterion.name},
-                required=False,
-                max_length=NOTE_MAX,
-                initial=current.note if current else "",
-                widget=forms.TextInput,
+            self.fields[f"note_{criterion.pk}"] = checked(
+                forms.CharField(
+                    label=_("Note on “%(name)s”") % {"name": criterion.name},
+                    required=False,
+                    max_length=NOTE_MAX,
+                    initial=current.note if current else "",
+                    widget=forms.TextInput,
+                )
             )
+        self.language_setup()
 
     def rows(self) -> Iterator[tuple[Criterion, forms.BoundField, forms.BoundField]]:
         for criterion in self.criteria:
             yield criterion, self[f"result_{criterion.pk}"], self[f"note_{criterion.pk}"]
+
+    def language_where_of(self, found: Review) -> str:
+        return Where.REJECTION if "rejection_reason" in found.blocking else Where.SCREENING
 
     def results(self) -> list[ScreeningResult]:
         return [
@@ -96,27 +119,38 @@ class ScreeningForm(forms.Form):
                 self.add_error(
                     f"result_{criterion.pk}", _("Choose a result for the note to be saved.")
                 )
+        if cleaned.get("rejection_reason") and cleaned.get("advance_to") != "reject":
+            self.add_error(
+                "advance_to", _("Choose “Mark for rejection” for the reason to be saved.")
+            )
         return cleaned
 
 
-class MeritsForm(forms.Form):
-    education = forms.CharField(
-        label=_("Education"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One per line."),
+class MeritsForm(LanguageCheckedMixin, forms.Form):
+    language_where = Where.MERITS
+    education = checked(
+        forms.CharField(
+            label=_("Education"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=_("One per line."),
+        )
     )
-    experience = forms.CharField(
-        label=_("Work experience"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One per line."),
+    experience = checked(
+        forms.CharField(
+            label=_("Work experience"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=_("One per line."),
+        )
     )
-    other = forms.CharField(
-        label=_("Other merits"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One per line."),
+    other = checked(
+        forms.CharField(
+            label=_("Other merits"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=_("One per line."),
+        )
     )
 
     @classmethod
@@ -124,7 +158,7 @@ class MeritsForm(forms.Form):
         return {section: "\n".join(merits.get(section, [])) for section in cls.base_fields}
 
     def merits(self) -> dict[str, list[str]]:
-        return {section: _lines(self.cleaned_data[section]) for section in self.fields}
+        return {section: _lines(self.cleaned_data[section]) for section in self.base_fields}
 
 
 class TimeInput(forms.TimeInput):
@@ -177,27 +211,36 @@ class InterviewForm(forms.Form):
         return dt.datetime.combine(day, time, tzinfo=STOCKHOLM)
 
 
-class ScorecardForm(forms.Form):
-    impression = forms.CharField(
-        label=_("Impression"),
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("How the candidate came across: what they did and said, not who they are."),
+class ScorecardForm(LanguageCheckedMixin, forms.Form):
+    language_where = Where.SCORECARD
+    impression = checked(
+        forms.CharField(
+            label=_("Impression"),
+            required=False,
+            max_length=NOTE_MAX,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("How the candidate came across: what they did and said, not who they are."),
+        )
     )
-    strengths = forms.CharField(
-        label=_("Strengths"),
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("What they did well. The caller opens the feedback call with these."),
+    strengths = checked(
+        forms.CharField(
+            label=_("Strengths"),
+            required=False,
+            max_length=NOTE_MAX,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("What they did well. The caller opens the feedback call with these."),
+        )
     )
-    tips = forms.CharField(
-        label=_("Tips for the candidate"),
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("What would make their next interview better. The candidate may hear this."),
+    tips = checked(
+        forms.CharField(
+            label=_("Tips for the candidate"),
+            required=False,
+            max_length=NOTE_MAX,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_(
+                "What would make their next interview better. The candidate may hear this."
+            ),
+        )
     )
 
     def __init__(
@@ -220,13 +263,16 @@ class ScorecardForm(forms.Form):
                 initial=current.score if current else "",
                 widget=forms.RadioSelect,
             )
-            self.fields[f"evidence_{criterion.pk}"] = forms.CharField(
-                label=_("Evidence for “%(name)s”") % {"name": criterion.name},
-                required=False,
-                max_length=NOTE_MAX,
-                initial=current.evidence if current else "",
-                widget=forms.Textarea(attrs={"rows": 2}),
+            self.fields[f"evidence_{criterion.pk}"] = checked(
+                forms.CharField(
+                    label=_("Evidence for “%(name)s”") % {"name": criterion.name},
+                    required=False,
+                    max_length=NOTE_MAX,
+                    initial=current.evidence if current else "",
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
             )
+        self.language_setup()
 
     def rows(self) -> Iterator[tuple[Criterion, forms.BoundField, forms.BoundField]]:
         for criterion in self.criteria:

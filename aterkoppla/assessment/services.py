@@ -93,12 +93,14 @@ def screening_record(
     advance_to: str | None = None,
     reply_by: dt.date | None = None,
     mark_for_rejection: bool | None = None,
+    rejection_reason: str | None = None,
 ) -> list[Screening]:
     """Record the screening of an application per requirement, and act on it.
 
     Puts the profile in force (version 1) if screening starts here. ``advance_to`` moves the
     application on (to screening or interview; the candidate gets a status update with the
-    promised date); ``mark_for_rejection`` proposes it for rejection on the decision screen.
+    promised date); ``mark_for_rejection`` proposes it for rejection on the decision screen,
+    with ``rejection_reason`` for the candidate (None keeps the reason written before).
     """
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_open(application)
@@ -154,7 +156,9 @@ def screening_record(
             },
         )
     if mark_for_rejection is not None:
-        application_mark_for_rejection(application=application, by=by, marked=mark_for_rejection)
+        application_mark_for_rejection(
+            application=application, by=by, marked=mark_for_rejection, reason=rejection_reason
+        )
     if advance_to and advance_to != application.stage:
         application_move(application=application, to_stage=advance_to, by=by, reply_by=reply_by)
         if application.marked_for_rejection:
@@ -164,20 +168,25 @@ def screening_record(
 
 @transaction.atomic
 def application_mark_for_rejection(
-    *, application: Application, by: User | None, marked: bool
+    *, application: Application, by: User | None, marked: bool, reason: str | None = None
 ) -> Application:
-    """Propose (or stop proposing) the application for rejection on the decision screen."""
+    """Propose (or stop proposing) the application for rejection on the decision screen.
+
+    ``reason`` is what the written rejection will tell the candidate; None keeps the one
+    written before. Check its language before (``aterkoppla.language``).
+    """
     _require_open(application)
-    if application.marked_for_rejection == marked:
+    reason = application.rejection_reason if reason is None else reason.strip()
+    if (application.marked_for_rejection, application.rejection_reason) == (marked, reason):
         return application
-    application.marked_for_rejection = marked
-    Application.objects.filter(pk=application.pk).update(marked_for_rejection=marked)
-    _event(
-        application,
-        by=by,
-        kind=TimelineEvent.Kind.MARKED_FOR_REJECTION,
-        data={"marked": marked},
+    application.marked_for_rejection, application.rejection_reason = marked, reason
+    Application.objects.filter(pk=application.pk).update(
+        marked_for_rejection=marked, rejection_reason=reason
     )
+    data: dict[str, object] = {"marked": marked}
+    if marked and reason:
+        data["reason"] = reason
+    _event(application, by=by, kind=TimelineEvent.Kind.MARKED_FOR_REJECTION, data=data)
     return application
 
 

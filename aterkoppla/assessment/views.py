@@ -54,7 +54,8 @@ def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         criteria=_criteria(application),
         screenings=screenings,
-        initial={"advance_to": ""},
+        initial={"advance_to": "", "rejection_reason": application.rejection_reason},
+        language_policy=application.recruitment.language_policy,
     )
     status = 200
     if request.method == "POST":
@@ -63,19 +64,26 @@ def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, _("The application is closed: it is not assessed any more."))
         elif form.is_valid():
             advance_to = form.cleaned_data["advance_to"]
+            rejecting = advance_to == "reject"
             try:
-                services.screening_record(
-                    application=application,
-                    by=request.user,
-                    results=form.results(),
-                    advance_to=advance_to if advance_to != "reject" else None,
-                    reply_by=form.cleaned_data["reply_by"],
-                    mark_for_rejection=True if advance_to == "reject" else None,
-                )
+                with transaction.atomic():
+                    services.screening_record(
+                        application=application,
+                        by=request.user,
+                        results=form.results(),
+                        advance_to=advance_to if not rejecting else None,
+                        reply_by=form.cleaned_data["reply_by"],
+                        mark_for_rejection=True if rejecting else None,
+                        rejection_reason=form.cleaned_data["rejection_reason"]
+                        if rejecting
+                        else None,
+                    )
+                    form.language_record(by=request.user, application=application)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
                 messages.success(request, _("The screening was saved."))
+                form.language_advise(request)
                 return redirect(application)
     context = _application_context(application, form=form)
     return render(request, "assessment/screening.html", context, status=status)
@@ -85,14 +93,23 @@ def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def merits_edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_to_assess(request, pk)
-    form = MeritsForm(request.POST or None, initial=MeritsForm.initial_from(application.merits))
+    form = MeritsForm(
+        request.POST or None,
+        initial=MeritsForm.initial_from(application.merits),
+        language_policy=application.recruitment.language_policy,
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.merits_update(application=application, by=request.user, merits=form.merits())
+            with transaction.atomic():
+                services.merits_update(
+                    application=application, by=request.user, merits=form.merits()
+                )
+                form.language_record(by=request.user, application=application)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The merits summary was saved."))
+            form.language_advise(request)
             return redirect(application)
     context = _application_context(application, form=form)
     status = 400 if request.method == "POST" else 200
@@ -222,6 +239,7 @@ def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
         criteria=_criteria(interview.application),
         ratings=ratings,
         initial=initial,
+        language_policy=interview.application.recruitment.language_policy,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -234,9 +252,11 @@ def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     strengths=form.cleaned_data["strengths"],
                     tips=form.cleaned_data["tips"],
                 )
+                form.language_record(by=request.user, application=interview.application)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
+            form.language_advise(request)
             messages.success(
                 request,
                 _("Your scorecard was submitted. You can now see the others'.")

@@ -125,7 +125,8 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
         for a in rows.filter(broken).annotate(escalated=_escalated())[:limit]
     ]
 
-    failed = _visible_messages(user).filter(status=Message.Status.FAILED)
+    # Undelivered, and stopped by the language check: both wait for a person.
+    failed = _visible_messages(user).filter(status__in=[Message.Status.FAILED, Message.Status.HELD])
     failed_rows = [
         FailedRow(
             message=m,

@@ -33,6 +33,8 @@ class Message(models.Model):
         LETTER = "letter", _("Letter")
 
     class Status(models.TextChoices):
+        # Stopped by the language check: a person edits it or releases it with a reason.
+        HELD = "held", _("Stopped for review")
         QUEUED = "queued", _("Queued")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
@@ -67,6 +69,8 @@ class Message(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
+    # The language check's findings on the rendered text, as the API gives them.
+    findings = models.JSONField(_("language-check findings"), default=list, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     # One message per cause: the same key is never queued twice.

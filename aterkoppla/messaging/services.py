@@ -8,12 +8,16 @@ from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.language.models import Policy, Where
+from aterkoppla.language.review import Review, check_text, record_override
 from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.messaging.models import Kind, Message, MessageTemplate
 from aterkoppla.messaging.rendering import default_template, render_strings, to_html
@@ -128,6 +132,7 @@ def message_queue(
         application, organisation, language, portal_url=portal_url_create(application), **extra
     )
     subject, body = render_strings(*template_for(kind, language), context)
+    found = message_review(subject, body, language, policy=application.recruitment.language_policy)
     sender = _sender(organisation)
     message = Message(
         application=application,
@@ -143,16 +148,99 @@ def message_queue(
         dedupe_key=dedupe_key,
         message_id=_message_id(sender),
         created_by=by,
+        findings=_finding_records(found),
+        status=Message.Status.HELD if found.needs_override else Message.Status.QUEUED,
     )
     stored = _save_once(message)
     if stored is not message:
         return stored
+    held = message.status == Message.Status.HELD
     TimelineEvent.objects.create(
         application=application,
         at=timezone.now(),
         actor=TimelineEvent.Actor.SYSTEM,
-        kind=TimelineEvent.Kind.MESSAGE_QUEUED,
+        kind=TimelineEvent.Kind.MESSAGE_HELD if held else TimelineEvent.Kind.MESSAGE_QUEUED,
         data={"message": message.pk, "kind": kind, "subject": subject},
+    )
+    if not held:
+        # Under a policy that only warns, a blocking finding is let through, and recorded.
+        record_override(found, where=Where.MESSAGE, by=by, application=application, subject=subject)
+    return message
+
+
+def message_review(subject: str, body: str, language: str, *, policy: str) -> Review:
+    """The language check on a rendered message, in the language it is written in."""
+    return Review(
+        findings={
+            "subject": check_text(subject, lang=language),
+            "body": check_text(body, lang=language),
+        },
+        policy=policy,
+        labels={"subject": "subject", "body": "body"},
+    )
+
+
+def _finding_records(found: Review) -> list[dict[str, object]]:
+    return [
+        {"field": name, **finding.to_dict()}
+        for name, findings in found.findings.items()
+        for finding in findings
+    ]
+
+
+@transaction.atomic
+def message_release(
+    *,
+    message: Message,
+    by: User,
+    subject: str,
+    body: str,
+    reason: str = "",
+) -> Message:
+    """Send a message the language check stopped: as edited, or as it was with a reason.
+
+    A text that still has a blocking finding needs the reason (under a blocking policy); the
+    reason goes on the timeline. The HTML part is made again from the text.
+    """
+    message = (
+        Message.objects.select_for_update()
+        .select_related("application__recruitment")
+        .get(pk=message.pk)
+    )
+    if message.status != Message.Status.HELD:
+        raise ValidationError(_("Only a message stopped by the language check can be released."))
+    application = message.application
+    policy = application.recruitment.language_policy if application else Policy.BLOCK
+    found = message_review(subject, body, message.language, policy=policy)
+    reason = reason.strip()
+    if found.needs_override and not reason:
+        raise ValidationError(
+            _("The text still has findings that stop it: edit it, or give a reason to send it.")
+        )
+    organisation = Organisation.current()
+    message.subject, message.body_text = subject, body
+    message.body_html = to_html(body, organisation=organisation.name, language=message.language)
+    message.findings = _finding_records(found)
+    message.status, message.next_attempt_at = Message.Status.QUEUED, timezone.now()
+    message.save(
+        update_fields=["subject", "body_text", "body_html", "findings", "status", "next_attempt_at"]
+    )
+    if application is not None:
+        TimelineEvent.objects.create(
+            application=application,
+            at=timezone.now(),
+            actor=TimelineEvent.Actor.USER,
+            actor_user=by,
+            kind=TimelineEvent.Kind.MESSAGE_RELEASED,
+            data={"message": message.pk, "kind": message.kind, "subject": subject},
+        )
+    record_override(
+        found,
+        where=Where.MESSAGE,
+        by=by,
+        reason=reason,
+        application=application,
+        subject=subject,
     )
     return message
 

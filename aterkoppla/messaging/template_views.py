@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.applications.models import Application
+from aterkoppla.language.forms import LanguageCheckedMixin, checked
+from aterkoppla.language.models import Where
 from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, MessageTemplate
 from aterkoppla.messaging.rendering import (
     VARIABLES,
@@ -28,7 +31,8 @@ from aterkoppla.organisation.views import require_site_admin
 from aterkoppla.recruitment.models import Language
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(LanguageCheckedMixin, forms.Form):
+    language_where = Where.TEMPLATE
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=255)
     body = forms.CharField(
         label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 22, "spellcheck": "true"})
@@ -37,6 +41,9 @@ class TemplateForm(forms.Form):
     def __init__(self, *args: object, language: str, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.language = language
+        checked(self.fields["subject"], lang=language)
+        checked(self.fields["body"], lang=language)
+        self.language_setup()
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -97,16 +104,21 @@ def template_edit(request: HttpRequest, kind: str, language: str) -> HttpRespons
         messages.success(request, _("The default text is used again."))
         return redirect("organisation:template", kind=kind, language=language)
     if request.method == "POST" and form.is_valid():
-        MessageTemplate.objects.update_or_create(
-            kind=kind,
-            language=language,
-            defaults={
-                "subject": form.cleaned_data["subject"],
-                "body": form.cleaned_data["body"],
-                "updated_by": request.user,
-            },
-        )
+        with transaction.atomic():
+            MessageTemplate.objects.update_or_create(
+                kind=kind,
+                language=language,
+                defaults={
+                    "subject": form.cleaned_data["subject"],
+                    "body": form.cleaned_data["body"],
+                    "updated_by": request.user,
+                },
+            )
+            form.language_record(
+                by=request.user, subject=f"{Kind(kind).label} ({Language(language).label})"
+            )
         messages.success(request, _("The template was saved."))
+        form.language_advise(request)
         return redirect("organisation:template", kind=kind, language=language)
     application = _preview_application(language)
     context = {

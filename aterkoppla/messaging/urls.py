@@ -11,4 +11,5 @@ urlpatterns = [
     path("recruitments/<int:pk>/messages/", views.recruitment_outbox, name="recruitment_outbox"),
     path("applications/<int:pk>/messages/", views.application_outbox, name="application_outbox"),
     path("messages/<int:pk>/retry/", views.message_retry, name="retry"),
+    path("messages/<int:pk>/review/", views.message_review, name="review"),
 ]

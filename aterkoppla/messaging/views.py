@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,13 +15,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.applications.selectors import application_access, applications_visible
 from aterkoppla.applications.views import _get_application_for_user
+from aterkoppla.language.forms import LanguageCheckedMixin, checked
+from aterkoppla.language.models import Policy, Where
 from aterkoppla.messaging import selectors
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.retry import message_retry as retry_service
+from aterkoppla.messaging.services import message_release
 from aterkoppla.recruitment.views import _get_recruitment_for_user
 
 # Each message shows its whole text: more than this on one page is more than anyone reads.
@@ -119,3 +124,65 @@ def message_retry(request: HttpRequest, pk: int) -> HttpResponse:
             % {"subject": message.subject, "name": message.to_name or message.to_address},
         )
     return redirect(_back(request, message))
+
+
+class ReleaseForm(LanguageCheckedMixin, forms.Form):
+    """A stopped message as it will be sent: edit it, or keep it with a reason."""
+
+    language_where = Where.MESSAGE
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=255)
+    body = forms.CharField(label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 18}))
+
+    def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        checked(self.fields["subject"], lang=language)
+        checked(self.fields["body"], lang=language)
+        self.language_setup()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def message_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """A message the language check stopped: read the findings, edit, send."""
+    message = _get_message_to_manage(request, pk)
+    if message.status != Message.Status.HELD:
+        messages.info(request, _("That message is not waiting for review."))
+        return redirect(_back(request, message))
+    application = message.application
+    policy = application.recruitment.language_policy if application else Policy.BLOCK
+    form = ReleaseForm(
+        request.POST or None,
+        initial={"subject": message.subject, "body": message.body_text},
+        language=message.language,
+        language_policy=policy,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            message_release(
+                message=message,
+                by=request.user,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                reason=form.cleaned_data["language_override_reason"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("“%(subject)s” to %(name)s will be sent in a moment.")
+                % {
+                    "subject": form.cleaned_data["subject"],
+                    "name": message.to_name or message.to_address,
+                },
+            )
+            return redirect(_back(request, message))
+    context = {
+        "message": message,
+        "form": form,
+        "application": application,
+        "recruitment": application.recruitment if application else None,
+        "candidate": application.candidate if application else None,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "messaging/review.html", context, status=status)

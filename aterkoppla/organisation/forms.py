@@ -3,10 +3,14 @@ from __future__ import annotations
 from django import forms
 
 from aterkoppla.core.forms import PhoneField
+from aterkoppla.language.forms import LanguageCheckedMixin, checked
+from aterkoppla.language.models import Where
 from aterkoppla.organisation.models import Organisation
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(LanguageCheckedMixin, forms.ModelForm):
+    language_where = Where.ORGANISATION
+
     phone = PhoneField(required=False)
     # "nordlager.se" means https today (and in Django 6).
     website = forms.URLField(required=False, assume_scheme="https", max_length=200)
@@ -38,3 +42,6 @@ class OrganisationForm(forms.ModelForm):
             model_field = Organisation._meta.get_field(name)
             self.fields[name].label = model_field.verbose_name
             self.fields[name].help_text = model_field.help_text
+        checked(self.fields["privacy_notice_sv"], lang="sv")
+        checked(self.fields["privacy_notice_en"], lang="en")
+        self.language_setup()

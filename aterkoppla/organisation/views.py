@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,8 +26,11 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     organisation = Organisation.current()
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            form.language_record(by=request.user, subject=organisation.name)
         messages.success(request, _("The settings were saved."))
+        form.language_advise(request)
         return redirect("organisation:settings")
     context = {
         "form": form,

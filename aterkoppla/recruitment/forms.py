@@ -5,10 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.accounts.models import User
 from aterkoppla.core.forms import DateInput
+from aterkoppla.language.forms import OVERRIDE_FIELD, LanguageCheckedMixin, checked
+from aterkoppla.language.models import Policy, Where
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 
 
-class RecruitmentForm(forms.ModelForm):
+class RecruitmentForm(LanguageCheckedMixin, forms.ModelForm):
+    """The recruitment and its job posting; the posting's texts pass the language check."""
+
+    language_where = Where.RECRUITMENT
+
     class Meta:
         model = Recruitment
         fields = [
@@ -22,6 +28,7 @@ class RecruitmentForm(forms.ModelForm):
             "employment_type",
             "application_deadline",
             "first_reply_by",
+            "language_policy",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
@@ -33,6 +40,23 @@ class RecruitmentForm(forms.ModelForm):
             "language": _("The language of the job posting and of messages by default."),
         }
         error_messages = {"title": {"required": _("Give the recruitment a title.")}}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        instance = kwargs.get("instance")
+        kwargs.setdefault("language_policy", instance.language_policy if instance else Policy.BLOCK)
+        super().__init__(*args, **kwargs)
+        for name in ("description", "job_tasks"):
+            checked(self.fields[name])
+        self.language_setup()
+        # Left out (older clients, the API's forms): the policy stays as it is.
+        self.fields["language_policy"].required = False
+
+    def clean_language_policy(self) -> str:
+        return self.cleaned_data.get("language_policy") or self.language_policy
+
+    def recruitment_data(self) -> dict:
+        """The cleaned values for the services, without the override's reason."""
+        return {k: v for k, v in self.cleaned_data.items() if k != OVERRIDE_FIELD}
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aterkoppla.language.models import Policy
+
 # PostgreSQL text cannot hold NUL characters: refuse them as invalid input, not a crash.
 NO_NUL = ProhibitNullCharactersValidator()
 
@@ -86,6 +88,16 @@ class Recruitment(models.Model):
         null=True,
         blank=True,
         help_text=_("The date every applicant is promised an answer in the acknowledgement."),
+    )
+    language_policy = models.CharField(
+        _("language check"),
+        max_length=8,
+        choices=Policy.choices,
+        default=Policy.BLOCK,
+        help_text=_(
+            "What a finding that may be discriminatory does to notes, explanations and "
+            "messages in this recruitment. Each text kept in spite of one is recorded."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

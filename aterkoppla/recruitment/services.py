@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.language.models import Policy
 from aterkoppla.recruitment.models import Criterion, ProfileVersion, Recruitment, TeamMembership
 
 
@@ -123,6 +124,7 @@ def recruitment_create(
     employment_type: str = Recruitment.EmploymentType.FULL_TIME,
     application_deadline: dt.date | None = None,
     first_reply_by: dt.date | None = None,
+    language_policy: str = Policy.BLOCK,
     criteria: list[CriterionSpec] | tuple[CriterionSpec, ...] = (),
 ) -> Recruitment:
     recruitment = Recruitment(
@@ -137,6 +139,7 @@ def recruitment_create(
         employment_type=employment_type,
         application_deadline=application_deadline,
         first_reply_by=first_reply_by,
+        language_policy=language_policy,
         published_at=timezone.now() if status == Recruitment.Status.OPEN else None,
     )
     _validated(recruitment)
@@ -160,6 +163,7 @@ RECRUITMENT_FIELDS = (
     "employment_type",
     "application_deadline",
     "first_reply_by",
+    "language_policy",
 )
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -81,15 +82,20 @@ def recruitment_create(request: HttpRequest) -> HttpResponse:
             for f in formset.filled_forms()
         ]
         try:
-            recruitment = services.recruitment_create(
-                owner=request.user, criteria=specs, **form.cleaned_data
-            )
+            with transaction.atomic():
+                recruitment = services.recruitment_create(
+                    owner=request.user, criteria=specs, **form.recruitment_data()
+                )
+                form.language_record(by=request.user, subject=recruitment.title)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The recruitment was created."))
+            form.language_advise(request)
             return redirect(recruitment)
-    return render(request, "recruitment/create.html", {"form": form, "formset": formset})
+    status = 400 if form.errors or formset.total_error_count() else 200
+    context = {"form": form, "formset": formset}
+    return render(request, "recruitment/create.html", context, status=status)
 
 
 SORTS = {
@@ -193,15 +199,20 @@ def recruitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
     form = RecruitmentForm(request.POST or None, instance=Recruitment.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
-        changes = {k: v for k, v in form.cleaned_data.items() if k in form.changed_data}
+        changes = {k: v for k, v in form.recruitment_data().items() if k in form.changed_data}
         try:
-            services.recruitment_update(recruitment=recruitment, by=request.user, **changes)
+            with transaction.atomic():
+                services.recruitment_update(recruitment=recruitment, by=request.user, **changes)
+                form.language_record(by=request.user, subject=recruitment.title)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The recruitment was saved."))
+            form.language_advise(request)
             return redirect(recruitment)
-    return render(request, "recruitment/edit.html", {"form": form, "recruitment": recruitment})
+    context = {"form": form, "recruitment": recruitment}
+    status = 400 if form.errors else 200
+    return render(request, "recruitment/edit.html", context, status=status)
 
 
 @login_required

@@ -167,7 +167,7 @@ def test_newcomer_creates_a_recruitment_and_adds_an_application(
     page.fill("#id_criteria-0-weight", "-3")
     with page.expect_response(re.compile(r"/recruitments/new/$")) as response:
         submit(page)
-    assert response.value.status == 200
+    assert response.value.status == 400
     summary = page.locator(".error-summary[role=alert]")
     expect(summary).to_be_visible()
     expect(summary.locator("a[href='#id_title']")).to_be_visible()

@@ -92,7 +92,7 @@ def test_empty_title_and_negative_weight_are_shown_as_errors(client_for, owner):
     response = client_for(owner).post(
         reverse("recruitment:create"), _create_data(title="  ", **{"criteria-1-weight": "-3"})
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert 'class="error-summary"' in page
     assert 'href="#id_title"' in page
@@ -106,7 +106,7 @@ def test_answer_date_before_deadline_is_an_error_on_the_form(client_for, owner):
     response = client_for(owner).post(
         reverse("recruitment:create"), _create_data(first_reply_by="2026-12-01")
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert 'href="#id_first_reply_by"' in page
     assert "Datumet för besked kan inte ligga före sista ansökningsdag" in page
@@ -124,7 +124,7 @@ def test_duplicate_requirement_names_are_an_error(client_for, owner):
 def test_garbage_management_form_is_not_a_500(client_for, owner):
     data = _create_data(**{"criteria-TOTAL_FORMS": "many"})
     response = client_for(owner).post(reverse("recruitment:create"), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not Recruitment.objects.exists()
 
 
