@@ -31,6 +31,19 @@ define apt_install_if_missing
 	fi
 endef
 
+# PDFs (call sheets, letters) are drawn by WeasyPrint, which needs Pango from the OS.
+define pango_if_missing
+@if ! ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0'; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's Pango (WeasyPrint draws the PDFs with it)…"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; } \
+	      || echo "Could not install Pango: PDFs (call sheets, letters) will not be made."; \
+	  else \
+	    echo "Pango is missing: PDFs will not be made. Install libpango-1.0-0 and libpangoft2-1.0-0."; \
+	  fi; \
+	fi
+endef
+
 .PHONY: help run test lint format messages checkcatalog ci clean
 
 help:
@@ -44,10 +57,12 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/pip
 	@touch $@
 
 run: $(STAMP)
+	$(pango_if_missing)
 	$(BIN)/aterkoppla serve --demo
 
 test: $(STAMP)
 	$(call apt_install_if_missing,/usr/bin/chromium,chromium,the browser tests will skip.)
+	$(pango_if_missing)
 	@$(BIN)/pytest $(ARGS) || { status=$$?; \
 	  if [ $$status = 5 ]; then echo "make test: pytest collected no tests." >&2; fi; \
 	  exit $$status; }
