@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "aterkoppla.recruitment",
     "aterkoppla.applications",
     "aterkoppla.assessment",
+    "aterkoppla.decisions",
     "aterkoppla.careers",
     "aterkoppla.messaging",
     "aterkoppla.dashboard",

@@ -291,6 +291,10 @@ class TimelineEvent(models.Model):
         LANGUAGE_OVERRIDE = "language_override", _("Language check overridden")
         MESSAGE_HELD = "message_held", _("Message stopped by the language check")
         MESSAGE_RELEASED = "message_released", _("Stopped message released")
+        DECIDED = "decided", _("Decision")
+        CALL_ATTEMPTED = "call_attempted", _("Feedback call")
+        FOLLOW_UP = "follow_up", _("Follow-up requested")
+        LETTER_PRINTED = "letter_printed", _("Letter printed")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="timeline")
     at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -18,6 +18,10 @@ class Kind(models.TextChoices):
     RESERVE = "reserve", _("Reserve")
     WITHDRAWAL_CONFIRMATION = "withdrawal_confirmation", _("Withdrawal confirmed")
     PORTAL_LINK = "portal_link", _("Link to the candidate page")
+    REJECTION = "rejection", _("Rejection")
+    CALL_NOTICE = "call_notice", _("Before the feedback call")
+    CALL_SUMMARY = "call_summary", _("Summary of the feedback call")
+    CALL_UNREACHABLE = "call_unreachable", _("Decision after unanswered calls")
     # To staff, not to candidates: a calendar invitation to an interview.
     INTERVIEW_INVITATION = "interview_invitation", _("Interview invitation")
 
@@ -39,6 +43,9 @@ class Message(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # Letters (channel "letter"): printed and posted by a person.
+        TO_PRINT = "to_print", _("To print")
+        PRINTED = "printed", _("Printed")
 
     application = models.ForeignKey(
         "applications.Application",
@@ -63,7 +70,7 @@ class Message(models.Model):
     attachment_type = models.CharField(max_length=100, blank=True)
     attachment = models.TextField(blank=True)
     status = models.CharField(
-        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)

@@ -33,6 +33,8 @@ VARIABLES = {
     "organisation_phone": "The organisation's phone number",
     "organisation_email": "The organisation's sender address",
     "privacy_notice": "The privacy notice from the settings",
+    "reason": "The reason for the decision, where one was given (rejections)",
+    "summary": "What was said about the decision and the reasons (after a feedback call)",
 }
 
 _environment = SandboxedEnvironment(
@@ -122,6 +124,9 @@ def sample_context(language: str) -> dict[str, str]:
             "organisation_phone": "036-12 34 56",
             "organisation_email": "rekrytering@example.se",
             "privacy_notice": "How we handle your personal data …",
+            "reason": "The job requires a forklift licence (A+B), which your application did "
+            "not show.",
+            "summary": "What decided it was above all experience of warehouse work …",
         }
     return {
         "first_name": "Sara",
@@ -135,6 +140,8 @@ def sample_context(language: str) -> dict[str, str]:
         "organisation_phone": "036-12 34 56",
         "organisation_email": "rekrytering@example.se",
         "privacy_notice": "Så hanterar vi dina personuppgifter …",
+        "reason": "Tjänsten kräver truckkort A+B, och det framgick inte av din ansökan.",
+        "summary": "Det som avgjorde var framför allt erfarenhet av lagerarbete …",
     }
 
 

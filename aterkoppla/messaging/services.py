@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
@@ -22,7 +24,8 @@ from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.messaging.models import Kind, Message, MessageTemplate
 from aterkoppla.messaging.rendering import default_template, render_strings, to_html
 from aterkoppla.organisation.models import Organisation
-from aterkoppla.portal.tokens import portal_url_create
+from aterkoppla.portal.models import PortalToken
+from aterkoppla.portal.tokens import portal_token_new, portal_url_create
 
 
 def written_date(day: object, language: str) -> str:
@@ -74,6 +77,8 @@ def _context(
         "organisation_email": organisation.sender_email
         or parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
         "privacy_notice": organisation.privacy_notice(language),
+        "reason": "",
+        "summary": "",
     }
     context.update(extra)
     return context
@@ -101,44 +106,36 @@ def _save_once(message: Message) -> Message:
     return message
 
 
-def message_queue(
-    *,
+def _compose(
     application: Application,
     kind: str,
     dedupe_key: str,
-    by: User | None = None,
-    previous_reply_by: object = None,
-) -> Message | None:
-    """Render a message for the application's candidate and put it in the outbox.
-
-    Runs inside the caller's transaction, so the message exists exactly when the change that
-    caused it does. The same ``dedupe_key`` never queues a second message. Returns None when
-    the candidate has no email address (the staff then answer by letter or phone).
-    """
+    *,
+    organisation: Organisation,
+    portal_url: str,
+    by: User | None,
+    channel: str,
+    extra: dict[str, str],
+) -> tuple[Message, Review]:
+    """The message rendered for the candidate and checked (DESIGN §6), not yet saved."""
     if kind not in Kind.values:
         raise ValueError(f"unknown message kind {kind!r}")
     candidate = application.candidate
-    if not candidate.email:
-        return None
-    existing = Message.objects.filter(dedupe_key=dedupe_key).first()
-    if existing is not None:
-        return existing
     language = candidate.language
-    organisation = Organisation.current()
-    extra = {}
-    if previous_reply_by is not None:
-        extra["previous_reply_by"] = written_date(previous_reply_by, language)
-    context = _context(
-        application, organisation, language, portal_url=portal_url_create(application), **extra
-    )
+    context = _context(application, organisation, language, portal_url=portal_url, **extra)
     subject, body = render_strings(*template_for(kind, language), context)
     found = message_review(subject, body, language, policy=application.recruitment.language_policy)
     sender = _sender(organisation)
+    letter = channel == Message.Channel.LETTER
+    if found.needs_override:
+        status = Message.Status.HELD
+    else:
+        status = Message.Status.TO_PRINT if letter else Message.Status.QUEUED
     message = Message(
         application=application,
         kind=kind,
-        channel=Message.Channel.EMAIL,
-        to_address=candidate.email,
+        channel=channel,
+        to_address="" if letter else candidate.email,
         to_name=candidate.full_name,
         from_address=sender,
         language=language,
@@ -149,23 +146,142 @@ def message_queue(
         message_id=_message_id(sender),
         created_by=by,
         findings=_finding_records(found),
-        status=Message.Status.HELD if found.needs_override else Message.Status.QUEUED,
+        status=status,
+    )
+    return message, found
+
+
+def _queued_event(message: Message, at: object) -> TimelineEvent:
+    held = message.status == Message.Status.HELD
+    return TimelineEvent(
+        application=message.application,
+        at=at,
+        actor=TimelineEvent.Actor.SYSTEM,
+        kind=TimelineEvent.Kind.MESSAGE_HELD if held else TimelineEvent.Kind.MESSAGE_QUEUED,
+        data={"message": message.pk, "kind": message.kind, "subject": message.subject},
+    )
+
+
+def message_queue(
+    *,
+    application: Application,
+    kind: str,
+    dedupe_key: str,
+    by: User | None = None,
+    previous_reply_by: object = None,
+    extra: dict[str, str] | None = None,
+    letter: bool = False,
+) -> Message | None:
+    """Render a message for the application's candidate and put it in the outbox.
+
+    Runs inside the caller's transaction, so the message exists exactly when the change that
+    caused it does. The same ``dedupe_key`` never queues a second message. Returns None when
+    the candidate has no email address (the staff then answer by letter or phone), unless
+    ``letter`` asks for a letter to print in that case. A text the language check stops is
+    stored ``held`` and not sent until a person releases it.
+    """
+    if kind not in Kind.values:
+        raise ValueError(f"unknown message kind {kind!r}")
+    candidate = application.candidate
+    if not candidate.email and not letter:
+        return None
+    existing = Message.objects.filter(dedupe_key=dedupe_key).first()
+    if existing is not None:
+        return existing
+    extra = dict(extra or {})
+    if previous_reply_by is not None:
+        extra["previous_reply_by"] = written_date(previous_reply_by, candidate.language)
+    message, found = _compose(
+        application,
+        kind,
+        dedupe_key,
+        organisation=Organisation.current(),
+        portal_url=portal_url_create(application),
+        by=by,
+        channel=Message.Channel.EMAIL if candidate.email else Message.Channel.LETTER,
+        extra=extra,
     )
     stored = _save_once(message)
     if stored is not message:
         return stored
-    held = message.status == Message.Status.HELD
-    TimelineEvent.objects.create(
-        application=application,
-        at=timezone.now(),
-        actor=TimelineEvent.Actor.SYSTEM,
-        kind=TimelineEvent.Kind.MESSAGE_HELD if held else TimelineEvent.Kind.MESSAGE_QUEUED,
-        data={"message": message.pk, "kind": kind, "subject": subject},
-    )
-    if not held:
+    _queued_event(message, timezone.now()).save()
+    if message.status != Message.Status.HELD:
         # Under a policy that only warns, a blocking finding is let through, and recorded.
-        record_override(found, where=Where.MESSAGE, by=by, application=application, subject=subject)
+        record_override(
+            found, where=Where.MESSAGE, by=by, application=application, subject=message.subject
+        )
     return message
+
+
+@dataclass(frozen=True)
+class BulkItem:
+    """One message of a bulk run: the application (with candidate and recruitment loaded)."""
+
+    application: Application
+    kind: str
+    dedupe_key: str
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def messages_queue_bulk(items: Sequence[BulkItem], *, by: User | None = None) -> list[Message]:
+    """Queue many messages with a handful of queries: one batch of a bulk decision.
+
+    The same rules as :func:`message_queue`: a letter to print for a candidate without an
+    email address, a stopped (``held``) message where the language check says so, one message
+    per ``dedupe_key`` (keys already used are skipped), a timeline event each. Callers pass
+    batches of a few hundred, so memory stays bounded whatever the total.
+    """
+    if not items:
+        return []
+    organisation = Organisation.current()
+    used = set(
+        Message.objects.filter(dedupe_key__in=[item.dedupe_key for item in items]).values_list(
+            "dedupe_key", flat=True
+        )
+    )
+    tokens, messages, kept = [], [], []
+    for item in items:
+        if item.dedupe_key in used:
+            continue
+        used.add(item.dedupe_key)
+        token, url = portal_token_new(item.application)
+        email = bool(item.application.candidate.email)
+        message, found = _compose(
+            item.application,
+            item.kind,
+            item.dedupe_key,
+            organisation=organisation,
+            portal_url=url,
+            by=by,
+            channel=Message.Channel.EMAIL if email else Message.Channel.LETTER,
+            extra=item.extra,
+        )
+        tokens.append(token)
+        messages.append(message)
+        if found.blocked and not found.needs_override:
+            kept.append((message, found))
+    PortalToken.objects.bulk_create(tokens)
+    Message.objects.bulk_create(messages)
+    if messages and messages[0].pk is None:
+        # Backends that do not return ids from bulk inserts: read them back by their keys.
+        ids = dict(
+            Message.objects.filter(dedupe_key__in=[m.dedupe_key for m in messages]).values_list(
+                "dedupe_key", "pk"
+            )
+        )
+        for message in messages:
+            message.pk = ids[message.dedupe_key]
+    now = timezone.now()
+    TimelineEvent.objects.bulk_create([_queued_event(message, now) for message in messages])
+    for message, found in kept:
+        record_override(
+            found,
+            where=Where.MESSAGE,
+            by=by,
+            application=message.application,
+            subject=message.subject,
+        )
+    return messages
 
 
 def message_review(subject: str, body: str, language: str, *, policy: str) -> Review:

@@ -21,11 +21,18 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def portal_token_new(application: object) -> tuple[PortalToken, str]:
+    """A new private link, not yet saved (for bulk inserts), and its absolute URL."""
+    token = secrets.token_urlsafe(_TOKEN_BYTES)
+    row = PortalToken(application=application, key_hash=token_hash(token))
+    return row, settings.SITE_URL + reverse("portal:application", args=[token])
+
+
 def portal_url_create(application: object) -> str:
     """A new private link to the application's candidate page (absolute URL)."""
-    token = secrets.token_urlsafe(_TOKEN_BYTES)
-    PortalToken.objects.create(application=application, key_hash=token_hash(token))
-    return settings.SITE_URL + reverse("portal:application", args=[token])
+    row, url = portal_token_new(application)
+    row.save()
+    return url
 
 
 # A stranger's megabyte-long "token" is not worth hashing.

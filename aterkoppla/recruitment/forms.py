@@ -29,6 +29,7 @@ class RecruitmentForm(LanguageCheckedMixin, forms.ModelForm):
             "application_deadline",
             "first_reply_by",
             "language_policy",
+            "call_notice",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),

@@ -99,6 +99,14 @@ class Recruitment(models.Model):
             "messages in this recruitment. Each text kept in spite of one is recorded."
         ),
     )
+    call_notice = models.BooleanField(
+        _("ask before the feedback call"),
+        default=False,
+        help_text=_(
+            "Before a feedback call, send a short message asking when it suits the candidate "
+            "to talk, without telling the decision."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -125,6 +125,7 @@ def recruitment_create(
     application_deadline: dt.date | None = None,
     first_reply_by: dt.date | None = None,
     language_policy: str = Policy.BLOCK,
+    call_notice: bool = False,
     criteria: list[CriterionSpec] | tuple[CriterionSpec, ...] = (),
 ) -> Recruitment:
     recruitment = Recruitment(
@@ -140,6 +141,7 @@ def recruitment_create(
         application_deadline=application_deadline,
         first_reply_by=first_reply_by,
         language_policy=language_policy,
+        call_notice=call_notice,
         published_at=timezone.now() if status == Recruitment.Status.OPEN else None,
     )
     _validated(recruitment)
@@ -164,6 +166,7 @@ RECRUITMENT_FIELDS = (
     "application_deadline",
     "first_reply_by",
     "language_policy",
+    "call_notice",
 )
 
 

@@ -1,0 +1,124 @@
+"""Compose a call sheet from what the database holds (DESIGN §5).
+
+``aterkoppla.lib.call_sheet`` writes the sheet from plain facts; this module gathers them: the
+profile, this candidate's screening and scores, the hired person's scores and merits (never
+their name), and the decision.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from statistics import mean
+
+from django.utils import formats, translation
+
+from aterkoppla.applications.models import MERIT_SECTIONS, Application
+from aterkoppla.assessment.models import Rating, Scorecard, Screening
+from aterkoppla.decisions.models import DecisionItem
+from aterkoppla.language.review import reader_language
+from aterkoppla.lib.call_sheet import CallSheet, CallSheetFacts, CriterionFacts, compose
+from aterkoppla.lib.phone import display as phone_display
+from aterkoppla.organisation.models import Organisation
+from aterkoppla.recruitment.models import Criterion
+
+
+def _scores_by_criterion(applications: list[int]) -> dict[int, list[int]]:
+    scores: dict[int, list[int]] = defaultdict(list)
+    rows = Rating.objects.filter(scorecard__interview__application_id__in=applications)
+    for criterion_id, score in rows.values_list("criterion_id", "score"):
+        scores[criterion_id].append(score)
+    return scores
+
+
+def latest_item(application: Application) -> DecisionItem | None:
+    return (
+        DecisionItem.objects.filter(application=application)
+        .select_related("decision")
+        .prefetch_related("decisive_criteria")
+        .first()
+    )
+
+
+def hired_applications(application: Application) -> list[Application]:
+    """Who got the job in the same recruitment (the people the answers compare with)."""
+    return list(
+        Application.objects.filter(
+            recruitment_id=application.recruitment_id, stage=Application.Stage.HIRED
+        ).exclude(pk=application.pk)
+    )
+
+
+def facts_for(application: Application, item: DecisionItem | None = None) -> CallSheetFacts:
+    item = item if item is not None else latest_item(application)
+    candidate = application.candidate
+    language = candidate.language
+    hired = hired_applications(application)
+    own_scores = _scores_by_criterion([application.pk])
+    hired_scores = _scores_by_criterion([a.pk for a in hired]) if hired else {}
+    evidence: dict[int, list[str]] = defaultdict(list)
+    for criterion_id, text in Rating.objects.filter(
+        scorecard__interview__application=application
+    ).values_list("criterion_id", "evidence"):
+        if text.strip():
+            evidence[criterion_id].append(text.strip())
+    screenings = {s.criterion_id: s for s in Screening.objects.filter(application=application)}
+    cards = list(Scorecard.objects.filter(interview__application=application).order_by("id"))
+    criteria = []
+    for criterion in Criterion.objects.filter(recruitment_id=application.recruitment_id):
+        screening = screenings.get(criterion.pk)
+        hired_list = hired_scores.get(criterion.pk)
+        criteria.append(
+            CriterionFacts(
+                id=criterion.pk,
+                name=criterion.name,
+                kind=criterion.kind,
+                weight=criterion.weight,
+                description=criterion.description,
+                job_task=criterion.job_task,
+                screening=screening.result if screening else "",
+                screening_note=screening.note if screening else "",
+                scores=tuple(own_scores.get(criterion.pk, ())),
+                evidence=tuple(evidence.get(criterion.pk, ())),
+                hired_mean=mean(hired_list) if hired_list else None,
+            )
+        )
+    hired_merits = tuple(
+        line
+        for other in hired
+        for section in MERIT_SECTIONS
+        for line in other.merits.get(section, [])
+    )
+    with translation.override(language):
+        decided = formats.date_format(
+            item.decision.decided_at if item else application.stage_changed_at, "j F Y"
+        )
+    return CallSheetFacts(
+        language=language,
+        candidate_name=candidate.full_name,
+        first_name=candidate.first_name,
+        phone=phone_display(candidate.phone) if candidate.phone else "",
+        phone_uri=f"tel:{candidate.phone}" if candidate.phone else "",
+        job_title=application.recruitment.title,
+        organisation=Organisation.current().name,
+        decision_date=decided,
+        criteria=tuple(criteria),
+        decisive_ids=tuple(c.pk for c in item.decisive_criteria.all()) if item else (),
+        explanation=item.explanation if item else "",
+        impressions=tuple(c.impression for c in cards if c.impression.strip()),
+        strengths=tuple(c.strengths for c in cards if c.strengths.strip()),
+        tips=tuple(c.tips for c in cards if c.tips.strip()),
+        hired_merits=hired_merits,
+        hired_count=max(len(hired), 1),
+    )
+
+
+def call_sheet_for(application: Application, item: DecisionItem | None = None) -> CallSheet:
+    return compose(facts_for(application, item), reader_language=reader_language())
+
+
+def written_summary(application: Application, item: DecisionItem | None = None) -> str:
+    """The reasons as the candidate reads them in a written summary: the decision, what
+    decided it (q1) and tips for next time (q2), in the candidate's language."""
+    sheet = compose(facts_for(application, item), reader_language=application.candidate.language)
+    parts = [sheet.decision, sheet.answers["q1"].answer, sheet.answers["q2"].answer]
+    return "\n\n".join(part.strip() for part in parts if part.strip())
