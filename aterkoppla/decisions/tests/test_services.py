@@ -131,7 +131,7 @@ def test_a_rejection_after_interview_needs_reasons(recruitment, owner, interview
 def test_bad_decisions_change_nothing(recruitment, owner, interviewed, others, problem):
     from aterkoppla.recruitment.services import recruitment_create
 
-    sara, ali, emma = interviewed
+    sara, _ali, emma = interviewed
     nils = others[0]
     kwargs: dict = {}
     if problem == "twice":
@@ -154,7 +154,7 @@ def test_bad_decisions_change_nothing(recruitment, owner, interviewed, others, p
 
 
 def test_the_plan_warns_before_anything_is_sent(recruitment, owner, interviewed, others):
-    sara, ali, emma = interviewed
+    sara, _ali, emma = interviewed
     from aterkoppla.applications.models import Candidate
 
     Candidate.objects.filter(pk=sara.candidate_id).update(phone="")
