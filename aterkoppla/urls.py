@@ -14,6 +14,7 @@ urlpatterns = [
     path("recruitments/", include("aterkoppla.recruitment.urls")),
     path("applications/", include("aterkoppla.applications.urls")),
     path("", include("aterkoppla.assessment.urls")),
+    path("", include("aterkoppla.decisions.urls")),
     path("language/", include("aterkoppla.language.urls")),
     path("account/", include("aterkoppla.accounts.urls")),
     path("settings/", include("aterkoppla.organisation.urls")),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application, TimelineEvent
 from aterkoppla.applications.selectors import applications_visible_to
+from aterkoppla.decisions.models import CallTask
 from aterkoppla.lib.workdays import add_working_days, working_days_between
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import TeamMembership
@@ -59,6 +60,8 @@ class Waiting:
     due_soon: Section
     broken: Section
     failed: Section
+    calls: Section = field(default_factory=lambda: Section(total=0))
+    letters: Section = field(default_factory=lambda: Section(total=0))
 
 
 def _visible_applications(user: User) -> QuerySet[Application]:
@@ -137,10 +140,37 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
         .annotate(can_retry=_may_retry(user))
         .order_by("created_at", "pk")[:limit]
     ]
+    deciding = _deciding_recruitments(user)
+    calls = CallTask.objects.filter(status=CallTask.Status.OPEN)
+    letters = Message.objects.filter(channel=Message.Channel.LETTER, status=Message.Status.TO_PRINT)
+    if deciding is not None:
+        calls = calls.filter(application__recruitment__in=deciding)
+        letters = letters.filter(application__recruitment__in=deciding)
+    call_rows = list(
+        calls.select_related(
+            "application__candidate", "application__recruitment", "assigned_to"
+        ).order_by("due", "pk")[:limit]
+    )
+    letter_rows = list(
+        letters.select_related("application__candidate", "application__recruitment").order_by(
+            "created_at", "pk"
+        )[:limit]
+    )
     return Waiting(
         today=today,
         due_by=due_by,
         due_soon=Section(total=counts["due_soon"], rows=due_rows),
         broken=Section(total=counts["broken"], rows=broken_rows),
         failed=Section(total=failed.count(), rows=failed_rows),
+        calls=Section(total=calls.count(), rows=call_rows),
+        letters=Section(total=letters.count(), rows=letter_rows),
     )
+
+
+def _deciding_recruitments(user: User) -> QuerySet | None:
+    """Recruitments where the user decides, as a subquery; None for a site admin (all)."""
+    if user.is_site_admin:
+        return None
+    return TeamMembership.objects.filter(
+        user=user, role__in=list(TeamMembership.DECIDING_ROLES)
+    ).values("recruitment")

@@ -136,7 +136,13 @@ def status_sentence(application: Application) -> str:
     if application.stage == Stage.REJECTED and (
         application.interviewed or application.closed_from_stage in INTERVIEW_STAGES
     ):
-        return REJECTED_AFTER_INTERVIEW
+        from aterkoppla.decisions.models import CallTask
+
+        # Once the call is made (or the decision sent in writing after unanswered calls) the
+        # candidate knows: the page may say it too.
+        told = CallTask.objects.filter(application=application).exclude(status=CallTask.Status.OPEN)
+        if not told.exists():
+            return REJECTED_AFTER_INTERVIEW
     return STATUS_SENTENCES[application.stage]
 
 

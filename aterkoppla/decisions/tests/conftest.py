@@ -26,7 +26,7 @@ def _apply(recruitment, owner, first, last, email="", phone="", language="sv"):
         email=email,
         phone=phone,
         language=language,
-        merits={"education": ["Truckkort A+B"], "experience": [f"{first} har lagervana"]},
+        merits={"education": ["Truckkort A+B"], "experience": [f"Lagerarbete, {len(first)} år"]},
         by=owner,
     )
 

@@ -1,0 +1,221 @@
+"""The decision screen and the call log, as forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aterkoppla.applications.models import Application
+from aterkoppla.core.forms import DateInput
+from aterkoppla.decisions.models import CallAttempt
+from aterkoppla.decisions.services import RejectionInput
+from aterkoppla.language.forms import LanguageCheckedMixin, checked
+from aterkoppla.language.models import Where
+from aterkoppla.language.review import Review
+from aterkoppla.recruitment.models import Criterion
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+TEXT_MAX = 5000
+
+HIRED, RESERVE, REJECTED = "hired", "reserve", "rejected"
+OTHERS_KEEP, OTHERS_MARKED, OTHERS_ALL = "keep", "marked", "all"
+
+
+@dataclass
+class Row:
+    application: Application
+    outcome: forms.BoundField
+    decisive: forms.BoundField
+    explanation: forms.BoundField
+    warnings: list[str]
+
+
+class DecisionForm(LanguageCheckedMixin, forms.Form):
+    """One row per interviewed candidate; one choice for everyone else still open."""
+
+    language_where = Where.REJECTION
+
+    others = forms.ChoiceField(
+        label=_("Everyone else still open (not interviewed)"),
+        choices=[
+            (OTHERS_KEEP, _("Leave them open for now")),
+            (OTHERS_MARKED, _("Reject those marked for rejection, with a written answer")),
+            (OTHERS_ALL, _("Reject all of them, with a written answer")),
+        ],
+        initial=OTHERS_KEEP,
+        widget=forms.RadioSelect,
+    )
+    others_reason = checked(
+        forms.CharField(
+            label=_("Reason for those without one of their own"),
+            required=False,
+            max_length=TEXT_MAX,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_(
+                "Optional. Tie it to the requirement profile; it goes into each letter that "
+                "has no reason written at screening."
+            ),
+        )
+    )
+    reserve_until = forms.DateField(
+        label=_("Reserves hear from us again by"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty to keep each reserve's promised date."),
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        interviewed: Sequence[Application],
+        criteria: Sequence[Criterion],
+        warnings: dict[int, list[str]],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.interviewed = list(interviewed)
+        self.warnings = warnings
+        choices = [(c.pk, c.name) for c in criteria]
+        for application in self.interviewed:
+            pk = application.pk
+            self.fields[f"outcome_{pk}"] = forms.ChoiceField(
+                label=application.candidate.full_name,
+                required=False,
+                choices=[
+                    ("", _("Not decided yet")),
+                    (HIRED, _("Hire")),
+                    (RESERVE, _("Reserve")),
+                    (REJECTED, _("Reject (a feedback call)")),
+                ],
+            )
+            self.fields[f"decisive_{pk}"] = forms.TypedMultipleChoiceField(
+                label=_("Decisive requirements"),
+                required=False,
+                coerce=int,
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+            )
+            self.fields[f"explanation_{pk}"] = checked(
+                forms.CharField(
+                    label=_("Explanation for the call"),
+                    required=False,
+                    max_length=TEXT_MAX,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                )
+            )
+        self.language_setup()
+
+    def rows(self) -> Iterator[Row]:
+        for application in self.interviewed:
+            pk = application.pk
+            yield Row(
+                application,
+                self[f"outcome_{pk}"],
+                self[f"decisive_{pk}"],
+                self[f"explanation_{pk}"],
+                self.warnings.get(pk, []),
+            )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for application in self.interviewed:
+            pk = application.pk
+            if cleaned.get(f"outcome_{pk}") != REJECTED:
+                continue
+            if not cleaned.get(f"decisive_{pk}"):
+                self.add_error(
+                    f"decisive_{pk}",
+                    _("Name at least one requirement that decided it: the call rests on it."),
+                )
+            if not (cleaned.get(f"explanation_{pk}") or "").strip():
+                self.add_error(
+                    f"explanation_{pk}",
+                    _("Explain the decision in a few sentences: the caller will say it."),
+                )
+        return cleaned
+
+    def language_where_of(self, found: Review) -> str:
+        return Where.REJECTION
+
+    def chosen(self, result: str) -> list[int]:
+        return [
+            a.pk for a in self.interviewed if self.cleaned_data.get(f"outcome_{a.pk}") == result
+        ]
+
+    def rejections(self, others: Sequence[int]) -> list[RejectionInput]:
+        interviewed = [
+            RejectionInput(
+                a.pk,
+                tuple(self.cleaned_data[f"decisive_{a.pk}"]),
+                self.cleaned_data[f"explanation_{a.pk}"],
+            )
+            for a in self.interviewed
+            if self.cleaned_data.get(f"outcome_{a.pk}") == REJECTED
+        ]
+        common = self.cleaned_data.get("others_reason", "")
+        return interviewed + [RejectionInput(pk, (), common) for pk in others]
+
+    def is_empty(self) -> bool:
+        return (
+            not any(self.cleaned_data.get(f"outcome_{a.pk}") for a in self.interviewed)
+            and self.cleaned_data.get("others") == OTHERS_KEEP
+        )
+
+
+class AttemptForm(LanguageCheckedMixin, forms.Form):
+    language_where = Where.CALL
+
+    outcome = forms.ChoiceField(
+        label=_("How did the call go?"),
+        choices=CallAttempt.Outcome.choices,
+        widget=forms.RadioSelect,
+    )
+    callback_date = forms.DateField(label=_("Call back on"), required=False, widget=DateInput())
+    callback_time = forms.TimeField(
+        label=_("at"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Swedish time. You get a calendar reminder for it."),
+    )
+    notes = checked(
+        forms.CharField(
+            label=_("What was said and asked"),
+            required=False,
+            max_length=TEXT_MAX,
+            widget=forms.Textarea(attrs={"rows": 5}),
+            help_text=_(
+                "Facts about the call, in neutral words: the candidate may ask to see them."
+            ),
+        )
+    )
+    summary_requested = forms.BooleanField(
+        label=_("The candidate wants a written summary"), required=False
+    )
+    talent_pool = forms.BooleanField(
+        label=_("Interested in hearing about future jobs"), required=False
+    )
+    disclosure_requested = forms.BooleanField(
+        label=_(
+            "Asked for written information about the merits of the person chosen "
+            "(diskrimineringslagen 2 kap. 4 §)"
+        ),
+        required=False,
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        callback = cleaned.get("outcome") == CallAttempt.Outcome.CALLBACK
+        if callback and not (cleaned.get("callback_date") and cleaned.get("callback_time")):
+            self.add_error("callback_date", _("Give the day and time to call back."))
+        return cleaned
+
+    def callback_at(self) -> dt.datetime | None:
+        day, time = self.cleaned_data.get("callback_date"), self.cleaned_data.get("callback_time")
+        if self.cleaned_data.get("outcome") != CallAttempt.Outcome.CALLBACK or not day or not time:
+            return None
+        return dt.datetime.combine(day, time, tzinfo=STOCKHOLM)

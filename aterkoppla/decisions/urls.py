@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from aterkoppla.decisions import views
+
+app_name = "decisions"
+urlpatterns = [
+    path("recruitments/<int:pk>/decision/", views.decision, name="decision"),
+    path("recruitments/<int:pk>/calls/", views.calls, name="calls"),
+    path("calls/<int:pk>/", views.call_mode, name="call"),
+    path("calls/<int:pk>/call-back.ics", views.callback_ics, name="callback_ics"),
+    path("applications/<int:pk>/call-sheet/", views.call_sheet, name="call_sheet"),
+    path("letters/<int:pk>/", views.letter, name="letter"),
+    path("letters/<int:pk>/printed/", views.letter_printed, name="letter_printed"),
+]

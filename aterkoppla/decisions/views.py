@@ -1,0 +1,445 @@
+"""The decision screen, the calls to make, call mode with its call sheet, and letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+from icalendar import Calendar, Event
+
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.selectors import application_access
+from aterkoppla.applications.views import _get_application_for_user
+from aterkoppla.core.forms import add_service_errors
+from aterkoppla.decisions import services
+from aterkoppla.decisions.call_sheets import call_sheet_for
+from aterkoppla.decisions.forms import OTHERS_ALL, OTHERS_MARKED, AttemptForm, DecisionForm
+from aterkoppla.decisions.models import CallTask
+from aterkoppla.decisions.pdf import PdfUnavailable, answers_of, call_sheet_pdf, letter_pdf
+from aterkoppla.language.models import Where
+from aterkoppla.language.review import Review, record_override
+from aterkoppla.messaging.models import Message
+from aterkoppla.recruitment.models import Criterion, Recruitment
+from aterkoppla.recruitment.views import _get_recruitment_for_user
+
+# The decision screen lists the marked candidates by name up to this many; the rest are counted.
+MARKED_SHOWN = 50
+
+
+def _deciding(request: HttpRequest, pk: int) -> tuple[Recruitment, Any]:
+    recruitment, access = _get_recruitment_for_user(request, pk)
+    if not access.can_move:
+        raise PermissionDenied
+    return recruitment, access
+
+
+def _interviewed(recruitment: Recruitment) -> list[Application]:
+    return list(
+        recruitment.applications.filter(stage__in=services.DECIDABLE)
+        .select_related("candidate")
+        .order_by("candidate__last_name", "candidate__first_name", "pk")
+    )
+
+
+def _not_interviewed(recruitment: Recruitment) -> QuerySet[Application]:
+    return recruitment.applications.filter(stage__in=Application.OPEN_STAGES).exclude(
+        stage__in=services.DECIDABLE
+    )
+
+
+def _row_warnings(recruitment: Recruitment, interviewed: list[Application]) -> dict[int, list]:
+    plan = services.Plan(recruitment=recruitment)
+    plan.calls = [services.PlannedItem(a, "rejected", "call") for a in interviewed]
+    warnings: dict[int, list[str]] = {}
+    for application in interviewed:
+        name = application.candidate.full_name
+        warnings[application.pk] = [w for w in services._warnings(plan) if name in w]
+    return warnings
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision(request: HttpRequest, pk: int) -> HttpResponse:
+    """Decide: who is hired, who is a reserve, who is rejected; confirm before anything goes."""
+    recruitment, access = _deciding(request, pk)
+    interviewed = _interviewed(recruitment)
+    criteria = list(Criterion.objects.filter(recruitment=recruitment))
+    form = DecisionForm(
+        request.POST or None,
+        interviewed=interviewed,
+        criteria=criteria,
+        warnings=_row_warnings(recruitment, interviewed),
+        language_policy=recruitment.language_policy,
+    )
+    others = _not_interviewed(recruitment)
+    counts = others.aggregate(
+        total=Count("pk"),
+        marked=Count("pk", filter=Q(marked_for_rejection=True)),
+        no_email=Count("pk", filter=Q(candidate__email="")),
+    )
+    marked = list(
+        others.filter(marked_for_rejection=True)
+        .select_related("candidate")
+        .order_by("candidate__last_name", "pk")[:MARKED_SHOWN]
+    )
+    context: dict[str, Any] = {
+        "recruitment": recruitment,
+        "access": access,
+        "tab": "decision",
+        "form": form,
+        "counts": counts,
+        "marked": marked,
+        "criteria": criteria,
+        "open_calls": CallTask.objects.filter(
+            application__recruitment=recruitment, status=CallTask.Status.OPEN
+        ).count(),
+    }
+    if request.method != "POST":
+        return render(request, "decisions/decision.html", context)
+    if form.is_valid() and form.is_empty():
+        form.add_error(None, _("Choose an outcome for at least one candidate."))
+    if not form.is_valid():
+        return render(request, "decisions/decision.html", context, status=400)
+    choice = form.cleaned_data["others"]
+    other_ids: list[int] = []
+    if choice in (OTHERS_MARKED, OTHERS_ALL):
+        chosen = others if choice == OTHERS_ALL else others.filter(marked_for_rejection=True)
+        other_ids = list(chosen.order_by("pk").values_list("pk", flat=True))
+    arguments = {
+        "recruitment": recruitment,
+        "hired": form.chosen("hired"),
+        "reserve": form.chosen("reserve"),
+        "rejections": form.rejections(other_ids),
+        "reserve_until": form.cleaned_data["reserve_until"],
+    }
+    try:
+        plan = services.decision_plan(**arguments)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return render(request, "decisions/decision.html", context, status=400)
+    if request.POST.get("confirm") != "1":
+        context.update(
+            plan=plan,
+            hidden=[
+                (k, v)
+                for k, values in request.POST.lists()
+                for v in values
+                if k != "csrfmiddlewaretoken"
+            ],
+            reserve_until=form.cleaned_data["reserve_until"],
+            caller=services.caller_for(recruitment),
+            due=services.add_working_days(timezone.localdate(), services.CALL_DUE_WORKING_DAYS),
+        )
+        return render(request, "decisions/confirm.html", context)
+    try:
+        with transaction.atomic():
+            outcome = services.decision_record(by=request.user, **arguments)
+            _record_overrides(form, interviewed, request.user, recruitment)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return render(request, "decisions/decision.html", context, status=400)
+    messages.success(request, _summary(outcome))
+    form.language_advise(request)
+    return redirect("decisions:calls", pk=recruitment.pk)
+
+
+def _record_overrides(
+    form: DecisionForm, interviewed: list[Application], by: Any, recruitment: Recruitment
+) -> None:
+    """A kept explanation belongs to its candidate's timeline; the common reason to the log."""
+    found = form.language_review
+    if found is None or not found.blocked:
+        return
+    by_field = {f"explanation_{a.pk}": a for a in interviewed}
+    reason = form.cleaned_data.get("language_override_reason", "")
+    for name, findings in found.blocking.items():
+        application = by_field.get(name)
+        record_override(
+            Review({name: findings}, policy=found.policy, labels=found.labels),
+            where=Where.REJECTION,
+            by=by,
+            reason=reason,
+            application=application,
+            subject=(
+                f"{application.candidate.full_name} · {recruitment.title}"
+                if application
+                else recruitment.title
+            ),
+        )
+
+
+def _summary(outcome: services.Outcome) -> str:
+    parts = [
+        ngettext("%(n)s hired", "%(n)s hired", outcome.hired) % {"n": outcome.hired},
+        ngettext("%(n)s reserve", "%(n)s reserves", outcome.reserve) % {"n": outcome.reserve},
+        ngettext("%(n)s call to make", "%(n)s calls to make", len(outcome.calls))
+        % {"n": len(outcome.calls)},
+        ngettext(
+            "%(n)s written rejection queued", "%(n)s written rejections queued", outcome.emails
+        )
+        % {"n": outcome.emails},
+        ngettext("%(n)s letter to print", "%(n)s letters to print", outcome.letters)
+        % {"n": outcome.letters},
+    ]
+    if outcome.held:
+        parts.append(
+            ngettext(
+                "%(n)s message stopped by the language check",
+                "%(n)s messages stopped by the language check",
+                outcome.held,
+            )
+            % {"n": outcome.held}
+        )
+    return _("The decision is recorded: %(parts)s.") % {"parts": ", ".join(parts)}
+
+
+# --- Calls and letters --------------------------------------------------------------------
+
+
+def call_tasks_visible_to(user: Any) -> QuerySet[CallTask]:
+    """Call tasks on recruitments where the user decides (all for site admins)."""
+    tasks = CallTask.objects.all()
+    if user.is_site_admin:
+        return tasks
+    return tasks.filter(
+        application__recruitment__memberships__user=user,
+        application__recruitment__memberships__role__in=[
+            "owner",
+            "recruiter",
+            "hiring_manager",
+        ],
+    )
+
+
+def letters_to_print(recruitment: Recruitment | None = None) -> QuerySet[Message]:
+    letters = Message.objects.filter(
+        channel=Message.Channel.LETTER, status=Message.Status.TO_PRINT
+    ).select_related("application__candidate", "application__recruitment")
+    if recruitment is not None:
+        letters = letters.filter(application__recruitment=recruitment)
+    return letters.order_by("created_at", "pk")
+
+
+@login_required
+def calls(request: HttpRequest, pk: int) -> HttpResponse:
+    """The recruitment's feedback calls, and the letters to print."""
+    recruitment, access = _deciding(request, pk)
+    tasks = (
+        CallTask.objects.filter(application__recruitment=recruitment)
+        .select_related("application__candidate", "assigned_to")
+        .annotate(n_attempts=Count("attempts"))
+        .order_by("status", "due", "pk")
+    )
+    context = {
+        "recruitment": recruitment,
+        "access": access,
+        "tab": "calls",
+        "tasks": tasks,
+        "letters": letters_to_print(recruitment),
+        "today": timezone.localdate(),
+    }
+    return render(request, "decisions/calls.html", context)
+
+
+def _task_for(request: HttpRequest, pk: int) -> tuple[CallTask, Any]:
+    task = get_object_or_404(
+        CallTask.objects.select_related(
+            "application__candidate", "application__recruitment", "assigned_to", "item"
+        ),
+        pk=pk,
+    )
+    # 404 for whoever may not see the application; an interviewer who may see it still gets
+    # 403: the call about the decision is the deciders'.
+    access = application_access(request.user, task.application)
+    if access is None:
+        raise Http404
+    if not access.can_move:
+        raise PermissionDenied
+    return task, access
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def call_mode(request: HttpRequest, pk: int) -> HttpResponse:
+    """The call sheet beside the phone number and the form to log how the call went."""
+    task, access = _task_for(request, pk)
+    application = task.application
+    form = AttemptForm(
+        request.POST or None, language_policy=application.recruitment.language_policy
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.call_attempt_record(
+                    task=task,
+                    by=request.user,
+                    outcome=form.cleaned_data["outcome"],
+                    notes=form.cleaned_data["notes"],
+                    callback_at=form.callback_at(),
+                    summary_requested=form.cleaned_data["summary_requested"],
+                    talent_pool=form.cleaned_data["talent_pool"],
+                    disclosure_requested=form.cleaned_data["disclosure_requested"],
+                )
+                form.language_record(by=request.user, application=application)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            task.refresh_from_db()
+            messages.success(request, _attempt_message(task))
+            form.language_advise(request)
+            return redirect("decisions:call", pk=task.pk)
+    sheet = call_sheet_for(application, task.item)
+    context = {
+        "task": task,
+        "access": access,
+        "application": application,
+        "recruitment": application.recruitment,
+        "candidate": application.candidate,
+        "sheet": sheet,
+        "answers": answers_of(sheet),
+        "form": form,
+        "attempts": task.attempts.select_related("by"),
+        "outbox": application.messages.filter(
+            kind__in=["call_notice", "call_summary", "call_unreachable"]
+        ),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "decisions/call.html", context, status=status)
+
+
+def _attempt_message(task: CallTask) -> str:
+    if task.status == CallTask.Status.DONE:
+        if task.summary_requested:
+            return _("The call is logged. The written summary is on its way to the candidate.")
+        return _("The call is logged. Thank you for calling.")
+    if task.status == CallTask.Status.WRITTEN:
+        return _(
+            "Three calls on two days went unanswered: the decision has been sent in writing, "
+            "with an invitation to call us."
+        )
+    if task.callback_at:
+        return _("The attempt is logged. Download the reminder to call back.")
+    return _("The attempt is logged.")
+
+
+@login_required
+def call_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    """The call sheet of an application rejected after an interview: on screen, or as PDF."""
+    application, access = _get_application_for_user(request, pk)
+    if not access.can_move:
+        raise PermissionDenied
+    task = CallTask.objects.filter(application=application).select_related("item").first()
+    if task is None:
+        raise Http404
+    sheet = call_sheet_for(application, task.item)
+    if request.GET.get("format") == "pdf":
+        try:
+            pdf = call_sheet_pdf(sheet)
+        except PdfUnavailable:
+            messages.error(request, _("The PDF cannot be made on this server (Pango is missing)."))
+            return redirect("decisions:call_sheet", pk=application.pk)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = slugify(application.candidate.full_name) or "kandidat"
+        response["Content-Disposition"] = f'inline; filename="samtalsunderlag-{name}.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+    context = {
+        "application": application,
+        "recruitment": application.recruitment,
+        "candidate": application.candidate,
+        "task": task,
+        "sheet": sheet,
+        "answers": answers_of(sheet),
+        "access": access,
+    }
+    return render(request, "decisions/call_sheet.html", context)
+
+
+@login_required
+def callback_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """A calendar reminder for the caller: call the candidate back at the time they asked."""
+    task, _access = _task_for(request, pk)
+    if task.callback_at is None:
+        raise Http404
+    calendar = Calendar()
+    calendar.add("prodid", "-//Återkoppla//Call back//SV")
+    calendar.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"callback-{task.pk}-{int(task.callback_at.timestamp())}@aterkoppla")
+    event.add("dtstamp", timezone.now().astimezone(dt.UTC))
+    start = timezone.localtime(task.callback_at)
+    event.add("dtstart", start)
+    event.add("dtend", start + dt.timedelta(minutes=15))
+    candidate = task.application.candidate
+    event.add(
+        "summary",
+        _("Call %(name)s back about %(job)s")
+        % {"name": candidate.full_name, "job": task.application.recruitment.title},
+    )
+    page = request.build_absolute_uri(reverse("decisions:call", args=[task.pk]))
+    event.add("description", f"{candidate.phone}\n{page}")
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ring-tillbaka-{task.pk}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _letter_for(request: HttpRequest, pk: int) -> Message:
+    message = get_object_or_404(
+        Message.objects.select_related("application__recruitment", "application__candidate"),
+        pk=pk,
+        channel=Message.Channel.LETTER,
+    )
+    if message.application is None:
+        raise Http404
+    access = application_access(request.user, message.application)
+    if access is None:
+        raise Http404
+    if not access.can_move:
+        raise PermissionDenied
+    return message
+
+
+@login_required
+def letter(request: HttpRequest, pk: int) -> HttpResponse:
+    message = _letter_for(request, pk)
+    try:
+        pdf = letter_pdf(message)
+    except PdfUnavailable:
+        messages.error(request, _("The PDF cannot be made on this server (Pango is missing)."))
+        return redirect("decisions:calls", pk=message.application.recruitment_id)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = slugify(message.to_name) or "brev"
+    response["Content-Disposition"] = f'inline; filename="brev-{name}-{message.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def letter_printed(request: HttpRequest, pk: int) -> HttpResponse:
+    message = _letter_for(request, pk)
+    try:
+        services.letter_mark_printed(message=message, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("The letter to %(name)s is marked as printed.") % {"name": message.to_name}
+        )
+    return redirect("decisions:calls", pk=message.application.recruitment_id)
