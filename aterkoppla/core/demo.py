@@ -19,6 +19,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application, TimelineEvent
 from aterkoppla.applications.services import application_move, application_receive
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
+from aterkoppla.assessment.services import application_mark_for_rejection
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
@@ -106,6 +107,8 @@ class Applicant:
     # A promise, in working days from today, made at the last open stage instead of the
     # default; used to put a "promise due" on the dashboard.
     reply_in: int | None = None
+    # Screening proposed a rejection, with this reason for the candidate.
+    rejection_reason: str = ""
 
     def merits(self) -> dict[str, list[str]]:
         return {
@@ -320,6 +323,20 @@ WAREHOUSE = DemoRecruitment(
             education=("Truckkort A+B, 2019",),
             experience=("Lagerarbetare, Kährs Nybro, 2019–2025",),
             other=("B-körkort",),
+        ),
+        Applicant(
+            "Gunnel",
+            "Ek",
+            "",
+            "036-71 22 45",
+            6,
+            path=SCREENED,
+            education=("Truckkort A, 1998",),
+            experience=("Kassabiträde, Konsum Jönköping, 1995–2020",),
+            rejection_reason=(
+                "Tjänsten kräver truckkort A+B och minst två års erfarenhet av lagerarbete, "
+                "och det framgick inte av din ansökan."
+            ),
         ),
         Applicant(
             "Elin",
@@ -1092,6 +1109,10 @@ def _apply(
         )
     if Stage.SCREENING in applicant.path:
         _screen(application, applicant, by=owner, at=received_at + step)
+    if applicant.rejection_reason:
+        application_mark_for_rejection(
+            application=application, by=owner, marked=True, reason=applicant.rejection_reason
+        )
     if INTERVIEW_STAGES.intersection(applicant.path):
         position = applicant.path.index(Stage.INTERVIEW)
         booked_at = received_at + step * (position + 1)

@@ -84,7 +84,7 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
         for application in self.interviewed:
             pk = application.pk
             self.fields[f"outcome_{pk}"] = forms.ChoiceField(
-                label=application.candidate.full_name,
+                label=_("Outcome for %(name)s") % {"name": application.candidate.full_name},
                 required=False,
                 choices=[
                     ("", _("Not decided yet")),
