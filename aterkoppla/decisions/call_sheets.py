@@ -7,6 +7,7 @@ their name), and the decision.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from statistics import mean
 
@@ -30,6 +31,14 @@ def _scores_by_criterion(applications: list[int]) -> dict[int, list[int]]:
     return scores
 
 
+def _without_name(line: str, person: Application) -> str:
+    """A merit line with the person's own names blanked: the sheet never names who was chosen."""
+    names = [n for n in (person.candidate.first_name, person.candidate.last_name) if len(n) > 1]
+    for name in names:
+        line = re.sub(rf"\b{re.escape(name)}\b", "…", line, flags=re.IGNORECASE)
+    return line
+
+
 def latest_item(application: Application) -> DecisionItem | None:
     return (
         DecisionItem.objects.filter(application=application)
@@ -44,7 +53,9 @@ def hired_applications(application: Application) -> list[Application]:
     return list(
         Application.objects.filter(
             recruitment_id=application.recruitment_id, stage=Application.Stage.HIRED
-        ).exclude(pk=application.pk)
+        )
+        .exclude(pk=application.pk)
+        .select_related("candidate")
     )
 
 
@@ -83,7 +94,7 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
             )
         )
     hired_merits = tuple(
-        line
+        _without_name(line, other)
         for other in hired
         for section in MERIT_SECTIONS
         for line in other.merits.get(section, [])

@@ -339,8 +339,11 @@ def decision_record(
                 by=by,
                 reply_by=reserve_until,
             )
+        elif reserve_until is not None and reserve_until != item.application.reply_by:
+            _reserve_again(item.application, reserve_until, by, decision)
         _record(decision, item, by, now)
-    calls = [_call_task(decision, item, by, now) for item in plan.calls]
+    caller = caller_for(recruitment) if plan.calls else None
+    calls = [_call_task(decision, item, by, now, caller) for item in plan.calls]
     emails, letters, held = _written_rejections(decision, plan, by, now)
     return Outcome(
         decision=decision,
@@ -381,8 +384,36 @@ def _record(
     return record
 
 
+def _reserve_again(
+    application: Application, reserve_until: dt.date, by: User | None, decision: Decision
+) -> None:
+    """A reserve kept on with a new date: the promise changes, and the candidate is told."""
+    Application.objects.filter(pk=application.pk).update(reply_by=reserve_until)
+    previous, application.reply_by = application.reply_by, reserve_until
+    _event(
+        application.pk,
+        by,
+        TimelineEvent.Kind.PROMISE_POSTPONED,
+        {
+            "reply_by": reserve_until.isoformat(),
+            "previous_reply_by": previous.isoformat() if previous else None,
+        },
+        timezone.now(),
+    ).save()
+    message_queue(
+        application=application,
+        kind=Kind.RESERVE,
+        dedupe_key=f"reserve:{application.pk}:{decision.pk}",
+        by=by,
+    )
+
+
 def _call_task(
-    decision: Decision, item: PlannedItem, by: User | None, now: dt.datetime
+    decision: Decision,
+    item: PlannedItem,
+    by: User | None,
+    now: dt.datetime,
+    caller: User | None,
 ) -> CallTask:
     """Rejected after an interview: a call, and no rejection message (DESIGN §4)."""
     application = item.application
@@ -391,7 +422,7 @@ def _call_task(
     task = CallTask.objects.create(
         application=application,
         item=record,
-        assigned_to=caller_for(decision.recruitment),
+        assigned_to=caller,
         due=add_working_days(timezone.localdate(now), CALL_DUE_WORKING_DAYS),
     )
     if decision.recruitment.call_notice:
@@ -541,10 +572,11 @@ def call_attempt_record(
         {"outcome": outcome, "callback_at": callback_at.isoformat() if callback_at else ""},
         now,
     ).save()
-    if outcome == CallAttempt.Outcome.CALLBACK:
+    if outcome == CallAttempt.Outcome.CALLBACK or task.callback_at is not None:
+        # A later attempt replaces an earlier wish to be called back.
         task.callback_at = callback_at
         task.save(update_fields=["callback_at"])
-    elif reached:
+    if reached:
         _reached(task, by, now, summary_requested, talent_pool, disclosure_requested)
     elif _unreachable(task):
         _write_instead(task, by, now)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -38,6 +39,14 @@ CATEGORY_LABELS = {
 
 MAX_TEXT = 20_000
 
+# Links and email addresses are not language: a random token in a candidate link ("…ungA…")
+# must not read as a word. They are blanked (same length, so offsets stay true) before checking.
+_UNCHECKED = re.compile(r"\bhttps?://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _mask(text: str) -> str:
+    return _UNCHECKED.sub(lambda m: " " * len(m.group()), text)
+
 
 def reader_language() -> str:
     """The language findings are explained in: the user's interface language."""
@@ -60,7 +69,7 @@ def check_text(text: str, *, lang: str = "auto", reader: str | None = None) -> l
         lang = detect_language(text)
     findings: list[Finding] = []
     offset = 0
-    for line in text.splitlines(keepends=True):
+    for line in _mask(text).splitlines(keepends=True):
         if line.strip():
             for finding in _check_line(line, lang, reader):
                 findings.append(

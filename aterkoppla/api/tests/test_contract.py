@@ -29,6 +29,10 @@ CONTRACT_PATHS = {
     "/api/v1/interviews/{interview_id}": {"get"},
     "/api/v1/interviews/{interview_id}/scorecards": {"post"},
     "/api/v1/interviews/{interview_id}/held": {"post"},
+    "/api/v1/recruitments/{recruitment_id}/decision": {"post"},
+    "/api/v1/applications/{application_id}/call-sheet": {"get"},
+    "/api/v1/call-tasks": {"get"},
+    "/api/v1/call-tasks/{task_id}/attempts": {"post"},
 }
 
 
@@ -85,6 +89,32 @@ def test_openapi_has_the_contract_fields(openapi):
     assert {"id", "username"} <= _properties(openapi, "MeOut")
     roles = openapi["components"]["schemas"]["TeamMemberIn"]["properties"]["role"]["enum"]
     assert set(roles) == {"owner", "recruiter", "hiring_manager", "interviewer"}
+
+
+def test_openapi_has_the_decision_fields(openapi):
+    assert {"hired", "reserve", "reserve_until", "rejections"} <= _properties(openapi, "DecisionIn")
+    assert {"application_id", "decisive_criteria", "explanation"} <= _properties(
+        openapi, "RejectionIn"
+    )
+    assert {"decision_id", "hired", "reserve", "calls", "written", "warnings"} <= _properties(
+        openapi, "DecisionOut"
+    )
+    assert {"answers", "application_id", "rows", "decisive"} <= _properties(openapi, "CallSheetOut")
+    assert {"q1", "q2", "q3"} <= _properties(openapi, "AnswersOut")
+    assert {"outcome", "notes", "summary_requested"} <= _properties(openapi, "AttemptIn")
+    assert {
+        "id",
+        "application_id",
+        "candidate",
+        "recruitment",
+        "due",
+        "status",
+        "assigned_to",
+        "callback_at",
+        "attempts",
+    } <= _properties(openapi, "CallTaskOut")
+    sheet = openapi["paths"]["/api/v1/applications/{application_id}/call-sheet"]["get"]
+    assert {"application/json", "application/pdf"} <= set(sheet["responses"]["200"]["content"])
 
 
 def test_openapi_declares_bearer_tokens(openapi):

@@ -1,8 +1,9 @@
 """Every API route, for every kind of caller: the same access rules as the UI.
 
 Team members read; the owner, a recruiter and a site admin change things; others on the team
-get 403; outsiders get 404 (nothing says the recruitment exists). Without a live token of an
-active user there is only 401.
+get 403; outsiders get 404 (nothing says the recruitment exists). Deciding, the feedback calls
+and their call sheets are for the roles that decide (the hiring manager too): an interviewer gets
+403. Without a live token of an active user there is only 401.
 """
 
 from __future__ import annotations
@@ -13,12 +14,17 @@ from django.test import Client
 from aterkoppla.accounts.models import ApiToken, User
 from aterkoppla.api.tests.helpers import BASE, ApiClient, application_body, recruitment_body
 from aterkoppla.applications.models import Application
+from aterkoppla.applications.services import application_move
+from aterkoppla.decisions.models import CallAttempt, CallTask, Decision
+from aterkoppla.decisions.services import RejectionInput, decision_record
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 
 pytestmark = pytest.mark.django_db
 
 # (method, path, body, who may): "anyone" is any user with a token (their own data);
-# "view" is every team member; "manage" the owner, a recruiter and a site admin.
+# "view" is every team member; "manage" the owner, a recruiter and a site admin; "decide"
+# those and the hiring manager. "{task}" is a call task owed to ``application``'s candidate,
+# rejected after an interview.
 ROUTES = [
     ("GET", "/me", None, "anyone"),
     ("GET", "/recruitments", None, "anyone"),
@@ -27,7 +33,22 @@ ROUTES = [
     ("POST", "/recruitments/{recruitment}/team", "team", "manage"),
     ("POST", "/recruitments/{recruitment}/applications", "application", "manage"),
     ("GET", "/applications/{application}", None, "view"),
+    ("POST", "/recruitments/{recruitment}/decision", "decision", "decide"),
+    ("GET", "/applications/{application}/call-sheet", None, "decide"),
+    ("GET", "/call-tasks?recruitment={recruitment}", None, "decide"),
+    ("POST", "/call-tasks/{task}/attempts", "attempt", "decide"),
 ]
+
+# Routes that answer something other than 200 (GET) or 201 (POST) when they succeed.
+SUCCESS = {("POST", "/recruitments/{recruitment}/decision"): 200}
+
+
+def _success(method: str, path: str) -> int:
+    return SUCCESS.get((method, path), 200 if method == "GET" else 201)
+
+
+def _needs_a_call(path: str) -> bool:
+    return "{task}" in path or path.endswith("/call-sheet")
 
 
 @pytest.fixture
@@ -35,23 +56,53 @@ def newcomer(db) -> User:
     return User.objects.create_user(username="newcomer", first_name="Nora", last_name="Ny")
 
 
-@pytest.fixture
-def call(recruitment, application, newcomer):
-    """``call(client, method, path, body)`` with the placeholders filled in."""
+class Caller:
+    """``call(client, method, path, body)`` with the placeholders filled in.
 
-    bodies = {
-        "recruitment": recruitment_body,
-        "team": lambda: {"user_id": newcomer.pk, "role": "interviewer"},
-        "application": application_body,
-    }
+    ``call.prepare(path)`` makes what the path needs beforehand (a call task: ``application``
+    interviewed and rejected), so that a test can count what exists before the request."""
 
-    def run(client: ApiClient, method: str, path: str, body: str | None):
-        path = path.format(recruitment=recruitment.pk, application=application.pk)
+    def __init__(self, recruitment: Recruitment, application: Application, newcomer: User):
+        self.recruitment, self.application = recruitment, application
+        self.bodies = {
+            "recruitment": recruitment_body,
+            "team": lambda: {"user_id": newcomer.pk, "role": "interviewer"},
+            "application": application_body,
+            "decision": lambda: {"rejections": [{"application_id": application.pk}]},
+            "attempt": lambda: {"outcome": "no_answer"},
+        }
+        self.task: CallTask | None = None
+
+    def prepare(self, path: str) -> None:
+        if not _needs_a_call(path) or self.task is not None:
+            return
+        application, owner = self.application, self.recruitment.owner
+        application.refresh_from_db()
+        if application.stage == Application.Stage.RECEIVED:
+            application_move(application=application, to_stage="interview", by=owner)
+        criterion = self.recruitment.criteria.first()
+        decision_record(
+            recruitment=self.recruitment,
+            by=owner,
+            rejections=[RejectionInput(application.pk, (criterion.pk,), "Mindre erfarenhet.")],
+        )
+        self.task = CallTask.objects.get(application=application)
+
+    def __call__(self, client: ApiClient, method: str, path: str, body: str | None):
+        self.prepare(path)
+        path = path.format(
+            recruitment=self.recruitment.pk,
+            application=self.application.pk,
+            task=self.task.pk if self.task else 0,
+        )
         if method == "GET":
             return client.get(path)
-        return client.post(path, bodies[body]())
+        return client.post(path, self.bodies[body]())
 
-    return run
+
+@pytest.fixture
+def call(recruitment, application, newcomer) -> Caller:
+    return Caller(recruitment, application, newcomer)
 
 
 def _created_something(before: dict[str, int]) -> bool:
@@ -63,6 +114,8 @@ def _counts() -> dict[str, int]:
         "recruitments": Recruitment.objects.count(),
         "applications": Application.objects.count(),
         "memberships": TeamMembership.objects.count(),
+        "decisions": Decision.objects.count(),
+        "call_attempts": CallAttempt.objects.count(),
     }
 
 
@@ -70,7 +123,7 @@ def _counts() -> dict[str, int]:
 @pytest.mark.parametrize("who", ["owner", "member", "site_admin"])
 def test_owner_recruiter_and_site_admin_may(request, api_as, call, method, path, body, needs, who):
     response = call(api_as(request.getfixturevalue(who)), method, path, body)
-    assert response.status_code == (200 if method == "GET" else 201), response.content
+    assert response.status_code == _success(method, path), response.content
 
 
 @pytest.mark.parametrize(("method", "path", "body", "needs"), ROUTES)
@@ -81,24 +134,26 @@ def test_other_team_roles_read_but_may_not_change(
     if who == "interviewer":
         # An interviewer sees the applications of the interviews they are on.
         request.getfixturevalue("interview")
+    call.prepare(path)
     before = _counts()
     response = call(api_as(request.getfixturevalue(who)), method, path, body)
-    if needs == "manage":
+    if needs == "manage" or (needs == "decide" and who == "interviewer"):
         assert response.status_code == 403
         assert response.json()["detail"]
         assert not _created_something(before)
     else:
-        assert response.status_code == (200 if method == "GET" else 201)
+        assert response.status_code == _success(method, path), response.content
 
 
 @pytest.mark.parametrize(("method", "path", "body", "needs"), ROUTES)
 def test_outsider_gets_404_for_recruitments_not_theirs(
     api_as, outsider, call, method, path, body, needs
 ):
+    call.prepare(path)
     before = _counts()
     response = call(api_as(outsider), method, path, body)
     if needs == "anyone":
-        assert response.status_code == (200 if method == "GET" else 201)
+        assert response.status_code == _success(method, path)
     else:
         assert response.status_code == 404
         assert response.json() == {"detail": "Not found."}
@@ -114,6 +169,7 @@ def _assert_401(response) -> None:
 
 @pytest.mark.parametrize(("method", "path", "body", "needs"), ROUTES)
 def test_no_token_gets_401(call, method, path, body, needs):
+    call.prepare(path)
     before = _counts()
     _assert_401(call(ApiClient(None), method, path, body))
     assert not _created_something(before)

@@ -269,8 +269,9 @@ def test_two_days_but_two_attempts_is_not_enough(
         )
         call_attempt_record(task=task, by=hiring_manager, outcome=CallAttempt.Outcome.BUSY)
     task.refresh_from_db()
+    # Two failed calls (a call-back request does not count) are not yet three.
     assert task.status == CallTask.Status.OPEN
-    assert task.callback_at is not None
+    assert task.attempts.count() == 3
 
 
 def test_callback_needs_a_future_time(recruitment, owner, hiring_manager, interviewed, others):
@@ -297,3 +298,52 @@ def test_follow_ups_only_when_reached(recruitment, owner, hiring_manager, interv
             summary_requested=True,
         )
     assert not task.attempts.exists()
+
+
+def test_a_reserve_kept_on_gets_the_new_date(recruitment, owner, interviewed):
+    ali = interviewed[1]
+    decision_record(
+        recruitment=recruitment, by=owner, reserve=[ali.pk], reserve_until=dt.date(2027, 1, 15)
+    )
+    decision_record(
+        recruitment=recruitment, by=owner, reserve=[ali.pk], reserve_until=dt.date(2027, 2, 1)
+    )
+    ali.refresh_from_db()
+    assert ali.reply_by == dt.date(2027, 2, 1)
+    assert ali.messages.filter(kind=Kind.RESERVE).count() == 2
+
+
+def test_the_hired_persons_names_never_reach_the_sheet(recruitment, owner, interviewed, others):
+    from aterkoppla.decisions.call_sheets import call_sheet_for
+
+    sara, _ali, emma = interviewed
+    Application.objects.filter(pk=emma.pk).update(
+        merits={"experience": ["Emma Berg, lagerchef hos Berg & Co, 2019–2025"]}
+    )
+    _decide(recruitment, owner, interviewed, others)
+    sheet = call_sheet_for(sara)
+    text = str(sheet.to_dict())
+    assert "Emma" not in text and "Berg" not in text
+    assert "lagerchef" in text
+
+
+def test_a_link_in_a_message_is_not_language(application):
+    from aterkoppla.language.review import check_text
+
+    assert check_text("Se https://example.se/ansokan/abc-ungA-gAy-ms/ eller mejla ms@x.se") == []
+    assert check_text("Du är för gammal: https://example.se/") != []
+
+
+def test_a_later_attempt_replaces_the_call_back_time(
+    recruitment, owner, hiring_manager, interviewed, others
+):
+    task = _task(recruitment, owner, interviewed, others)
+    call_attempt_record(
+        task=task,
+        by=hiring_manager,
+        outcome=CallAttempt.Outcome.CALLBACK,
+        callback_at=timezone.now() + dt.timedelta(hours=1),
+    )
+    call_attempt_record(task=task, by=hiring_manager, outcome=CallAttempt.Outcome.NO_ANSWER)
+    task.refresh_from_db()
+    assert task.callback_at is None

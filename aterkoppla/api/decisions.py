@@ -1,0 +1,418 @@
+"""API v1 routes for deciding a recruitment and the feedback calls that follow (DESIGN §4, §5).
+
+The channel rules are the services': a rejection after an interview becomes a call task with a
+call sheet and never a rejection message; other rejections are written (email, or a letter to
+print without an email address). These routes check access and the language of the texts,
+call the services, and answer.
+
+Access as everywhere in the API: whoever may not see the recruitment or application gets 404;
+a team member who may see it but not decide gets 403. Deciding, calling and reading call sheets
+are for the roles that decide (owner, recruiter, hiring manager) and site admins; interviewers
+get 403.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from ninja import Path, Query, Router, Status
+
+from aterkoppla.accounts.models import User
+from aterkoppla.api import decisions_schemas as schemas
+from aterkoppla.api.errors import LanguageBlocked, error_response, invalid_input
+from aterkoppla.api.schemas import ERRORS_READ, ERRORS_WRITE, MAX_ID, ErrorOut, IdQuery, id_or_none
+from aterkoppla.api.services import Conflict
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.selectors import application_access
+from aterkoppla.decisions import services
+from aterkoppla.decisions.call_sheets import call_sheet_for
+from aterkoppla.decisions.models import CallAttempt, CallTask
+from aterkoppla.decisions.pdf import PdfUnavailable, call_sheet_pdf
+from aterkoppla.language.models import Where
+from aterkoppla.language.review import Review, record_override, review
+from aterkoppla.messaging.models import Kind, Message
+from aterkoppla.recruitment.models import Recruitment, TeamMembership
+from aterkoppla.recruitment.selectors import access_for
+
+router = Router()
+
+RecruitmentId = Annotated[int, Path(ge=1, le=MAX_ID)]
+ApplicationId = Annotated[int, Path(ge=1, le=MAX_ID)]
+CallTaskId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+# The messages a call attempt can queue, by the key that makes each one unique to its task.
+ATTEMPT_MESSAGES = {Kind.CALL_SUMMARY: "call-summary", Kind.CALL_UNREACHABLE: "call-unreachable"}
+
+
+# --- Access ---------------------------------------------------------------------------
+
+
+def _recruitment_to_decide(request: HttpRequest, pk: int) -> Recruitment:
+    """The recruitment if the caller is on its team (404 otherwise); 403 unless their role
+    decides. As the other recruitment routes: a team member learns it exists."""
+    recruitment = get_object_or_404(Recruitment.objects, pk=pk)
+    access = access_for(request.auth, recruitment)
+    if access is None:
+        raise Http404
+    if not access.can_move:
+        raise PermissionDenied
+    return recruitment
+
+
+def _application_to_call(request: HttpRequest, pk: int) -> Application:
+    """The application if the caller may see it (404 otherwise); 403 unless their role
+    decides (an interviewer sees the candidates they met, but not the rejection call)."""
+    application = get_object_or_404(
+        Application.objects.select_related("recruitment", "candidate"), pk=pk
+    )
+    access = application_access(request.auth, application)
+    if access is None:
+        raise Http404
+    if not access.can_move:
+        raise PermissionDenied
+    return application
+
+
+def _deciding_recruitments(user: User) -> QuerySet[Recruitment] | None:
+    """The recruitments whose call tasks the user may see; None for all (a site admin)."""
+    if user.is_site_admin:
+        return None
+    return Recruitment.objects.filter(
+        memberships__user=user, memberships__role__in=TeamMembership.DECIDING_ROLES
+    )
+
+
+# --- Answers --------------------------------------------------------------------------
+
+
+def _user_ref(user: User | None) -> dict[str, Any] | None:
+    return {"id": user.pk, "name": str(user)} if user is not None else None
+
+
+def _subject(application: Application) -> str:
+    return f"{application.candidate.full_name} · {application.recruitment.title}"
+
+
+def _task_answer(task: CallTask) -> dict[str, Any]:
+    application = task.application
+    candidate = application.candidate
+    return {
+        "id": task.pk,
+        "application_id": application.pk,
+        "candidate": {
+            "name": candidate.full_name,
+            "phone": candidate.phone,
+            "language": candidate.language,
+        },
+        "recruitment": {"id": application.recruitment.pk, "title": application.recruitment.title},
+        "due": task.due,
+        "status": task.status,
+        "assigned_to": _user_ref(task.assigned_to),
+        "callback_at": task.callback_at,
+        "attempts": [
+            {
+                "at": attempt.at,
+                "outcome": attempt.outcome,
+                "notes": attempt.notes,
+                "callback_at": attempt.callback_at,
+                "by": _user_ref(attempt.by),
+            }
+            for attempt in task.attempts.all()
+        ],
+    }
+
+
+def _record_rejection_overrides(
+    found: Review,
+    fields: dict[str, int],
+    *,
+    by: User,
+    reason: str,
+) -> None:
+    """One override per application whose explanation the check flagged (on its timeline).
+    Only the flagged applications are read: a handful, whatever the size of the decision."""
+    flagged = {name: fields[name] for name in found.blocking}
+    if not flagged:
+        return
+    applications = Application.objects.select_related("candidate", "recruitment").in_bulk(
+        flagged.values()
+    )
+    for name, application_id in flagged.items():
+        application = applications[application_id]
+        record_override(
+            Review(findings={name: found.findings[name]}, policy=found.policy, labels=found.labels),
+            where=Where.REJECTION,
+            by=by,
+            reason=reason,
+            application=application,
+            subject=_subject(application),
+        )
+
+
+# --- Routes ---------------------------------------------------------------------------
+
+
+@router.post(
+    "/recruitments/{recruitment_id}/decision",
+    response={200: schemas.DecisionOut, **ERRORS_WRITE},
+    summary="Decide a recruitment",
+)
+def decision_record(
+    request: HttpRequest, recruitment_id: RecruitmentId, payload: schemas.DecisionIn
+) -> dict[str, Any]:
+    """Hire, keep as reserves and reject, each candidate with the feedback owed to them.
+    Applications not named stay as they are, so a recruitment can be decided in steps.
+
+    - **Rejected after an interview**: a call task (due two working days after the decision)
+      with a call sheet, and no rejection message. Name at least one decisive requirement and
+      explain the decision: the call is prepared from them.
+    - **Rejected without an interview**: a written rejection in the candidate's language, by
+      email, or a letter to print when there is no email address. An explanation here is the
+      short reason the rejection gives.
+    - **Reserves** are told they are reserves and until when (`reserve_until`).
+    - **Hired**: recorded; telling them is done in person.
+
+    Everything is carried out at once or not at all: an unknown or closed application, one
+    named twice, an interviewed candidate without decisive requirements and an explanation,
+    or a requirement not in the profile is refused (422) and nothing changes. Explanations
+    pass the language check. `warnings` says what will weaken the feedback (a missing phone
+    number, merits summary or scorecard). Up to 20,000 rejections per request (in a body of at
+    most 5 MB). For the
+    owner, a recruiter, the hiring manager and a site admin; other team members get 403.
+    """
+    recruitment = _recruitment_to_decide(request, recruitment_id)
+    rejections = [
+        services.RejectionInput(
+            application_id=r.application_id,
+            decisive_criteria=tuple(r.decisive_criteria),
+            explanation=r.explanation,
+        )
+        for r in payload.rejections
+    ]
+    # Each explanation is a text of its own, named by its place in the body.
+    written = [(f"rejections.{n}.explanation", r) for n, r in enumerate(payload.rejections)]
+    texts = {name: r.explanation for name, r in written if r.explanation}
+    fields = {name: r.application_id for name, r in written if r.explanation}
+    reason = payload.language_override_reason
+    found = review(texts, policy=recruitment.language_policy)
+    if found.needs_override and not reason:
+        raise LanguageBlocked(found.blocking)
+    decided = {
+        "recruitment": recruitment,
+        "hired": payload.hired,
+        "reserve": payload.reserve,
+        "rejections": rejections,
+        "reserve_until": payload.reserve_until,
+    }
+    try:
+        with transaction.atomic():
+            # The plan checks the decision and holds the warnings, said before anything is sent.
+            plan = services.decision_plan(**decided)
+            outcome = services.decision_record(by=request.auth, **decided)
+            _record_rejection_overrides(found, fields, by=request.auth, reason=reason)
+    except ValidationError as exc:
+        raise invalid_input(exc) from exc
+    return {
+        "decision_id": outcome.decision.pk,
+        "hired": [item.application.pk for item in plan.hired],
+        "reserve": [item.application.pk for item in plan.reserve],
+        "calls": [
+            {
+                "application_id": task.application_id,
+                "call_task_id": task.pk,
+                "due": task.due,
+                "assigned_to": _user_ref(task.assigned_to),
+            }
+            for task in outcome.calls
+        ],
+        "written": {"emails": outcome.emails, "letters": outcome.letters, "held": outcome.held},
+        "warnings": plan.warnings,
+    }
+
+
+@router.get(
+    "/applications/{application_id}/call-sheet",
+    response={
+        200: schemas.CallSheetOut,
+        **ERRORS_READ,
+        **dict.fromkeys((403, 409, 422, 503), ErrorOut),
+    },
+    summary="Get the call sheet",
+    openapi_extra={
+        "responses": {
+            200: {
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
+            }
+        }
+    },
+)
+def call_sheet(
+    request: HttpRequest,
+    application_id: ApplicationId,
+    format: Annotated[  # the query parameter's name is the contract
+        schemas.SheetFormat,
+        Query(description="`json` (the default) or `pdf`, the sheet to print."),
+    ] = "json",
+) -> Any:
+    """The call sheet (samtalsunderlag) for the feedback call to a candidate rejected after an
+    interview: the decision in one sentence, each requirement with the candidate's screening
+    and scores beside the hired person's (never named), the decisive reasons, prepared answers
+    to the three questions candidates ask (`answers.q1`: what did I lack compared to the one
+    hired; `q2`: tips for the next interview; `q3`: what impression did I give), strengths to
+    open with, offers, the right to written information and language-check findings.
+
+    The answers are in the candidate's language; the labels in yours (`Accept-Language`).
+    `?format=pdf` gives it as a PDF to print (503 when PDFs cannot be made on this server).
+    Only a candidate rejected after an interview has a call to prepare: for any other
+    application it is 409. For the owner, a recruiter, the hiring manager and a site admin;
+    other team members get 403.
+    """
+    application = _application_to_call(request, application_id)
+    if not CallTask.objects.filter(application=application).exists():
+        raise Conflict(
+            _(
+                "There is no call to prepare: only a candidate rejected after an interview "
+                "is called."
+            )
+        )
+    sheet = call_sheet_for(application)
+    if format == "pdf":
+        try:
+            pdf = call_sheet_pdf(sheet)
+        except PdfUnavailable:
+            return error_response(
+                503, _("PDFs cannot be made on this server; use the JSON call sheet.")
+            )
+        name = slugify(application.candidate.full_name) or str(application.pk)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="call-sheet-{name}.pdf"'
+        return response
+    return {"application_id": application.pk, **sheet.to_dict()}
+
+
+@router.get(
+    "/call-tasks",
+    response={200: list[schemas.CallTaskOut], **ERRORS_READ, 403: ErrorOut, 422: ErrorOut},
+    summary="List call tasks",
+)
+def call_task_list(
+    request: HttpRequest,
+    recruitment: Annotated[
+        IdQuery | None,
+        Query(description="Only this recruitment's call tasks."),
+    ] = None,
+    status: Annotated[
+        schemas.TaskStatusFilter,
+        Query(description="`open` (the default: still to call), `done`, `written` or `all`."),
+    ] = "open",
+) -> list[dict[str, Any]]:
+    """The feedback calls owed to candidates rejected after an interview, the earliest due
+    first: who to call, their number and language, the recruitment, who calls, a time the
+    candidate asked to be called back, and the attempts so far.
+
+    Lists the recruitments where you decide (owner, recruiter, hiring manager), or all for a
+    site admin. With `recruitment`, only that one: 404 if you are not on its team, 403 if your
+    role there does not decide.
+    """
+    tasks = CallTask.objects.select_related(
+        "application__candidate", "application__recruitment", "assigned_to"
+    ).prefetch_related(
+        Prefetch("attempts", queryset=CallAttempt.objects.select_related("by").order_by("at", "id"))
+    )
+    if recruitment is not None:
+        recruitment_id = id_or_none(recruitment)
+        if recruitment_id is None:
+            raise Http404
+        tasks = tasks.filter(
+            application__recruitment=_recruitment_to_decide(request, recruitment_id)
+        )
+    else:
+        visible = _deciding_recruitments(request.auth)
+        if visible is not None:
+            tasks = tasks.filter(application__recruitment__in=visible.values("pk"))
+    if status != "all":
+        tasks = tasks.filter(status=status)
+    return [_task_answer(task) for task in tasks.order_by("due", "id")]
+
+
+@router.post(
+    "/call-tasks/{task_id}/attempts",
+    response={201: schemas.AttemptOut, **ERRORS_WRITE},
+    summary="Log a call",
+)
+def call_attempt_record(
+    request: HttpRequest, task_id: CallTaskId, payload: schemas.AttemptIn
+) -> Status:
+    """Log one attempt at the feedback call.
+
+    - `reached`: the call is done. Record what the candidate asked for: a written summary
+      (`summary_requested`, queued in their language; a letter without email), the talent
+      pool, the information under DL 2 kap. 4 § (these only when reached; otherwise 422).
+    - `callback`: the candidate asked to be called at `callback_at` (needed, ahead of now).
+    - `no_answer`, `voicemail`, `busy`, `wrong_number`: after three such attempts on at least
+      two days the decision is sent in writing instead, inviting the candidate to call back,
+      and the task is closed as `written`.
+
+    `messages` lists what this attempt queued. Notes pass the language check. A finished
+    call takes no more attempts (409). For the owner, a recruiter, the hiring manager and a
+    site admin; other team members get 403.
+    """
+    task = get_object_or_404(CallTask, pk=task_id)
+    application = _application_to_call(request, task.application_id)
+    if not task.is_open:
+        raise Conflict(_("This call is already finished."))
+    reason = payload.language_override_reason
+    found = review({"notes": payload.notes}, policy=application.recruitment.language_policy)
+    if found.needs_override and not reason:
+        raise LanguageBlocked(found.blocking)
+    try:
+        with transaction.atomic():
+            attempt = services.call_attempt_record(
+                task=task,
+                by=request.auth,
+                outcome=payload.outcome,
+                notes=payload.notes,
+                callback_at=payload.callback_at,
+                summary_requested=payload.summary_requested,
+                talent_pool=payload.talent_pool,
+                disclosure_requested=payload.disclosure_requested,
+            )
+            record_override(
+                found,
+                where=Where.CALL,
+                by=request.auth,
+                reason=reason,
+                application=application,
+                subject=_subject(application),
+            )
+    except ValidationError as exc:
+        # Another attempt may have finished the call since it was read above.
+        if not CallTask.objects.filter(pk=task.pk, status=CallTask.Status.OPEN).exists():
+            raise Conflict(_("This call is already finished.")) from exc
+        raise invalid_input(exc) from exc
+    task.refresh_from_db(fields=["status", "callback_at"])
+    keys = [f"{prefix}:{task.pk}" for prefix in ATTEMPT_MESSAGES.values()]
+    # A task queues each of these once and is closed when it does: they are this attempt's.
+    messages = Message.objects.filter(
+        application=application, kind__in=list(ATTEMPT_MESSAGES), dedupe_key__in=keys
+    ).order_by("id")
+    return Status(
+        201,
+        {
+            "id": attempt.pk,
+            "outcome": attempt.outcome,
+            "at": attempt.at,
+            "task": {"id": task.pk, "status": task.status, "callback_at": task.callback_at},
+            "messages": [
+                {"id": m.pk, "kind": m.kind, "channel": m.channel, "status": m.status}
+                for m in messages
+            ],
+        },
+    )
