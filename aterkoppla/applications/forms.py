@@ -58,6 +58,9 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args: object, application: Application, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        # Rejections are decided on the decision page, which owes the candidate feedback.
         self.fields["to_stage"].choices = [
-            (stage, Application.Stage(stage).label) for stage in application.allowed_next_stages()
+            (stage, Application.Stage(stage).label)
+            for stage in application.allowed_next_stages()
+            if stage != Application.Stage.REJECTED
         ]

@@ -380,6 +380,12 @@ class TimelineEvent(models.Model):
         if self.kind == self.Kind.LANGUAGE_OVERRIDE:
             return self._language_override_summary()
         if self.kind in {
+            self.Kind.DECIDED,
+            self.Kind.CALL_ATTEMPTED,
+            self.Kind.FOLLOW_UP,
+        }:
+            return self._feedback_summary()
+        if self.kind in {
             self.Kind.MESSAGE_HELD,
             self.Kind.MESSAGE_RELEASED,
             self.Kind.MESSAGE_QUEUED,
@@ -388,6 +394,48 @@ class TimelineEvent(models.Model):
         }:
             return f"{self.get_kind_display()}: {data.get('subject', '')}".rstrip(": ")
         return self.get_kind_display()
+
+    def _feedback_summary(self) -> str:
+        data = self.data
+        if self.kind == self.Kind.DECIDED:
+            results = {
+                "hired": gettext("Decision: hired."),
+                "reserve": gettext("Decision: reserve."),
+                "rejected": gettext("Decision: rejected."),
+            }
+            channels = {
+                "call": gettext("The candidate is told in a feedback call."),
+                "email": gettext("The candidate is told in a written rejection."),
+                "letter": gettext("The candidate is told in a letter."),
+            }
+            parts = [results.get(data.get("result"), ""), channels.get(data.get("channel"), "")]
+            if data.get("decisive"):
+                parts.append(
+                    gettext("Decisive: %(names)s.") % {"names": ", ".join(data["decisive"])}
+                )
+            if data.get("explanation"):
+                parts.append(gettext("Explanation: %(text)s") % {"text": data["explanation"]})
+            return " ".join(part for part in parts if part)
+        if self.kind == self.Kind.CALL_ATTEMPTED:
+            from aterkoppla.decisions.models import CallAttempt
+
+            outcome = data.get("outcome")
+            label = (
+                CallAttempt.Outcome(outcome).label if outcome in CallAttempt.Outcome.values else ""
+            )
+            return gettext("Feedback call: %(outcome)s.") % {"outcome": label}
+        names = {
+            "summary": gettext("a written summary"),
+            "talent_pool": gettext("news of future jobs"),
+            "disclosure": gettext(
+                "written information on the merits of the person chosen "
+                "(diskrimineringslagen 2 kap. 4 §)"
+            ),
+        }
+        wanted = [names[name] for name in data.get("follow_ups", []) if name in names]
+        return gettext("After the call the candidate asked for: %(items)s.") % {
+            "items": ", ".join(wanted)
+        }
 
     def _language_override_summary(self) -> str:
         from aterkoppla.language.models import Policy, Where

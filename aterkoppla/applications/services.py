@@ -238,6 +238,7 @@ def application_move(
     reply_by: dt.date | None = None,
     at: dt.datetime | None = None,
     by_candidate: bool = False,
+    decided: bool = False,
 ) -> Application:
     """Move an application to another stage, if the move is allowed.
 
@@ -257,6 +258,17 @@ def application_move(
                     "from": application.get_stage_display(),
                     "to": Application.Stage(to_stage).label,
                 }
+            }
+        )
+    if to_stage == Application.Stage.REJECTED and not decided and at is None:
+        # A rejection owes the candidate its feedback (a call or a written answer, DESIGN §4):
+        # it is made by a decision (aterkoppla.decisions), never by a bare move.
+        raise ValidationError(
+            {
+                "to_stage": _(
+                    "A rejection is made on the decision page, which gives the candidate the "
+                    "feedback they are owed."
+                )
             }
         )
     now = timezone.now()

@@ -417,7 +417,9 @@ def _call_task(
 ) -> CallTask:
     """Rejected after an interview: a call, and no rejection message (DESIGN §4)."""
     application = item.application
-    application_move(application=application, to_stage=Application.Stage.REJECTED, by=by)
+    application_move(
+        application=application, to_stage=Application.Stage.REJECTED, by=by, decided=True
+    )
     record = _record(decision, item, by, now)
     task = CallTask.objects.create(
         application=application,

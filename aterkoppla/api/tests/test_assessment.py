@@ -316,7 +316,7 @@ def test_screening_a_requirement_of_another_recruitment_is_refused(
 
 
 def test_screening_a_closed_application_is_refused(api_as, owner, application, criteria):
-    application_move(application=application, to_stage="rejected", by=owner)
+    application_move(application=application, to_stage="rejected", by=owner, decided=True)
     response = api_as(owner).post(
         f"/applications/{application.pk}/screening",
         {"results": [{"criterion_id": criteria[0].pk, "result": "met"}]},

@@ -216,6 +216,7 @@ def test_recruitment_detail_counts_applications_per_stage(api_as, member, owner,
         application=Application.objects.get(pk=received[0].json()["id"]),
         to_stage="rejected",
         by=owner,
+        decided=True,
     )
 
     data = api_as(member).get(f"/recruitments/{recruitment.pk}").json()
@@ -344,7 +345,7 @@ def test_receive_application_with_only_the_required_fields(api_as, owner, recrui
 
 @pytest.mark.usefixtures("nov_25")
 def test_application_detail(api_as, hiring_manager, owner, application):
-    application_move(application=application, to_stage="rejected", by=owner)
+    application_move(application=application, to_stage="rejected", by=owner, decided=True)
 
     data = api_as(hiring_manager).get(f"/applications/{application.pk}").json()
 

@@ -126,7 +126,7 @@ def test_a_promise_cannot_be_made_for_the_past(application, owner):
 
 def test_closing_keeps_the_stage_it_was_reached_from(application, owner):
     application_move(application=application, to_stage="interview", by=owner)
-    application_move(application=application, to_stage="rejected", by=owner)
+    application_move(application=application, to_stage="rejected", by=owner, decided=True)
     application.refresh_from_db()
     assert application.closed_from_stage == "interview"
     assert application.outcome == "rejected"
@@ -192,7 +192,7 @@ def test_a_passed_promise_must_be_renewed_when_moving_on(recruitment, owner):
             reply_by=dt.date(2027, 1, 20),
         )
         # Closing needs no new promise.
-        application_move(application=application, to_stage="rejected", by=owner)
+        application_move(application=application, to_stage="rejected", by=owner, decided=True)
 
 
 @time_machine.travel(NOV_25)

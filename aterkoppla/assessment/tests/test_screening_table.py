@@ -114,7 +114,7 @@ def test_rows_are_open_early_applications_oldest_first(client_for, owner, recrui
     interviewing = _receive(recruitment, "Ivan", "Intervju", days_ago=6)
     application_move(application=interviewing, to_stage=Stage.INTERVIEW, by=owner)
     rejected = _receive(recruitment, "Rut", "Nej", days_ago=7)
-    application_move(application=rejected, to_stage=Stage.REJECTED, by=owner)
+    application_move(application=rejected, to_stage=Stage.REJECTED, by=owner, decided=True)
 
     response = client_for(owner).get(_url(recruitment))
 

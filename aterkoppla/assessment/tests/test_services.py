@@ -166,7 +166,7 @@ def test_screening_refuses_what_is_not_the_profile(application, owner, recruitme
 
 
 def test_screening_a_closed_application_is_refused(application, owner):
-    application_move(application=application, to_stage="rejected", by=owner)
+    application_move(application=application, to_stage="rejected", by=owner, decided=True)
     with pytest.raises(ValidationError):
         _screen(application, owner)
 

@@ -68,7 +68,7 @@ def test_dashboard_is_swedish_by_default_and_first_in_the_menu(client_for, owner
 
 
 def test_lists_promises_due_soon_and_broken_most_urgent_first(client_for, owner, waiting):
-    application_move(application=waiting["answered"], to_stage="rejected", by=owner)
+    application_move(application=waiting["answered"], to_stage="rejected", by=owner, decided=True)
     response = client_for(owner).get(HOME)
     result = response.context["waiting"]
     assert result.due_by == dt.date(2026, 11, 27)

@@ -347,3 +347,21 @@ def test_a_later_attempt_replaces_the_call_back_time(
     call_attempt_record(task=task, by=hiring_manager, outcome=CallAttempt.Outcome.NO_ANSWER)
     task.refresh_from_db()
     assert task.callback_at is None
+
+
+def test_a_bare_move_cannot_reject(client_for, owner, application):
+    from django.urls import reverse
+
+    from aterkoppla.applications.services import application_move
+
+    with pytest.raises(ValidationError):
+        application_move(application=application, to_stage="rejected", by=owner)
+    response = client_for(owner).post(
+        reverse("applications:move", args=[application.pk]), {"to_stage": "rejected"}
+    )
+    assert response.status_code == 400
+    application.refresh_from_db()
+    assert application.stage == Application.Stage.RECEIVED
+    page = client_for(owner).get(application.get_absolute_url()).content.decode()
+    assert 'value="rejected"' not in page
+    assert reverse("decisions:decision", args=[application.recruitment_id]) in page

@@ -99,7 +99,7 @@ def test_every_link_to_the_application_leads_to_the_same_page(anon, application)
 )
 def test_each_stage_in_one_plain_sentence(anon, owner, english_application, moves, stage):
     for to_stage in moves:
-        application_move(application=english_application, to_stage=to_stage, by=owner)
+        application_move(application=english_application, to_stage=to_stage, by=owner, decided=True)
     page = anon.get(link(english_application)).content.decode()
     assert _english(STATUS_SENTENCES[stage]) in page
     open_stage = stage not in {"hired", "rejected", "withdrawn"}
@@ -109,7 +109,7 @@ def test_each_stage_in_one_plain_sentence(anon, owner, english_application, move
 
 def test_no_after_an_interview_is_not_told_before_the_phone_call(anon, owner, english_application):
     application_move(application=english_application, to_stage="interview", by=owner)
-    application_move(application=english_application, to_stage="rejected", by=owner)
+    application_move(application=english_application, to_stage="rejected", by=owner, decided=True)
     page = anon.get(link(english_application)).content.decode()
     assert _english(REJECTED_AFTER_INTERVIEW) in page
     assert _english(STATUS_SENTENCES["rejected"]) not in page

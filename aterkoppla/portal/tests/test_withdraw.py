@@ -68,7 +68,7 @@ def test_swedish_candidate_gets_the_confirmation_in_swedish(anon, application):
 
 
 def test_closed_application_cannot_be_withdrawn(anon, owner, english_application):
-    application_move(application=english_application, to_stage="rejected", by=owner)
+    application_move(application=english_application, to_stage="rejected", by=owner, decided=True)
     path = link(english_application)
     assert "/aterta/" not in anon.get(path).content.decode()
 
