@@ -63,11 +63,8 @@ def _not_interviewed(recruitment: Recruitment) -> QuerySet[Application]:
 def _row_warnings(recruitment: Recruitment, interviewed: list[Application]) -> dict[int, list]:
     plan = services.Plan(recruitment=recruitment)
     plan.calls = [services.PlannedItem(a, "rejected", "call") for a in interviewed]
-    warnings: dict[int, list[str]] = {}
-    for application in interviewed:
-        name = application.candidate.full_name
-        warnings[application.pk] = [w for w in services._warnings(plan) if name in w]
-    return warnings
+    every = services._warnings(plan)
+    return {a.pk: [w for w in every if a.candidate.full_name in w] for a in interviewed}
 
 
 @login_required

@@ -335,3 +335,21 @@ def test_the_calls_page_has_a_fixed_number_of_queries(
     # session, user, recruitment, access, call tasks, letters
     with django_assert_num_queries(6):
         client.get(reverse("decisions:calls", args=[recruitment.pk]))
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_the_decision_page_has_a_fixed_number_of_queries(
+    client_for, owner, recruitment, django_assert_num_queries, n
+):
+    from aterkoppla.decisions.tests.conftest import _apply
+
+    for i in range(n):
+        application = _apply(recruitment, owner, f"Person{i}", "Test", f"p{i}@example.se")
+        Application.objects.filter(pk=application.pk).update(stage="interview", interviewed=True)
+        _apply(recruitment, owner, f"Annan{i}", "Test", f"a{i}@example.se")
+    client = client_for(owner)
+    # session, user, recruitment, access, interviewed, criteria, the warnings (interviewers,
+    # scorecards), counts, the marked, open calls
+    with django_assert_num_queries(11):
+        response = client.get(reverse("decisions:decision", args=[recruitment.pk]))
+    assert response.status_code == 200
