@@ -97,10 +97,17 @@ def _tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
 
 
+@lru_cache(maxsize=4096)
+def _line_html(line: str) -> str:
+    """One line escaped, its links made clickable. Messages of one kind share most lines, so
+    a bulk decision makes each shared line once (``urlize`` is the costly part)."""
+    return urlize(escape(line))
+
+
 def to_html(text: str, *, organisation: str, language: str) -> str:
     """The HTML part: the same words, paragraphs kept, links clickable."""
     paragraphs = [
-        mark_safe("<br>".join(urlize(escape(line)) for line in block.splitlines()))  # noqa: S308
+        mark_safe("<br>".join(_line_html(line) for line in block.splitlines()))  # noqa: S308
         for block in text.strip().split("\n\n")
     ]
     return render_to_string(

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.utils import formataddr, parseaddr
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -59,24 +60,42 @@ def _context(
     language: str,
     *,
     portal_url: str,
+    memo: dict[tuple, Any] | None = None,
     **extra: str,
 ) -> dict[str, str]:
+    """The names a template sees. ``memo``, kept by a bulk run for one batch, holds what is
+    the same for many messages (the organisation's part, dates, stage names) once."""
+    memo = {} if memo is None else memo
     candidate = application.candidate
-    with translation.override(language):
-        stage = str(Application.Stage(application.stage).label)
+    organisation_part = memo.get(("organisation", language))
+    if organisation_part is None:
+        organisation_part = memo[("organisation", language)] = {
+            "organisation": organisation.name,
+            "organisation_phone": phone_display(organisation.phone),
+            "organisation_email": organisation.sender_email
+            or parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+            "privacy_notice": organisation.privacy_notice(language),
+        }
+    stage = memo.get(("stage", application.stage, language))
+    if stage is None:
+        with translation.override(language):
+            stage = str(Application.Stage(application.stage).label)
+        memo[("stage", application.stage, language)] = stage
+    reply_by = ""
+    if application.reply_by:
+        reply_by = memo.get(("date", application.reply_by, language))
+        if reply_by is None:
+            reply_by = written_date(application.reply_by, language)
+            memo[("date", application.reply_by, language)] = reply_by
     context = {
         "first_name": candidate.first_name,
         "last_name": candidate.last_name,
         "job_title": application.recruitment.title,
-        "reply_by": written_date(application.reply_by, language) if application.reply_by else "",
+        "reply_by": reply_by,
         "previous_reply_by": "",
         "stage": stage,
         "portal_url": portal_url,
-        "organisation": organisation.name,
-        "organisation_phone": phone_display(organisation.phone),
-        "organisation_email": organisation.sender_email
-        or parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
-        "privacy_notice": organisation.privacy_notice(language),
+        **organisation_part,
         "reason": "",
         "summary": "",
     }
@@ -116,14 +135,24 @@ def _compose(
     by: User | None,
     channel: str,
     extra: dict[str, str],
+    memo: dict[tuple, Any] | None = None,
 ) -> tuple[Message, Review]:
-    """The message rendered for the candidate and checked (DESIGN §6), not yet saved."""
+    """The message rendered for the candidate and checked (DESIGN §6), not yet saved.
+
+    ``memo``: see :func:`_context`; it also keeps the template of each kind and language.
+    """
     if kind not in Kind.values:
         raise ValueError(f"unknown message kind {kind!r}")
+    memo = {} if memo is None else memo
     candidate = application.candidate
     language = candidate.language
-    context = _context(application, organisation, language, portal_url=portal_url, **extra)
-    subject, body = render_strings(*template_for(kind, language), context)
+    context = _context(
+        application, organisation, language, portal_url=portal_url, memo=memo, **extra
+    )
+    template = memo.get(("template", kind, language))
+    if template is None:
+        template = memo[("template", kind, language)] = template_for(kind, language)
+    subject, body = render_strings(*template, context)
     found = message_review(subject, body, language, policy=application.recruitment.language_policy)
     sender = _sender(organisation)
     letter = channel == Message.Channel.LETTER
@@ -240,6 +269,7 @@ def messages_queue_bulk(items: Sequence[BulkItem], *, by: User | None = None) ->
         )
     )
     tokens, messages, kept = [], [], []
+    memo: dict[tuple, Any] = {}
     for item in items:
         if item.dedupe_key in used:
             continue
@@ -255,6 +285,7 @@ def messages_queue_bulk(items: Sequence[BulkItem], *, by: User | None = None) ->
             by=by,
             channel=Message.Channel.EMAIL if email else Message.Channel.LETTER,
             extra=item.extra,
+            memo=memo,
         )
         tokens.append(token)
         messages.append(message)

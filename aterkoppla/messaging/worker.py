@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import random
 import re
 import smtplib
+import time
 from dataclasses import dataclass
 from email.utils import formataddr
 from pathlib import Path
@@ -41,6 +43,9 @@ logger = logging.getLogger("aterkoppla.worker")
 BATCH_SIZE = 50
 # A claim older than this belongs to a worker that died; the message is sent again.
 LEASE = dt.timedelta(minutes=5)
+# After a full batch the mail connection stays open for the next one (more are probably
+# waiting), unless it has been idle this long: mail servers drop idle connections.
+KEEP_OPEN_SECONDS = 10.0
 # Retries after a transient failure wait 1, 2, 4 … minutes, at most an hour…
 FIRST_RETRY = dt.timedelta(minutes=1)
 LONGEST_RETRY = dt.timedelta(hours=1)
@@ -89,19 +94,18 @@ def claim_due(*, now: dt.datetime, limit: int = BATCH_SIZE) -> list[Message]:
         if connection.features.has_select_for_update_skip_locked:
             # Rows another worker is claiming right now are skipped, not waited for.
             ids = list(due.select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
-            Message.objects.filter(pk__in=ids, status=Message.Status.QUEUED).update(
-                status=Message.Status.SENDING, claimed_at=now
-            )
         else:
-            # SQLite has no row locks: the UPDATE that still finds the row queued wins it.
-            ids = [
-                pk
-                for pk in due.values_list("pk", flat=True)[:limit]
-                if Message.objects.filter(pk=pk, status=Message.Status.QUEUED).update(
-                    status=Message.Status.SENDING, claimed_at=now
-                )
-            ]
-    return list(Message.objects.filter(pk__in=ids).order_by("next_attempt_at", "pk"))
+            # SQLite has no row locks: the UPDATE only wins rows it still finds queued.
+            ids = list(due.values_list("pk", flat=True)[:limit])
+        Message.objects.filter(pk__in=ids, status=Message.Status.QUEUED).update(
+            status=Message.Status.SENDING, claimed_at=now
+        )
+    # Ours are those the UPDATE won: sending, with our claim time.
+    return list(
+        Message.objects.filter(pk__in=ids, status=Message.Status.SENDING, claimed_at=now).order_by(
+            "next_attempt_at", "pk"
+        )
+    )
 
 
 def reclaim_stale(*, now: dt.datetime, lease: dt.timedelta = LEASE) -> int:
@@ -222,8 +226,66 @@ def gives_up(message: Message, *, now: dt.datetime) -> bool:
 # Recording
 
 
+# PostgreSQL: the update and the timeline event in one statement, so one round trip and still
+# all or nothing (BEGIN, UPDATE, INSERT, COMMIT cost four; at 10,000 messages that is seconds).
+_SENT_SQL = """
+WITH sent AS (
+    UPDATE {message} SET status = %s, sent_at = %s, attempts = attempts + 1,
+        claimed_at = NULL, last_error = '', body_text = %s, body_html = %s
+    WHERE id = %s AND status <> %s
+    RETURNING application_id
+), event AS (
+    INSERT INTO {event} (application_id, at, actor, actor_user_id, kind, data)
+    SELECT application_id, %s, %s, NULL, %s, %s::jsonb FROM sent
+    WHERE application_id IS NOT NULL
+)
+SELECT count(*) FROM sent
+"""
+
+
+def _record_sent_postgres(message: Message, *, now: dt.datetime) -> bool:
+    sql = _SENT_SQL.format(
+        message=connection.ops.quote_name(Message._meta.db_table),
+        event=connection.ops.quote_name(TimelineEvent._meta.db_table),
+    )
+    data = {"message": message.pk, "kind": message.kind, "subject": message.subject}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                Message.Status.SENT,
+                now,
+                redact_links(message.body_text),
+                redact_links(message.body_html),
+                message.pk,
+                Message.Status.SENT,
+                now,
+                TimelineEvent.Actor.SYSTEM,
+                TimelineEvent.Kind.MESSAGE_SENT,
+                json.dumps(data, ensure_ascii=False),
+            ],
+        )
+        (count,) = cursor.fetchone()
+    return bool(count)
+
+
+def _relaxed_commits() -> None:
+    """PostgreSQL: the worker's commits do not wait for the disk (synchronous_commit off).
+
+    A commit still happens in order and is never half-done; only a crash of the database
+    server itself can lose the last fraction of a second of them. For the worker that means at
+    worst a message sent again after such a crash, the same at-least-once promise a killed
+    worker gives. Waiting for the disk would cost about 0.7 ms a message here: 7 s a 10,000.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+
+
 def record_sent(message: Message, *, now: dt.datetime) -> bool:
     """Mark the message sent, with a timeline event. False if it was already recorded."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        return _record_sent_postgres(message, now=now)
     with transaction.atomic():
         # Unconditional on the claim: whoever sent it, it is sent, and no one should again.
         updated = (
@@ -235,15 +297,12 @@ def record_sent(message: Message, *, now: dt.datetime) -> bool:
                 attempts=F("attempts") + 1,
                 claimed_at=None,
                 last_error="",
-            )
-        )
-        if updated:
-            # Delivered: the stored copy keeps every word but the secret of the candidate's
-            # link, so that no one reading the outbox can act as the candidate.
-            Message.objects.filter(pk=message.pk).update(
+                # Delivered: the stored copy keeps every word but the secret of the
+                # candidate's link, so that no one reading the outbox can act as the candidate.
                 body_text=redact_links(message.body_text),
                 body_html=redact_links(message.body_html),
             )
+        )
         if updated and message.application_id:
             _event(message, TimelineEvent.Kind.MESSAGE_SENT, now=now)
     return bool(updated)
@@ -336,17 +395,25 @@ class Worker:
         self.lease = lease
         self.stopping = False
         self._backend: BaseEmailBackend | None = None
+        self._last_sent = 0.0  # time.monotonic() of the last message sent on _backend
 
     def stop(self) -> None:
         """Ask the worker to stop after the message it is sending (safe in a signal handler)."""
         self.stopping = True
 
     def deliver_batch(self) -> Tally:
-        """Take back stale claims, claim a batch, send it over one connection."""
+        """Take back stale claims, claim a batch, send it over one connection.
+
+        The connection is closed after the batch unless the batch was full: then the next
+        one follows at once and goes over the same connection (one handshake, and with
+        STARTTLS and AUTH a few round trips, for many batches instead of each).
+        """
+        _relaxed_commits()
         now = timezone.now()
         reclaim_stale(now=now, lease=self.lease)
         claimed = claim_due(now=now, limit=self.batch_size)
         tally = Tally(claimed=len(claimed))
+        keep_open = False
         try:
             for position, message in enumerate(claimed):
                 if self.stopping:
@@ -354,9 +421,12 @@ class Worker:
                     logger.info("Stopping: %d claimed messages go back to the queue", left)
                     break
                 tally.add(self.deliver(message))
+            keep_open = len(claimed) == self.batch_size and not self.stopping
         finally:
-            # Mail servers drop idle connections; the next batch may be minutes away.
-            self.close()
+            # Mail servers drop idle connections; after a short batch the next may be
+            # minutes away.
+            if not keep_open:
+                self.close()
         if claimed:
             logger.info("Batch of %d messages: %s", len(claimed), tally)
         return tally
@@ -382,6 +452,7 @@ class Worker:
             # The connection may be half-broken (dropped, mid-transaction): start afresh.
             self.close()
             return self._failed(message, classify(exc), exc)
+        self._last_sent = time.monotonic()
         record_sent(message, now=timezone.now())
         logger.debug("Sent message %s (%s) to %s", message.pk, message.kind, message.to_address)
         return Tally(sent=1)
@@ -408,6 +479,10 @@ class Worker:
         return Tally(retried=1)
 
     def _connection(self) -> BaseEmailBackend:
+        if self._backend is not None and time.monotonic() - self._last_sent > KEEP_OPEN_SECONDS:
+            # Kept open after a full batch, but idle since (a sweep ran): the server may
+            # have dropped it; a message must not wait a retry for that.
+            self.close()
         if self._backend is None:
             self._backend = mail_backend()
             self._backend.open()
