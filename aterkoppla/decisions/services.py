@@ -133,7 +133,7 @@ def decision_plan(
             _("Each application can have one outcome; named more than once: %(ids)s.")
             % {"ids": ", ".join(str(pk) for pk in sorted(twice))}
         )
-    close = {*hired, *reserve, *(r.application_id for r in rejections if not r.explanation)}
+    close = {*hired, *reserve}
     apps = {
         a.pk: a
         for a in Application.objects.filter(recruitment=recruitment, pk__in=close).select_related(
@@ -142,11 +142,19 @@ def decision_plan(
     }
     # Rejections are many; their rows are read in batches when they are carried out.
     rejection_ids = [r.application_id for r in rejections]
-    found = dict(
-        Application.objects.filter(recruitment=recruitment, pk__in=rejection_ids).values_list(
-            "pk", "stage"
-        )
+    # One read for all the rejections, however many: stage, interview and email address.
+    rows = Application.objects.filter(recruitment=recruitment, pk__in=rejection_ids).values_list(
+        "pk", "stage", "interviewed", "candidate__email"
     )
+    found: dict[int, str] = {}
+    interviewed: set[int] = set()
+    with_email: set[int] = set()
+    for pk, stage, was_in_interview, email in rows:
+        found[pk] = stage
+        if was_in_interview or stage in DECIDABLE:
+            interviewed.add(pk)
+        if email:
+            with_email.add(pk)
     missing = [pk for pk in named if pk not in apps and pk not in found]
     if missing:
         raise ValidationError(
@@ -193,11 +201,6 @@ def decision_plan(
     if reserve_until is not None and reserve_until < timezone.localdate():
         raise ValidationError({"reserve_until": _("The date cannot be in the past.")})
     criteria = set(Criterion.objects.filter(recruitment=recruitment).values_list("pk", flat=True))
-    interviewed = set(
-        Application.objects.filter(pk__in=rejection_ids)
-        .filter(interviewed=True)
-        .values_list("pk", flat=True)
-    ) | {pk for pk, stage in found.items() if stage in DECIDABLE}
     problems: list[str] = []
     extra_apps = {
         a.pk: a
@@ -239,12 +242,8 @@ def decision_plan(
             plan.written_inputs[item.application_id] = item
     if problems:
         raise ValidationError(problems)
-    if plan.written_ids:
-        with_email = Application.objects.filter(pk__in=plan.written_ids).exclude(
-            candidate__email=""
-        )
-        plan.emails = with_email.count()
-        plan.letters = len(plan.written_ids) - plan.emails
+    plan.emails = sum(1 for pk in plan.written_ids if pk in with_email)
+    plan.letters = len(plan.written_ids) - plan.emails
     plan.warnings = _warnings(plan)
     return plan
 
@@ -447,8 +446,11 @@ def _written_rejections(
         applications = list(
             Application.objects.filter(pk__in=chunk)
             .exclude(stage__in=Application.CLOSED_STAGES)
-            .select_related("candidate", "recruitment")
+            .select_related("candidate")
         )
+        for application in applications:
+            # One recruitment object for all: no join repeating its row per application.
+            application.recruitment = decision.recruitment
         Application.objects.filter(pk__in=[a.pk for a in applications]).update(
             closed_from_stage=F("stage"),
             stage=Application.Stage.REJECTED,
