@@ -3,6 +3,8 @@
 - ``owner``: created the recruitment; ``member``: a recruiter on its team;
   ``hiring_manager`` and ``interviewer``: other roles on the team;
   ``outsider``: a staff user on no team; ``site_admin``: sees everything.
+- ``interviewed`` and ``others``: a recruitment ready to decide
+  (``aterkoppla/decisions/tests/fixtures.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from aterkoppla.applications.models import Application
 from aterkoppla.applications.services import application_receive
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.recruitment.services import CriterionSpec, recruitment_create, team_member_add
+
+pytest_plugins = ["aterkoppla.decisions.tests.fixtures"]
 
 
 @pytest.fixture(autouse=True)

@@ -75,3 +75,23 @@ def page(request: pytest.FixtureRequest, browser: Browser, live_server) -> Itera
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / f"failed-{request.node.name}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture
+def log_in_as(page: Page):
+    """``log_in_as(user)`` signs the page in as that user (a test password is set)."""
+    import re
+
+    from django.urls import reverse
+    from playwright.sync_api import expect
+
+    def log_in(user) -> None:
+        user.set_password("lösenord-för-test")
+        user.save()
+        page.goto(reverse("login"))
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", "lösenord-för-test")
+        page.locator("main form[method=post] button").last.click()
+        expect(page).not_to_have_url(re.compile(r"/login/"))
+
+    return log_in

@@ -12,7 +12,6 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from aterkoppla.decisions.models import CallTask
-from aterkoppla.decisions.tests.conftest import interviewed, others  # noqa: F401 (fixtures)
 from aterkoppla.messaging.models import Kind, Message
 
 pytestmark = pytest.mark.browser
@@ -20,28 +19,19 @@ pytestmark = pytest.mark.browser
 AGE = "Hon är nog för gammal för vårt unga team"
 
 
-def _log_in(page: Page, user) -> None:
-    user.set_password("lösenord-för-test")
-    user.save()
-    page.goto(reverse("login"))
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "lösenord-för-test")
-    page.locator("main form[method=post] button").last.click()
-    expect(page).not_to_have_url(re.compile(r"/login/"))
-
-
 def test_decide_and_call(
     page: Page,
+    log_in_as,
     transactional_db: None,
     owner,
     hiring_manager,
     recruitment,
-    interviewed,  # noqa: F811
-    others,  # noqa: F811
+    interviewed,
+    others,
     artifacts: Path,
 ):
     sara, ali, emma = interviewed
-    _log_in(page, owner)
+    log_in_as(owner)
     page.goto(reverse("decisions:decision", args=[recruitment.pk]))
     page.select_option(f"#id_outcome_{emma.pk}", "hired")
     page.select_option(f"#id_outcome_{sara.pk}", "rejected")
@@ -70,7 +60,7 @@ def test_decide_and_call(
 
     # The hiring manager makes the call.
     page.context.clear_cookies()
-    _log_in(page, hiring_manager)
+    log_in_as(hiring_manager)
     page.locator("#calls a.button").first.click()
     expect(page.locator("a[href^='tel:']").first).to_be_visible()
     expect(page.locator("#answer-q1")).to_contain_text("Erfarenhet av lagerarbete")

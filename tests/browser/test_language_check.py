@@ -19,20 +19,10 @@ AGE = "Hon är nog för gammal för vårt unga team"
 FINE = "Du saknade erfarenhet av äldre versioner av SAP"
 
 
-def _log_in(page: Page, user) -> None:
-    user.set_password("lösenord-för-test")
-    user.save()
-    page.goto(reverse("login"))
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "lösenord-för-test")
-    page.locator("main form[method=post] button").last.click()
-    expect(page).not_to_have_url(re.compile(r"/login/"))
-
-
 def test_a_rejection_reason_is_checked_while_typing(
-    page: Page, transactional_db: None, owner, application, artifacts: Path
+    page: Page, log_in_as, transactional_db: None, owner, application, artifacts: Path
 ):
-    _log_in(page, owner)
+    log_in_as(owner)
     page.goto(reverse("assessment:screening", args=[application.pk]))
     page.select_option("#id_advance_to", "reject")
     field = page.locator("#id_rejection_reason")
@@ -63,9 +53,9 @@ def test_a_rejection_reason_is_checked_while_typing(
 
 
 def test_ordinary_job_language_passes_without_a_word(
-    page: Page, transactional_db: None, owner, application
+    page: Page, log_in_as, transactional_db: None, owner, application
 ):
-    _log_in(page, owner)
+    log_in_as(owner)
     page.goto(reverse("assessment:screening", args=[application.pk]))
     page.select_option("#id_advance_to", "reject")
     page.locator("#id_rejection_reason").press_sequentially(FINE, delay=5)

@@ -20,15 +20,10 @@ from pypdf import PdfReader
 from aterkoppla.accounts.models import User
 from aterkoppla.api.decisions_schemas import MAX_REJECTIONS
 from aterkoppla.applications.models import Application, Candidate, TimelineEvent
-from aterkoppla.applications.services import application_move, application_receive
-from aterkoppla.assessment.services import (
-    RatingInput,
-    interview_schedule,
-    merits_update,
-    scorecard_submit,
-)
+from aterkoppla.applications.services import application_move
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
 from aterkoppla.decisions.pdf import PdfUnavailable
+from aterkoppla.decisions.tests.fixtures import apply_for as _apply
 from aterkoppla.language.models import LanguageOverride, Where
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
@@ -42,71 +37,6 @@ ALI_WHY = "Less warehouse experience than the person we chose."
 
 
 # --- The recruitment to decide ----------------------------------------------------------
-
-
-def _apply(recruitment, owner, first, last, email="", phone="", language="sv"):
-    return application_receive(
-        recruitment=recruitment,
-        first_name=first,
-        last_name=last,
-        email=email,
-        phone=phone,
-        language=language,
-        # Facts without names, as merits should be: the call sheet shows the hired person's.
-        merits={"education": ["Truckkort A+B"], "experience": ["Lagerarbete, 3 år"]},
-        by=owner,
-    )
-
-
-@pytest.fixture
-def interviewed(recruitment, owner, hiring_manager, interviewer):
-    """Three candidates interviewed and scored by the hiring manager and the interviewer:
-    (Sara, Ali, Emma). Emma scores best."""
-    people = [
-        _apply(recruitment, owner, "Sara", "Ek", "sara@example.se", "070-111 11 11"),
-        _apply(recruitment, owner, "Ali", "Hassan", "ali@example.se", "070-222 22 22", "en"),
-        _apply(recruitment, owner, "Emma", "Berg", "emma@example.se", "070-333 33 33"),
-    ]
-    criteria = list(recruitment.criteria.all())
-    interviews = []
-    for application in people:
-        application_move(application=application, to_stage=Application.Stage.INTERVIEW, by=owner)
-        interviews.append(
-            interview_schedule(
-                application=application,
-                by=owner,
-                scheduled_at=timezone.now() + dt.timedelta(hours=1),
-                interviewers=[hiring_manager, interviewer],
-                location="Lagret",
-            )
-        )
-    with time_machine.travel(timezone.now() + dt.timedelta(hours=3)):
-        for n, interview in enumerate(interviews):
-            for user in (hiring_manager, interviewer):
-                scorecard_submit(
-                    interview=interview,
-                    by=user,
-                    ratings=[
-                        RatingInput(criterion_id=c.pk, score=3 + n if i == 1 else 3, evidence="")
-                        for i, c in enumerate(criteria)
-                    ],
-                    impression="Lugn och saklig.",
-                    strengths="Noggrann med detaljer.",
-                    tips="Ge fler konkreta exempel.",
-                )
-    for application in people:
-        merits_update(application=application, by=owner, merits=application.merits)
-        application.refresh_from_db()
-    return people
-
-
-@pytest.fixture
-def others(recruitment, owner):
-    """Two not interviewed: Nils with email, Olle without (a letter)."""
-    return [
-        _apply(recruitment, owner, "Nils", "Holm", "nils@example.se"),
-        _apply(recruitment, owner, "Olle", "Lind", "", "070-444 44 44"),
-    ]
 
 
 def _body(recruitment, interviewed, others, **extra):

@@ -311,7 +311,7 @@ def test_outsiders_get_404_and_anonymous_log_in(client_for, outsider, recruitmen
 def test_the_calls_page_has_a_fixed_number_of_queries(
     client_for, owner, recruitment, django_assert_num_queries, n
 ):
-    from aterkoppla.decisions.tests.conftest import _apply
+    from aterkoppla.decisions.tests.fixtures import apply_for as _apply
 
     people = []
     for i in range(n):
@@ -341,7 +341,7 @@ def test_the_calls_page_has_a_fixed_number_of_queries(
 def test_the_decision_page_has_a_fixed_number_of_queries(
     client_for, owner, recruitment, django_assert_num_queries, n
 ):
-    from aterkoppla.decisions.tests.conftest import _apply
+    from aterkoppla.decisions.tests.fixtures import apply_for as _apply
 
     for i in range(n):
         application = _apply(recruitment, owner, f"Person{i}", "Test", f"p{i}@example.se")

@@ -1,4 +1,7 @@
-"""A recruitment ready to decide: interviewed candidates with scorecards, and others."""
+"""A recruitment ready to decide: interviewed candidates with scorecards, and others.
+
+Shared by the decision tests, the API tests and the browser tests: import the fixtures.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from aterkoppla.assessment.services import (
 )
 
 
-def _apply(recruitment, owner, first, last, email="", phone="", language="sv"):
+def apply_for(recruitment, owner, first, last, email="", phone="", language="sv"):
     return application_receive(
         recruitment=recruitment,
         first_name=first,
@@ -26,18 +29,20 @@ def _apply(recruitment, owner, first, last, email="", phone="", language="sv"):
         email=email,
         phone=phone,
         language=language,
-        merits={"education": ["Truckkort A+B"], "experience": [f"Lagerarbete, {len(first)} år"]},
+        # Facts without names, as merits should be: the call sheet shows the hired person's.
+        merits={"education": ["Truckkort A+B"], "experience": ["Lagerarbete, 3 år"]},
         by=owner,
     )
 
 
 @pytest.fixture
 def interviewed(recruitment, owner, hiring_manager, interviewer):
-    """Three candidates interviewed and scored: (Sara, Ali, Emma)."""
+    """Three candidates interviewed and scored by the hiring manager and the interviewer:
+    (Sara, Ali, Emma). Emma scores best."""
     people = [
-        _apply(recruitment, owner, "Sara", "Ek", "sara@example.se", "070-111 11 11"),
-        _apply(recruitment, owner, "Ali", "Hassan", "ali@example.se", "070-222 22 22", "en"),
-        _apply(recruitment, owner, "Emma", "Berg", "emma@example.se", "070-333 33 33"),
+        apply_for(recruitment, owner, "Sara", "Ek", "sara@example.se", "070-111 11 11"),
+        apply_for(recruitment, owner, "Ali", "Hassan", "ali@example.se", "070-222 22 22", "en"),
+        apply_for(recruitment, owner, "Emma", "Berg", "emma@example.se", "070-333 33 33"),
     ]
     criteria = list(recruitment.criteria.all())
     interviews = []
@@ -59,7 +64,7 @@ def interviewed(recruitment, owner, hiring_manager, interviewer):
                     interview=interview,
                     by=user,
                     ratings=[
-                        RatingInput(criterion_id=c.pk, score=5 - n if i == 1 else 3, evidence="")
+                        RatingInput(criterion_id=c.pk, score=3 + n if i == 1 else 3, evidence="")
                         for i, c in enumerate(criteria)
                     ],
                     impression="Lugn och saklig.",
@@ -76,6 +81,6 @@ def interviewed(recruitment, owner, hiring_manager, interviewer):
 def others(recruitment, owner):
     """Two not interviewed: one with email, one without (a letter)."""
     return [
-        _apply(recruitment, owner, "Nils", "Holm", "nils@example.se"),
-        _apply(recruitment, owner, "Olle", "Lind", "", "070-444 44 44"),
+        apply_for(recruitment, owner, "Nils", "Holm", "nils@example.se"),
+        apply_for(recruitment, owner, "Olle", "Lind", "", "070-444 44 44"),
     ]
