@@ -349,8 +349,9 @@ def message_release(
     A text that still has a blocking finding needs the reason (under a blocking policy); the
     reason goes on the timeline. The HTML part is made again from the text.
     """
+    # Only the message row is locked: PostgreSQL cannot lock the nullable side of the join.
     message = (
-        Message.objects.select_for_update()
+        Message.objects.select_for_update(of=("self",))
         .select_related("application__recruitment")
         .get(pk=message.pk)
     )
