@@ -91,10 +91,6 @@ class Outcome:
     held: int
 
 
-def was_interviewed(application: Application) -> bool:
-    return application.interviewed or application.stage in DECIDABLE
-
-
 def caller_for(recruitment: Recruitment) -> User:
     """The hiring manager calls (the guide: the person who decided); else the owner."""
     manager = (
@@ -108,10 +104,6 @@ def caller_for(recruitment: Recruitment) -> User:
         .first()
     )
     return manager.user if manager else recruitment.owner
-
-
-def _names(applications: Sequence[Application]) -> str:
-    return ", ".join(a.candidate.full_name for a in applications)
 
 
 def decision_plan(

@@ -206,21 +206,6 @@ def _summary(outcome: services.Outcome) -> str:
 # --- Calls and letters --------------------------------------------------------------------
 
 
-def call_tasks_visible_to(user: Any) -> QuerySet[CallTask]:
-    """Call tasks on recruitments where the user decides (all for site admins)."""
-    tasks = CallTask.objects.all()
-    if user.is_site_admin:
-        return tasks
-    return tasks.filter(
-        application__recruitment__memberships__user=user,
-        application__recruitment__memberships__role__in=[
-            "owner",
-            "recruiter",
-            "hiring_manager",
-        ],
-    )
-
-
 def letters_to_print(recruitment: Recruitment | None = None) -> QuerySet[Message]:
     letters = Message.objects.filter(
         channel=Message.Channel.LETTER, status=Message.Status.TO_PRINT

@@ -3,10 +3,12 @@ what they do."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 from pypdf import PdfReader
 
@@ -288,6 +290,8 @@ def test_an_interviewer_cannot_decide_or_call(client_for, interviewer, recruitme
         == 403
     )
     assert client.post(reverse("decisions:letter_printed", args=[letter.pk])).status_code == 404
+    CallTask.objects.filter(pk=task.pk).update(callback_at=timezone.now() + dt.timedelta(hours=1))
+    assert client.get(reverse("decisions:callback_ics", args=[task.pk])).status_code == 403
     task.refresh_from_db()
     assert task.is_open
 
@@ -302,9 +306,10 @@ def test_outsiders_get_404_and_anonymous_log_in(client_for, outsider, recruitmen
         client_for(outsider).post(reverse("decisions:letter_printed", args=[letter.pk])).status_code
         == 404
     )
-    assert (
-        client_for(None).post(reverse("decisions:callback_ics", args=[task.pk])).status_code == 302
-    )
+    CallTask.objects.filter(pk=task.pk).update(callback_at=timezone.now() + dt.timedelta(hours=1))
+    ics = reverse("decisions:callback_ics", args=[task.pk])
+    assert client_for(outsider).get(ics).status_code == 404
+    assert client_for(None).get(ics).status_code == 302
 
 
 @pytest.mark.parametrize("n", [2, 12])
