@@ -15,7 +15,7 @@ from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application, TimelineEvent
 from aterkoppla.applications.services import application_move
-from aterkoppla.assessment.models import Interview, Scorecard
+from aterkoppla.assessment.models import Interview, Rating, Scorecard
 from aterkoppla.decisions.call_sheets import written_summary
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
 from aterkoppla.lib.workdays import add_working_days
@@ -271,6 +271,58 @@ def _warnings(plan: Plan) -> list[str]:
                 _("%(name)s's interview lacks a scorecard: the call sheet will be thinner.")
                 % {"name": item.application.candidate.full_name}
             )
+    return warnings + _decisive_warnings(plan)
+
+
+def _decisive_warnings(plan: Plan) -> list[str]:
+    """A decisive requirement on which the candidate scored higher than the person chosen
+    cannot explain the decision in the call: say so before the call is owed."""
+    calls = [item for item in plan.calls if item.decisive]
+    if not calls:
+        return []
+    hired = {item.application.pk for item in plan.hired} | set(
+        Application.objects.filter(
+            recruitment=plan.recruitment, stage=Application.Stage.HIRED
+        ).values_list("pk", flat=True)
+    )
+    if not hired:
+        return []
+    criteria = {pk for item in calls for pk in item.decisive}
+    totals: dict[tuple[str | int, int], list[int]] = {}
+    rows = (
+        Rating.objects.filter(
+            scorecard__interview__application_id__in=hired | {i.application.pk for i in calls},
+            criterion_id__in=criteria,
+        )
+        .values_list("scorecard__interview__application_id", "criterion_id")
+        .annotate(total=Sum("score"), count=Count("pk"))
+    )
+    for application_id, criterion_id, total, count in rows:
+        key = ("hired" if application_id in hired else application_id, criterion_id)
+        previous = totals.get(key, [0, 0])
+        totals[key] = [previous[0] + total, previous[1] + count]
+
+    def mean(key: tuple[str | int, int]) -> float | None:
+        total, count = totals.get(key, (0, 0))
+        return total / count if count else None
+
+    names = dict(Criterion.all_objects.filter(pk__in=criteria).values_list("pk", "name"))
+    warnings = []
+    for item in calls:
+        for criterion_id in item.decisive:
+            own, chosen = mean((item.application.pk, criterion_id)), mean(("hired", criterion_id))
+            if own is not None and chosen is not None and own > chosen:
+                warnings.append(
+                    _(
+                        "%(name)s scored higher than the person chosen on “%(criterion)s”, "
+                        "which you named as decisive: the call cannot explain the decision "
+                        "with it."
+                    )
+                    % {
+                        "name": item.application.candidate.full_name,
+                        "criterion": names[criterion_id],
+                    }
+                )
     return warnings
 
 

@@ -365,3 +365,32 @@ def test_a_bare_move_cannot_reject(client_for, owner, application):
     page = client_for(owner).get(application.get_absolute_url()).content.decode()
     assert 'value="rejected"' not in page
     assert reverse("decisions:decision", args=[application.recruitment_id]) in page
+
+
+def test_a_decisive_requirement_the_candidate_did_better_on_is_warned(
+    recruitment, owner, interviewed
+):
+    sara, ali, emma = interviewed
+    criteria = list(recruitment.criteria.all())
+    # Emma scores 5 and Sara 3 on the second requirement; all score 3 on the others.
+    plan = decision_plan(
+        recruitment=recruitment,
+        hired=[emma.pk],
+        rejections=[
+            RejectionInput(sara.pk, (criteria[1].pk,), "Mindre erfarenhet."),
+            RejectionInput(ali.pk, (criteria[0].pk,), "Less experience."),
+        ],
+    )
+    assert not any("scored higher" in w or "högre" in w for w in plan.warnings)
+    from aterkoppla.assessment.models import Rating
+
+    Rating.objects.filter(scorecard__interview__application=ali, criterion=criteria[0]).update(
+        score=5
+    )
+    plan = decision_plan(
+        recruitment=recruitment,
+        hired=[emma.pk],
+        rejections=[RejectionInput(ali.pk, (criteria[0].pk,), "Less experience.")],
+    )
+    text = " ".join(plan.warnings)
+    assert "Ali Hassan" in text and criteria[0].name in text
