@@ -179,27 +179,33 @@ def _record_overrides(
 
 
 def _summary(outcome: services.Outcome) -> str:
-    parts = [
-        ngettext("%(n)s hired", "%(n)s hired", outcome.hired) % {"n": outcome.hired},
-        ngettext("%(n)s reserve", "%(n)s reserves", outcome.reserve) % {"n": outcome.reserve},
-        ngettext("%(n)s call to make", "%(n)s calls to make", len(outcome.calls))
-        % {"n": len(outcome.calls)},
-        ngettext(
-            "%(n)s written rejection queued", "%(n)s written rejections queued", outcome.emails
-        )
-        % {"n": outcome.emails},
-        ngettext("%(n)s letter to print", "%(n)s letters to print", outcome.letters)
-        % {"n": outcome.letters},
-    ]
-    if outcome.held:
-        parts.append(
+    counts = [
+        (outcome.hired, ngettext("%(n)s hired", "%(n)s hired", outcome.hired)),
+        (outcome.reserve, ngettext("%(n)s reserve", "%(n)s reserves", outcome.reserve)),
+        (
+            len(outcome.calls),
+            ngettext("%(n)s call to make", "%(n)s calls to make", len(outcome.calls)),
+        ),
+        (
+            outcome.emails,
+            ngettext(
+                "%(n)s written rejection queued", "%(n)s written rejections queued", outcome.emails
+            ),
+        ),
+        (
+            outcome.letters,
+            ngettext("%(n)s letter to print", "%(n)s letters to print", outcome.letters),
+        ),
+        (
+            outcome.held,
             ngettext(
                 "%(n)s message stopped by the language check",
                 "%(n)s messages stopped by the language check",
                 outcome.held,
-            )
-            % {"n": outcome.held}
-        )
+            ),
+        ),
+    ]
+    parts = [text % {"n": n} for n, text in counts if n]
     return _("The decision is recorded: %(parts)s.") % {"parts": ", ".join(parts)}
 
 
