@@ -56,7 +56,6 @@ import argparse
 import contextlib
 import json
 import os
-import platform
 import shutil
 import signal
 import sqlite3
@@ -68,6 +67,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 2.0
@@ -842,36 +843,10 @@ class Run:
         return self.total / self.base.seconds
 
 
-def machine_busy() -> tuple[int, int]:
-    """(busy, total) jiffies of the whole machine, from /proc/stat."""
-    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = values[3] + values[4]
-    total = sum(values[:8])
-    return total - idle, total
-
-
 def machine_info(database: str) -> dict[str, str]:
     import aiosmtpd
-    import django
 
-    meminfo = dict(
-        line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines() if ":" in line
-    )
-    cpu_model = "?"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu_model = line.split(":", 1)[1].strip()
-            break
-    return {
-        "cpus": str(os.cpu_count()),
-        "cpu_model": cpu_model,
-        "memory": f"{int(meminfo['MemTotal'].split()[0]) / 1024 / 1024:.1f} GiB",
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "aiosmtpd": aiosmtpd.__version__,
-        "database": database,
-        "load_before": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
-    }
+    return machine.machine_info(database, aiosmtpd=aiosmtpd.__version__)
 
 
 def describe(run: Run) -> str:
@@ -992,7 +967,7 @@ def main(argv: list[str] | None = None) -> int:
         with SMTPServer() as server:
             for number in range(1, args.repeat + 1):
                 url = databases.fresh(number)
-                busy0 = machine_busy()
+                busy0 = machine.machine_busy()
                 started = time.perf_counter()
                 setup = setup_data(args.applications)
                 warm_up(setup)
@@ -1011,7 +986,7 @@ def main(argv: list[str] | None = None) -> int:
                 b = phase_b(server, env, expected, work, args)
                 server.clear()
                 base = baseline(server, queue_file, len(expected))
-                busy1 = machine_busy()
+                busy1 = machine.machine_busy()
                 run = Run(
                     number=number,
                     setup_seconds=setup_seconds,

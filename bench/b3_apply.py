@@ -38,7 +38,6 @@ import http.client
 import io
 import json
 import os
-import platform
 import shutil
 import signal
 import socket
@@ -52,6 +51,8 @@ from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(__file__).resolve().parent
@@ -342,14 +343,6 @@ class Server:
         self._log_file.close()
 
 
-def machine_busy() -> tuple[int, int]:
-    """(busy, total) jiffies of the whole machine, from /proc/stat."""
-    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = values[3] + values[4]
-    total = sum(values[:8])
-    return total - idle, total
-
-
 # --- Load --------------------------------------------------------------------------------------
 
 
@@ -530,9 +523,9 @@ def run_phase(
     for thread in threads:
         thread.start()
     _sleep_until(measure_from, stop)
-    cpu0, server0, busy0 = time.process_time(), server.cpu_seconds(), machine_busy()
+    cpu0, server0, busy0 = time.process_time(), server.cpu_seconds(), machine.machine_busy()
     _sleep_until(measure_to, stop)
-    cpu1, server1, busy1 = time.process_time(), server.cpu_seconds(), machine_busy()
+    cpu1, server1, busy1 = time.process_time(), server.cpu_seconds(), machine.machine_busy()
     for thread in threads:
         while thread.is_alive():
             thread.join(0.2)
@@ -574,30 +567,10 @@ def csrf_for(port: int, path: str) -> tuple[str, str]:
 
 
 def machine_info(database: str) -> dict[str, str]:
-    meminfo = dict(
-        line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines() if ":" in line
-    )
-    mem_gib = int(meminfo["MemTotal"].split()[0]) / 1024 / 1024
-    cpu_model = "?"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu_model = line.split(":", 1)[1].strip()
-            break
-    import django
     import gunicorn
     import pypdf
 
-    return {
-        "cpus": str(os.cpu_count()),
-        "cpu_model": cpu_model,
-        "memory": f"{mem_gib:.1f} GiB",
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "gunicorn": gunicorn.__version__,
-        "pypdf": pypdf.__version__,
-        "database": database,
-        "load_before": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
-    }
+    return machine.machine_info(database, gunicorn=gunicorn.__version__, pypdf=pypdf.__version__)
 
 
 def describe(phase: Phase) -> str:
