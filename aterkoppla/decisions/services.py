@@ -236,25 +236,41 @@ def decision_plan(
         raise ValidationError(problems)
     plan.emails = sum(1 for pk in plan.written_ids if pk in with_email)
     plan.letters = len(plan.written_ids) - plan.emails
-    plan.warnings = _warnings(plan)
+    plan.warnings = [text for _pk, text in _warnings(plan)]
     return plan
 
 
-def _warnings(plan: Plan) -> list[str]:
-    """What will weaken the feedback or the letter under DL 2 kap. 4 §, before anything is sent."""
-    warnings = []
+def interview_warnings(
+    recruitment: Recruitment, applications: Sequence[Application]
+) -> dict[int, list[str]]:
+    """For the decision screen: what is missing for each interviewed candidate (merits,
+    scorecards, a phone number), before any outcome is chosen."""
+    plan = Plan(recruitment=recruitment)
+    plan.calls = [PlannedItem(a, DecisionItem.Result.REJECTED, "call") for a in applications]
+    found: dict[int, list[str]] = {a.pk: [] for a in applications}
+    for pk, text in _warnings(plan):
+        found[pk].append(text)
+    return found
+
+
+def _warnings(plan: Plan) -> list[tuple[int, str]]:
+    """What will weaken the feedback or the letter under DL 2 kap. 4 §, before anything is
+    sent: (application id, warning) pairs."""
+    warnings: list[tuple[int, str]] = []
+
+    def warn(item: PlannedItem, text: str) -> None:
+        warnings.append(
+            (item.application.pk, text % {"name": item.application.candidate.full_name})
+        )
+
     for item in [*plan.hired, *plan.calls, *plan.reserve]:
         if item.application.merits_missing:
-            warnings.append(
-                _("%(name)s has no merits summary: the written information may be asked for.")
-                % {"name": item.application.candidate.full_name}
+            warn(
+                item, _("%(name)s has no merits summary: the written information may be asked for.")
             )
     for item in plan.calls:
         if not item.application.candidate.phone:
-            warnings.append(
-                _("%(name)s has no phone number: the call cannot be made as things stand.")
-                % {"name": item.application.candidate.full_name}
-            )
+            warn(item, _("%(name)s has no phone number: the call cannot be made as things stand."))
     ids = [item.application.pk for item in [*plan.hired, *plan.calls]]
     owed = Interview.interviewers.through.objects.filter(
         interview__application_id__in=ids
@@ -267,14 +283,11 @@ def _warnings(plan: Plan) -> list[str]:
     lacking = {app for app, user in owed if (app, user) not in given}
     for item in [*plan.hired, *plan.calls]:
         if item.application.pk in lacking:
-            warnings.append(
-                _("%(name)s's interview lacks a scorecard: the call sheet will be thinner.")
-                % {"name": item.application.candidate.full_name}
-            )
+            warn(item, _("%(name)s's interview lacks a scorecard: the call sheet will be thinner."))
     return warnings + _decisive_warnings(plan)
 
 
-def _decisive_warnings(plan: Plan) -> list[str]:
+def _decisive_warnings(plan: Plan) -> list[tuple[int, str]]:
     """A decisive requirement on which the candidate scored higher than the person chosen
     cannot explain the decision in the call: say so before the call is owed."""
     calls = [item for item in plan.calls if item.decisive]
@@ -312,17 +325,15 @@ def _decisive_warnings(plan: Plan) -> list[str]:
         for criterion_id in item.decisive:
             own, chosen = mean((item.application.pk, criterion_id)), mean(("hired", criterion_id))
             if own is not None and chosen is not None and own > chosen:
-                warnings.append(
-                    _(
-                        "%(name)s scored higher than the person chosen on “%(criterion)s”, "
-                        "which you named as decisive: the call cannot explain the decision "
-                        "with it."
-                    )
-                    % {
-                        "name": item.application.candidate.full_name,
-                        "criterion": names[criterion_id],
-                    }
-                )
+                text = _(
+                    "%(name)s scored higher than the person chosen on “%(criterion)s”, "
+                    "which you named as decisive: the call cannot explain the decision "
+                    "with it."
+                ) % {
+                    "name": item.application.candidate.full_name,
+                    "criterion": names[criterion_id],
+                }
+                warnings.append((item.application.pk, text))
     return warnings
 
 

@@ -60,13 +60,6 @@ def _not_interviewed(recruitment: Recruitment) -> QuerySet[Application]:
     )
 
 
-def _row_warnings(recruitment: Recruitment, interviewed: list[Application]) -> dict[int, list]:
-    plan = services.Plan(recruitment=recruitment)
-    plan.calls = [services.PlannedItem(a, "rejected", "call") for a in interviewed]
-    every = services._warnings(plan)
-    return {a.pk: [w for w in every if a.candidate.full_name in w] for a in interviewed}
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def decision(request: HttpRequest, pk: int) -> HttpResponse:
@@ -78,7 +71,7 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         interviewed=interviewed,
         criteria=criteria,
-        warnings=_row_warnings(recruitment, interviewed),
+        warnings=services.interview_warnings(recruitment, interviewed),
         language_policy=recruitment.language_policy,
     )
     others = _not_interviewed(recruitment)
