@@ -3,7 +3,8 @@
 # pyproject.toml or requirements.lock has changed.
 #
 #   make run        serve the demo at http://127.0.0.1:8000/
-#   make test       run every test; pass pytest options with ARGS="-k journey -x"
+#   make test       run every test, in parallel; pass pytest options with ARGS="-k journey -x"
+#                   and the number of processes with WORKERS=1 (default: one per core)
 #   make lint       ruff check and ruff format --check
 #   make format     sort imports and format with ruff
 #   make messages   extract the Swedish strings into the catalogue and compile it
@@ -16,6 +17,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 ARGS ?=
+# pytest-xdist processes for `make test`: one per core; each has its own test database.
+WORKERS ?= auto
 
 # $(call apt_install_if_missing,COMMAND,PACKAGE,WHAT IS LOST WITHOUT IT): as root on Debian,
 # install PACKAGE when COMMAND is missing; otherwise say what to do.
@@ -63,7 +66,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(call apt_install_if_missing,/usr/bin/chromium,chromium,the browser tests will skip.)
 	$(pango_if_missing)
-	@$(BIN)/pytest $(ARGS) || { status=$$?; \
+	@$(BIN)/pytest -n $(WORKERS) $(ARGS) || { status=$$?; \
 	  if [ $$status = 5 ]; then echo "make test: pytest collected no tests." >&2; fi; \
 	  exit $$status; }
 
