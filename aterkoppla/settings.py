@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ninja",
     "aterkoppla.accounts",
     "aterkoppla.core",
+    "aterkoppla.timeline",
     "aterkoppla.language",
     "aterkoppla.organisation",
     "aterkoppla.recruitment",

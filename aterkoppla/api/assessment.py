@@ -9,10 +9,10 @@ own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -24,7 +24,7 @@ from ninja.errors import HttpError
 
 from aterkoppla.accounts.models import User
 from aterkoppla.api import assessment_schemas as schemas
-from aterkoppla.api.errors import LanguageBlocked, invalid_input
+from aterkoppla.api.errors import invalid_input, language_blocked
 from aterkoppla.api.schemas import ERRORS_READ, ERRORS_WRITE, MAX_ID
 from aterkoppla.api.services import Conflict
 from aterkoppla.applications.models import Application
@@ -32,8 +32,7 @@ from aterkoppla.applications.selectors import application_access
 from aterkoppla.assessment import selectors as assessment_selectors
 from aterkoppla.assessment import services
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
-from aterkoppla.language.models import Where
-from aterkoppla.language.review import Review, record_override, review
+from aterkoppla.language.gate import LanguageBlocked as StoppedText
 from aterkoppla.recruitment.selectors import Access
 from aterkoppla.recruitment.services import profile_version_current
 
@@ -90,16 +89,11 @@ def _not_started(interview: Interview) -> Conflict:
 # --- Answers --------------------------------------------------------------------------
 
 
-def _language_gate(texts: dict[str, str], *, application: Application, reason: str) -> Review:
-    """Check the texts under the recruitment's policy; stop (422) what needs a reason."""
-    found = review(texts, policy=application.recruitment.language_policy)
-    if found.needs_override and not reason:
-        raise LanguageBlocked(found.blocking)
-    return found
-
-
-def _subject(application: Application) -> str:
-    return f"{application.candidate.full_name} · {application.recruitment.title}"
+def _by_criterion(items: list[Any], *, text: str, body: str) -> Callable[[str], str]:
+    """The service names a requirement's text ``<text>_<criterion id>``; the API names it by
+    its place in the body: ``<body>.<n>.<text>`` (``results.0.note``, ``ratings.2.evidence``)."""
+    places = {f"{text}_{item.criterion_id}": f"{body}.{n}.{text}" for n, item in enumerate(items)}
+    return lambda name: places.get(name, name)
 
 
 def _screening_answer(application: Application) -> dict[str, Any]:
@@ -209,29 +203,21 @@ def screening_record(
         services.ScreeningResult(criterion_id=r.criterion_id, result=r.result, note=r.note)
         for r in payload.results
     ]
-    texts = {f"results.{i}.note": r.note for i, r in enumerate(payload.results)}
-    texts["rejection_reason"] = payload.rejection_reason or ""
-    reason = payload.language_override_reason
-    found = _language_gate(texts, application=application, reason=reason)
     try:
-        with transaction.atomic():
-            services.screening_record(
-                application=application,
-                by=request.auth,
-                results=results,
-                advance_to=payload.advance_to,
-                reply_by=payload.reply_by,
-                mark_for_rejection=payload.mark_for_rejection,
-                rejection_reason=payload.rejection_reason,
-            )
-            record_override(
-                found,
-                where=Where.REJECTION if "rejection_reason" in found.blocking else Where.SCREENING,
-                by=request.auth,
-                reason=reason,
-                application=application,
-                subject=_subject(application),
-            )
+        services.screening_record(
+            application=application,
+            by=request.auth,
+            results=results,
+            advance_to=payload.advance_to,
+            reply_by=payload.reply_by,
+            mark_for_rejection=payload.mark_for_rejection,
+            rejection_reason=payload.rejection_reason,
+            language_override_reason=payload.language_override_reason,
+        )
+    except StoppedText as exc:
+        raise language_blocked(
+            exc, _by_criterion(payload.results, text="note", body="results")
+        ) from exc
     except ValidationError as exc:
         raise invalid_input(exc, rename=SCREENING_FIELDS) from exc
     return _screening_answer(application)
@@ -345,29 +331,20 @@ def scorecard_submit(
         services.RatingInput(criterion_id=r.criterion_id, score=r.score, evidence=r.evidence)
         for r in payload.ratings
     ]
-    texts = {f"ratings.{i}.evidence": r.evidence for i, r in enumerate(payload.ratings)}
-    texts |= {"impression": payload.impression, "strengths": payload.strengths}
-    texts["tips"] = payload.tips
-    reason = payload.language_override_reason
-    found = _language_gate(texts, application=interview.application, reason=reason)
     try:
-        with transaction.atomic():
-            scorecard, created = services.scorecard_submit(
-                interview=interview,
-                by=request.auth,
-                ratings=ratings,
-                impression=payload.impression,
-                strengths=payload.strengths,
-                tips=payload.tips,
-            )
-            record_override(
-                found,
-                where=Where.SCORECARD,
-                by=request.auth,
-                reason=reason,
-                application=interview.application,
-                subject=_subject(interview.application),
-            )
+        scorecard, created = services.scorecard_submit(
+            interview=interview,
+            by=request.auth,
+            ratings=ratings,
+            impression=payload.impression,
+            strengths=payload.strengths,
+            tips=payload.tips,
+            language_override_reason=payload.language_override_reason,
+        )
+    except StoppedText as exc:
+        raise language_blocked(
+            exc, _by_criterion(payload.ratings, text="evidence", body="ratings")
+        ) from exc
     except ValidationError as exc:
         raise invalid_input(exc, rename=SCORECARD_FIELDS) from exc
     scorecard = _scorecards().get(pk=scorecard.pk)

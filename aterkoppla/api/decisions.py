@@ -26,7 +26,7 @@ from ninja import Path, Query, Router, Status
 
 from aterkoppla.accounts.models import User
 from aterkoppla.api import decisions_schemas as schemas
-from aterkoppla.api.errors import LanguageBlocked, error_response, invalid_input
+from aterkoppla.api.errors import error_response, invalid_input, language_blocked
 from aterkoppla.api.schemas import ERRORS_READ, ERRORS_WRITE, MAX_ID, ErrorOut, IdQuery, id_or_none
 from aterkoppla.api.services import Conflict
 from aterkoppla.applications.models import Application
@@ -35,8 +35,7 @@ from aterkoppla.decisions import services
 from aterkoppla.decisions.call_sheets import call_sheet_for
 from aterkoppla.decisions.models import CallAttempt, CallTask
 from aterkoppla.decisions.pdf import PdfUnavailable, call_sheet_pdf
-from aterkoppla.language.models import Where
-from aterkoppla.language.review import Review, record_override, review
+from aterkoppla.language.gate import LanguageBlocked as StoppedText
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 from aterkoppla.recruitment.selectors import access_for
@@ -129,33 +128,6 @@ def _task_answer(task: CallTask) -> dict[str, Any]:
     }
 
 
-def _record_rejection_overrides(
-    found: Review,
-    fields: dict[str, int],
-    *,
-    by: User,
-    reason: str,
-) -> None:
-    """One override per application whose explanation the check flagged (on its timeline).
-    Only the flagged applications are read: a handful, whatever the size of the decision."""
-    flagged = {name: fields[name] for name in found.blocking}
-    if not flagged:
-        return
-    applications = Application.objects.select_related("candidate", "recruitment").in_bulk(
-        flagged.values()
-    )
-    for name, application_id in flagged.items():
-        application = applications[application_id]
-        record_override(
-            Review(findings={name: found.findings[name]}, policy=found.policy, labels=found.labels),
-            where=Where.REJECTION,
-            by=by,
-            reason=reason,
-            application=application,
-            subject=_subject(application),
-        )
-
-
 # --- Routes ---------------------------------------------------------------------------
 
 
@@ -196,27 +168,26 @@ def decision_record(
         )
         for r in payload.rejections
     ]
-    # Each explanation is a text of its own, named by its place in the body.
-    written = [(f"rejections.{n}.explanation", r) for n, r in enumerate(payload.rejections)]
-    texts = {name: r.explanation for name, r in written if r.explanation}
-    fields = {name: r.application_id for name, r in written if r.explanation}
-    reason = payload.language_override_reason
-    found = review(texts, policy=recruitment.language_policy)
-    if found.needs_override and not reason:
-        raise LanguageBlocked(found.blocking)
     decided = {
         "recruitment": recruitment,
         "hired": payload.hired,
         "reserve": payload.reserve,
         "rejections": rejections,
         "reserve_until": payload.reserve_until,
+        "language_override_reason": payload.language_override_reason,
+    }
+    # The service names an explanation by its application; here it is named by its place.
+    places = {
+        f"explanation:{r.application_id}": f"rejections.{n}.explanation"
+        for n, r in reversed(list(enumerate(payload.rejections)))
     }
     try:
         with transaction.atomic():
             # The plan checks the decision and holds the warnings, said before anything is sent.
             plan = services.decision_plan(**decided)
             outcome = services.decision_record(by=request.auth, **decided)
-            _record_rejection_overrides(found, fields, by=request.auth, reason=reason)
+    except StoppedText as exc:
+        raise language_blocked(exc, lambda name: places.get(name, name)) from exc
     except ValidationError as exc:
         raise invalid_input(exc) from exc
     return {
@@ -368,30 +339,20 @@ def call_attempt_record(
     application = _application_to_call(request, task.application_id)
     if not task.is_open:
         raise Conflict(_("This call is already finished."))
-    reason = payload.language_override_reason
-    found = review({"notes": payload.notes}, policy=application.recruitment.language_policy)
-    if found.needs_override and not reason:
-        raise LanguageBlocked(found.blocking)
     try:
-        with transaction.atomic():
-            attempt = services.call_attempt_record(
-                task=task,
-                by=request.auth,
-                outcome=payload.outcome,
-                notes=payload.notes,
-                callback_at=payload.callback_at,
-                summary_requested=payload.summary_requested,
-                talent_pool=payload.talent_pool,
-                disclosure_requested=payload.disclosure_requested,
-            )
-            record_override(
-                found,
-                where=Where.CALL,
-                by=request.auth,
-                reason=reason,
-                application=application,
-                subject=_subject(application),
-            )
+        attempt = services.call_attempt_record(
+            task=task,
+            by=request.auth,
+            outcome=payload.outcome,
+            notes=payload.notes,
+            callback_at=payload.callback_at,
+            summary_requested=payload.summary_requested,
+            talent_pool=payload.talent_pool,
+            disclosure_requested=payload.disclosure_requested,
+            language_override_reason=payload.language_override_reason,
+        )
+    except StoppedText as exc:
+        raise language_blocked(exc) from exc
     except ValidationError as exc:
         # Another attempt may have finished the call since it was read above.
         if not CallTask.objects.filter(pk=task.pk, status=CallTask.Status.OPEN).exists():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import (
@@ -23,6 +23,8 @@ from ninja import errors as ninja_errors
 from ninja.parser import Parser
 
 from aterkoppla.api.services import Conflict
+from aterkoppla.language.gate import LanguageBlocked as StoppedText
+from aterkoppla.language.review import blocked_error
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -41,11 +43,18 @@ class InvalidInput(Exception):
 
 
 class LanguageBlocked(Exception):
-    """Texts the language check stops, with no reason to keep them (HTTP 422, ``findings``)."""
+    """Texts the language check stops, with no reason to keep them (HTTP 422, ``findings``),
+    named by their place in the request body."""
 
     def __init__(self, blocking: Mapping[str, list[Any]]) -> None:
         super().__init__(blocking)
         self.blocking = blocking
+
+
+def language_blocked(exc: StoppedText, path: Callable[[str], str] | None = None) -> LanguageBlocked:
+    """A service's stopped texts, each named by ``path(name)``: its place in the body."""
+    path = path or (lambda name: name)
+    return LanguageBlocked({path(name): findings for name, findings in exc.blocking.items()})
 
 
 class BadBody(ValueError):
@@ -162,10 +171,13 @@ def install(api: NinjaAPI) -> None:
         errors = invalid_input(exc).errors
         return error_response(422, _summary(errors), errors)
 
-    @api.exception_handler(LanguageBlocked)
-    def language_blocked(request: HttpRequest, exc: LanguageBlocked) -> HttpResponse:
-        from aterkoppla.language.review import blocked_error
+    @api.exception_handler(StoppedText)
+    def service_language_blocked(request: HttpRequest, exc: StoppedText) -> HttpResponse:
+        # A route that does not rename the service's texts: their names are the body's.
+        return stopped(request, language_blocked(exc))
 
+    @api.exception_handler(LanguageBlocked)
+    def stopped(request: HttpRequest, exc: LanguageBlocked) -> HttpResponse:
         response = error_response(
             422,
             _(

@@ -173,7 +173,7 @@ def application_create(
 )
 def application_detail(request: HttpRequest, application_id: ApplicationId) -> Application:
     """The application, its candidate and its timeline. Any member of the team may read it."""
-    application = get_object_or_404(selectors.applications_with_timeline(), pk=application_id)
+    application = get_object_or_404(selectors.applications_for_detail(), pk=application_id)
     if application_access(request.user, application) is None:
         raise Http404
     return application

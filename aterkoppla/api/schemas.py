@@ -25,11 +25,13 @@ from pydantic import (
 )
 
 from aterkoppla.api.selectors import stage_counts
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
 from aterkoppla.messaging.models import Kind as MessageKind
 from aterkoppla.messaging.models import Message
 from aterkoppla.portal.tokens import portal_url_stable, redact_links
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.timeline.models import TimelineEvent
+from aterkoppla.timeline.selectors import timeline_for
 
 # The largest id a 64-bit primary key holds; larger numbers cannot name anything.
 MAX_ID = 2**63 - 1
@@ -75,6 +77,7 @@ Email = _text(254)
 Phone = _text(40)
 Merit = _text(1_000)
 Paragraphs = _text(20_000)
+OverrideReason = _text(1_000)
 
 Date = Annotated[dt.date, BeforeValidator(_date_text)]
 Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
@@ -163,6 +166,12 @@ class RecruitmentIn(Input):
         description="The answer date promised to every applicant; not before the deadline.",
     )
     criteria: list[CriterionIn] = Field(default_factory=list, max_length=100)
+    language_override_reason: OverrideReason = Field(
+        "",
+        description="Keep a job posting the language check stops (`block` findings in "
+        "`description` or `job_tasks`) as it is, with this reason; it is recorded with your "
+        "name. Without it such a posting is refused (422, with `findings`).",
+    )
 
     @field_validator("criteria")
     @classmethod
@@ -318,6 +327,10 @@ class ApplicationOut(Schema):
     )
     merits: MeritsOut
     timeline: list[TimelineEventOut]
+
+    @staticmethod
+    def resolve_timeline(obj: Any) -> list[Any]:
+        return list(timeline_for(obj))
 
 
 # --- Messages -------------------------------------------------------------------------

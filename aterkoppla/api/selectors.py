@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
 from aterkoppla.recruitment.models import Recruitment
 
 
@@ -25,7 +25,6 @@ def recruitments_with_criteria() -> QuerySet[Recruitment]:
     return Recruitment.objects.prefetch_related("criteria")
 
 
-def applications_with_timeline() -> QuerySet[Application]:
-    return Application.objects.select_related("candidate", "recruitment").prefetch_related(
-        Prefetch("timeline", queryset=TimelineEvent.objects.select_related("actor_user"))
-    )
+def applications_for_detail() -> QuerySet[Application]:
+    """Applications with what their answer shows; the timeline is read by ``timeline_for``."""
+    return Application.objects.select_related("candidate", "recruitment")

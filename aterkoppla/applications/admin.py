@@ -3,7 +3,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
-from aterkoppla.applications.models import Application, Candidate, TimelineEvent
+from aterkoppla.applications.models import Application, Candidate
+from aterkoppla.timeline.models import TimelineEvent
 
 
 @admin.register(Candidate)
@@ -37,21 +38,12 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_select_related = ["candidate", "recruitment"]
     raw_id_fields = ["candidate"]
     # Stage changes go through the recruiter UI so that they are validated and on the timeline.
-    readonly_fields = ["stage", "stage_changed_at", "closed_from_stage", "received_at", "source"]
+    readonly_fields = [
+        "stage",
+        "stage_changed_at",
+        "closed_from_stage",
+        "final_answer_at",
+        "received_at",
+        "source",
+    ]
     inlines = [TimelineInline]
-
-
-@admin.register(TimelineEvent)
-class TimelineEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "application", "kind", "actor", "actor_user"]
-    list_filter = ["kind", "actor"]
-    list_select_related = ["application__candidate", "application__recruitment", "actor_user"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

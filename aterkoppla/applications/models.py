@@ -6,7 +6,6 @@ import datetime as dt
 import secrets
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
@@ -14,7 +13,6 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.recruitment.models import Language, Recruitment
@@ -108,6 +106,9 @@ class Application(models.Model):
 
     CLOSED_STAGES = frozenset({Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN})
     OPEN_STAGES = frozenset(set(Stage) - CLOSED_STAGES)
+    # The open stages of someone invited to interview: an interview can be booked, and they
+    # can be hired or kept as a reserve. (Whether an interview was held is ``interviewed``.)
+    INVITED_STAGES = frozenset({Stage.INTERVIEW, Stage.RESERVE, Stage.OFFER})
     # Allowed moves. `rejected` and `withdrawn` may end any open stage; `reserve` only follows
     # an interview. Closed stages are final.
     TRANSITIONS: dict[str, frozenset[str]] = {
@@ -138,6 +139,11 @@ class Application(models.Model):
         _("closed from stage"), max_length=10, choices=Stage.choices, blank=True
     )
     reply_by = models.DateField(_("answer promised by"), null=True, blank=True)
+    # When the application was closed with its final answer (a decision, a withdrawal, a hire):
+    # set by ``applications_close`` and nowhere else; retention counts from it (DESIGN §8).
+    final_answer_at = models.DateTimeField(_("final answer given"), null=True, blank=True)
+    # An interview was held with the candidate (an interview marked held, or a scorecard
+    # submitted): this, not the stage, decides who is owed a call (``applications.feedback``).
     interviewed = models.BooleanField(_("interviewed"), default=False)
     merits = models.JSONField(_("merits"), default=empty_merits, blank=True)
     # Screening's proposal; the decision (and its feedback) is made on the decision screen.
@@ -161,6 +167,18 @@ class Application(models.Model):
                 | Q(reply_by__isnull=False),
                 name="application_open_has_reply_by",
                 violation_error_message=_("An open application needs a promised answer date."),
+            ),
+            # Closed exactly when the final answer was given: one cannot be without the other.
+            models.CheckConstraint(
+                condition=(
+                    Q(stage__in=["hired", "rejected", "withdrawn"], final_answer_at__isnull=False)
+                    | (
+                        ~Q(stage__in=["hired", "rejected", "withdrawn"])
+                        & Q(final_answer_at__isnull=True)
+                    )
+                ),
+                name="application_closed_has_final_answer",
+                violation_error_message=_("A closed application needs the time of its answer."),
             ),
         ]
         indexes = [models.Index(fields=["recruitment", "stage"])]
@@ -196,19 +214,9 @@ class Application(models.Model):
         """Reached the interview stage at some point (the people DL 2 kap. 4 § is about)."""
         return (
             self.interviewed
-            or self.stage
-            in {
-                self.Stage.INTERVIEW,
-                self.Stage.RESERVE,
-                self.Stage.OFFER,
-                self.Stage.HIRED,
-            }
-            or self.closed_from_stage
-            in {
-                self.Stage.INTERVIEW,
-                self.Stage.RESERVE,
-                self.Stage.OFFER,
-            }
+            or self.stage in self.INVITED_STAGES
+            or self.stage == self.Stage.HIRED
+            or self.closed_from_stage in self.INVITED_STAGES
         )
 
     def allowed_next_stages(self) -> list[str]:
@@ -254,204 +262,3 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("applications:document", args=[self.application_id, self.pk])
-
-
-class TimelineQuerySet(models.QuerySet):
-    """Timeline events are evidence (DL 6 kap. 3 §): the code offers no update or delete."""
-
-    def update(self, **kwargs: Any) -> int:
-        raise TypeError("Timeline events are append-only.")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise TypeError("Timeline events are append-only.")
-
-
-class TimelineEvent(models.Model):
-    class Actor(models.TextChoices):
-        USER = "user", _("Staff")
-        SYSTEM = "system", _("System")
-        CANDIDATE = "candidate", _("Candidate")
-
-    class Kind(models.TextChoices):
-        RECEIVED = "received", _("Application received")
-        STAGE_CHANGED = "stage_changed", _("Stage changed")
-        PROFILE_CHANGED = "profile_changed", _("Requirement profile changed")
-        MESSAGE_QUEUED = "message_queued", _("Message queued")
-        MESSAGE_SENT = "message_sent", _("Message sent")
-        MESSAGE_FAILED = "message_failed", _("Message could not be delivered")
-        PROMISE_POSTPONED = "promise_postponed", _("Answer date postponed")
-        PROMISE_ESCALATED = "promise_escalated", _("Broken promise escalated")
-        SCREENED = "screened", _("Screened")
-        MARKED_FOR_REJECTION = "marked_for_rejection", _("Marked for rejection")
-        INTERVIEW_SCHEDULED = "interview_scheduled", _("Interview scheduled")
-        INTERVIEW_HELD = "interview_held", _("Interview held")
-        SCORECARD_SUBMITTED = "scorecard_submitted", _("Scorecard submitted")
-        SCORECARD_CHANGED = "scorecard_changed", _("Scorecard changed after submission")
-        MERITS_UPDATED = "merits_updated", _("Merits summary updated")
-        LANGUAGE_OVERRIDE = "language_override", _("Language check overridden")
-        MESSAGE_HELD = "message_held", _("Message stopped by the language check")
-        MESSAGE_RELEASED = "message_released", _("Stopped message released")
-        DECIDED = "decided", _("Decision")
-        CALL_ATTEMPTED = "call_attempted", _("Feedback call")
-        FOLLOW_UP = "follow_up", _("Follow-up requested")
-        LETTER_PRINTED = "letter_printed", _("Letter printed")
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="timeline")
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.CharField(max_length=10, choices=Actor.choices)
-    actor_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    kind = models.CharField(max_length=32, choices=Kind.choices)
-    data = models.JSONField(default=dict, blank=True)
-
-    objects = TimelineQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("timeline event")
-        verbose_name_plural = _("timeline events")
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise TypeError("Timeline events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise TypeError("Timeline events are append-only.")
-
-    def summary(self) -> str:
-        """One sentence, in the active language, saying what happened."""
-        data = self.data
-        if self.kind == self.Kind.RECEIVED:
-            source = Application.Source(data["source"]).label
-            return gettext("Application received (%(source)s).") % {"source": source}
-        if self.kind == self.Kind.STAGE_CHANGED:
-            return gettext("Moved from “%(from)s” to “%(to)s”.") % {
-                "from": Application.Stage(data["from"]).label,
-                "to": Application.Stage(data["to"]).label,
-            }
-        if self.kind == self.Kind.PROFILE_CHANGED:
-            templates = {
-                "added": gettext("Requirement “%(name)s” added to the profile."),
-                "updated": gettext("Requirement “%(name)s” changed."),
-                "removed": gettext("Requirement “%(name)s” removed from the profile."),
-                "reordered": gettext("Requirement “%(name)s” moved in the profile."),
-            }
-            text = templates[data["change"]] % {"name": data["criterion"]}
-            if "version" in data:
-                text += " " + gettext("Profile version %(version)s. Reason: %(reason)s") % {
-                    "version": data["version"],
-                    "reason": data.get("reason", ""),
-                }
-            return text
-        if self.kind == self.Kind.SCREENED:
-            return gettext(
-                "Screened against profile version %(version)s: %(met)s met, %(partly)s partly "
-                "met, %(not_met)s not met."
-            ) % {
-                "version": data.get("version", "?"),
-                "met": data.get("met", 0),
-                "partly": data.get("partly", 0),
-                "not_met": data.get("not_met", 0),
-            }
-        if self.kind == self.Kind.INTERVIEW_SCHEDULED:
-            return gettext("Interview scheduled with %(names)s.") % {
-                "names": ", ".join(data.get("interviewers", []))
-            }
-        if self.kind == self.Kind.MARKED_FOR_REJECTION and not data.get("marked", True):
-            return gettext("No longer marked for rejection.")
-        if self.kind == self.Kind.MARKED_FOR_REJECTION and data.get("reason"):
-            return gettext("Marked for rejection. Reason for the candidate: %(reason)s") % {
-                "reason": data["reason"]
-            }
-        if self.kind == self.Kind.SCORECARD_SUBMITTED:
-            return gettext("%(name)s submitted a scorecard.") % {"name": data.get("interviewer")}
-        if self.kind == self.Kind.SCORECARD_CHANGED:
-            # The values stay in the event's data; the summary names only what changed, so
-            # that the timeline tells no interviewer the others' scores.
-            return gettext("%(name)s changed their submitted scorecard: %(fields)s.") % {
-                "name": data.get("interviewer"),
-                "fields": ", ".join(data.get("changed", [])),
-            }
-        if self.kind == self.Kind.LANGUAGE_OVERRIDE:
-            return self._language_override_summary()
-        if self.kind in {
-            self.Kind.DECIDED,
-            self.Kind.CALL_ATTEMPTED,
-            self.Kind.FOLLOW_UP,
-        }:
-            return self._feedback_summary()
-        if self.kind in {
-            self.Kind.MESSAGE_HELD,
-            self.Kind.MESSAGE_RELEASED,
-            self.Kind.MESSAGE_QUEUED,
-            self.Kind.MESSAGE_SENT,
-            self.Kind.MESSAGE_FAILED,
-        }:
-            return f"{self.get_kind_display()}: {data.get('subject', '')}".rstrip(": ")
-        return self.get_kind_display()
-
-    def _feedback_summary(self) -> str:
-        data = self.data
-        if self.kind == self.Kind.DECIDED:
-            results = {
-                "hired": gettext("Decision: hired."),
-                "reserve": gettext("Decision: reserve."),
-                "rejected": gettext("Decision: rejected."),
-            }
-            channels = {
-                "call": gettext("The candidate is told in a feedback call."),
-                "email": gettext("The candidate is told in a written rejection."),
-                "letter": gettext("The candidate is told in a letter."),
-            }
-            parts = [results.get(data.get("result"), ""), channels.get(data.get("channel"), "")]
-            if data.get("decisive"):
-                parts.append(
-                    gettext("Decisive: %(names)s.") % {"names": ", ".join(data["decisive"])}
-                )
-            if data.get("explanation"):
-                parts.append(gettext("Explanation: %(text)s") % {"text": data["explanation"]})
-            return " ".join(part for part in parts if part)
-        if self.kind == self.Kind.CALL_ATTEMPTED:
-            from aterkoppla.decisions.models import CallAttempt
-
-            outcome = data.get("outcome")
-            label = (
-                CallAttempt.Outcome(outcome).label if outcome in CallAttempt.Outcome.values else ""
-            )
-            return gettext("Feedback call: %(outcome)s.") % {"outcome": label}
-        names = {
-            "summary": gettext("a written summary"),
-            "talent_pool": gettext("news of future jobs"),
-            "disclosure": gettext(
-                "written information on the merits of the person chosen "
-                "(diskrimineringslagen 2 kap. 4 §)"
-            ),
-        }
-        wanted = [names[name] for name in data.get("follow_ups", []) if name in names]
-        return gettext("After the call the candidate asked for: %(items)s.") % {
-            "items": ", ".join(wanted)
-        }
-
-    def _language_override_summary(self) -> str:
-        from aterkoppla.language.models import Policy, Where
-
-        data = self.data
-        where = Where(data["where"]).label if data.get("where") in Where.values else ""
-        matches = ", ".join(f"“{item['match']}”" for item in data.get("findings", []))
-        if data.get("policy") == Policy.WARN:
-            return gettext(
-                "%(where)s kept with language-check findings (%(matches)s): the recruitment's "
-                "policy only warns."
-            ) % {"where": where, "matches": matches}
-        return gettext(
-            "%(where)s kept in spite of the language check (%(matches)s). Reason: %(reason)s"
-        ) % {"where": where, "matches": matches, "reason": data.get("reason", "")}
-
-    def promised_date(self) -> dt.date | None:
-        value = self.data.get("reply_by")
-        return dt.date.fromisoformat(value) if value else None

@@ -12,19 +12,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Value
+from django.db.models import F, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import (
-    Application,
-    Candidate,
-    Document,
-    TimelineEvent,
-    clean_merits,
-)
+from aterkoppla.applications.events import RECEIVED, STAGE_CHANGED
+from aterkoppla.applications.models import Application, Candidate, Document, clean_merits
 from aterkoppla.lib.documents import DocumentType
 from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
 from aterkoppla.lib.workdays import add_working_days
@@ -32,6 +27,8 @@ from aterkoppla.messaging.models import Kind
 from aterkoppla.messaging.services import message_queue
 from aterkoppla.recruitment.models import Recruitment
 from aterkoppla.recruitment.services import profile_freeze
+from aterkoppla.timeline.models import TimelineEvent
+from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
 
 @dataclass(frozen=True)
@@ -91,25 +88,6 @@ def reply_by_for(recruitment: Recruitment, received: dt.date) -> dt.date:
     if recruitment.first_reply_by is None:
         return add_working_days(start, settings.DEFAULT_REPLY_WORKING_DAYS)
     return max(recruitment.first_reply_by, earliest)
-
-
-def _event(
-    application: Application,
-    *,
-    by: User | None,
-    kind: str,
-    data: dict,
-    at: dt.datetime | None = None,
-    actor: str | None = None,
-) -> TimelineEvent:
-    return TimelineEvent.objects.create(
-        application=application,
-        at=at or timezone.now(),
-        actor=actor or (TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM),
-        actor_user=by,
-        kind=kind,
-        data=data,
-    )
 
 
 def _candidate_for(
@@ -208,7 +186,7 @@ def application_receive(
     data = {"source": source, "reply_by": application.reply_by.isoformat()}
     if not acknowledge:
         data["acknowledge"] = False
-    _event(application, by=by, kind=TimelineEvent.Kind.RECEIVED, data=data, at=received_at)
+    timeline_record(application=application, by=by, kind=RECEIVED, data=data, at=received_at)
     if acknowledge:
         message_queue(
             application=application,
@@ -220,7 +198,7 @@ def application_receive(
 
 
 # What the candidate is told when their application reaches a stage (DESIGN §4). Offers and
-# hiring are done in person; rejections get their own channel rules.
+# hiring are done in person; rejections get their own channel rules (``feedback``).
 STAGE_MESSAGES = {
     Application.Stage.SCREENING: Kind.STATUS_UPDATE,
     Application.Stage.INTERVIEW: Kind.STATUS_UPDATE,
@@ -229,25 +207,19 @@ STAGE_MESSAGES = {
 }
 
 
-@transaction.atomic
-def application_move(
-    *,
-    application: Application,
-    to_stage: str,
-    by: User | None,
-    reply_by: dt.date | None = None,
-    at: dt.datetime | None = None,
-    by_candidate: bool = False,
-    decided: bool = False,
-) -> Application:
-    """Move an application to another stage, if the move is allowed.
+def _dated(at: dt.datetime | None, earliest: dt.datetime) -> tuple[dt.datetime, bool]:
+    """The time a change happened, and whether it was entered afterwards (``at`` given)."""
+    now = timezone.now()
+    if at is None:
+        return now, False
+    if at > now or at < earliest:
+        raise ValidationError(
+            {"at": _("A move cannot be dated before the application or in the future.")}
+        )
+    return at, True
 
-    Moving within the open stages may give a new promised answer date, and must when the
-    current one has passed: a broken promise is not carried on silently (P2). ``at`` records
-    when a move happened that is entered afterwards (imports, the demo); it cannot be in the
-    future or before the application arrived, and such a move sends no message.
-    """
-    application = Application.objects.select_for_update().get(pk=application.pk)
+
+def _refuse_move(application: Application, to_stage: str) -> None:
     if to_stage not in Application.Stage.values:
         raise ValidationError({"to_stage": _("Unknown stage “%(stage)s”.") % {"stage": to_stage}})
     if to_stage not in Application.TRANSITIONS[application.stage]:
@@ -260,52 +232,61 @@ def application_move(
                 }
             }
         )
-    if to_stage == Application.Stage.REJECTED and not decided and at is None:
-        # A rejection owes the candidate its feedback (a call or a written answer, DESIGN §4):
-        # it is made by a decision (aterkoppla.decisions), never by a bare move.
+
+
+@transaction.atomic
+def application_move(
+    *,
+    application: Application,
+    to_stage: str,
+    by: User | None,
+    reply_by: dt.date | None = None,
+    at: dt.datetime | None = None,
+) -> Application:
+    """Move an open application to another open stage, if the move is allowed.
+
+    A move may give a new promised answer date, and must when the current one has passed: a
+    broken promise is not carried on silently (P2). ``at`` records when a move happened that
+    is entered afterwards (imports); it cannot be in the future or before the application
+    arrived, and such a move sends no message. Closing an application (rejected, withdrawn,
+    hired) is :func:`applications_close`'s.
+    """
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _refuse_move(application, to_stage)
+    if to_stage in Application.CLOSED_STAGES:
         raise ValidationError(
             {
                 "to_stage": _(
                     "A rejection is made on the decision page, which gives the candidate the "
                     "feedback they are owed."
                 )
+                if to_stage == Application.Stage.REJECTED
+                else _("“%(to)s” closes the application: close it instead of moving it.")
+                % {"to": Application.Stage(to_stage).label}
             }
         )
-    now = timezone.now()
-    backdated = at is not None
-    at = at or now
-    if at > now or at < application.received_at:
-        raise ValidationError(
-            {"at": _("A move cannot be dated before the application or in the future.")}
-        )
+    at, backdated = _dated(at, application.received_at)
     today = timezone.localdate(at)
     if reply_by is not None and reply_by < today:
         raise ValidationError({"reply_by": _("The promised answer date cannot be in the past.")})
-    if to_stage in Application.OPEN_STAGES and reply_by is None and application.reply_by < today:
+    if reply_by is None and application.reply_by < today:
         raise ValidationError(
             {"reply_by": _("The promised answer date has passed. Give the candidate a new one.")}
         )
-    if to_stage not in {Application.Stage.REJECTED, Application.Stage.WITHDRAWN}:
-        # Moving on means screening has started: the profile is in force from now on.
-        profile_freeze(recruitment=application.recruitment, by=by)
+    # Moving on means screening has started: the profile is in force from now on.
+    profile_freeze(recruitment=application.recruitment, by=by)
     from_stage = application.stage
     application.stage = to_stage
     application.stage_changed_at = at
-    if to_stage in Application.CLOSED_STAGES:
-        application.closed_from_stage = from_stage
-    elif reply_by is not None:
+    if reply_by is not None:
         application.reply_by = reply_by
-    application.save(update_fields=["stage", "stage_changed_at", "closed_from_stage", "reply_by"])
-    data = {"from": from_stage, "to": to_stage}
-    if to_stage in Application.OPEN_STAGES:
-        data["reply_by"] = application.reply_by.isoformat()
-    event = _event(
-        application,
+    application.save(update_fields=["stage", "stage_changed_at", "reply_by"])
+    event = timeline_record(
+        application=application,
         by=by,
-        kind=TimelineEvent.Kind.STAGE_CHANGED,
-        data=data,
+        kind=STAGE_CHANGED,
+        data={"from": from_stage, "to": to_stage, "reply_by": application.reply_by.isoformat()},
         at=at,
-        actor=TimelineEvent.Actor.CANDIDATE if by_candidate else None,
     )
     # A move entered afterwards is history: the candidate was told (or not) back then.
     if to_stage in STAGE_MESSAGES and not backdated:
@@ -316,3 +297,85 @@ def application_move(
             by=by,
         )
     return application
+
+
+@transaction.atomic
+def applications_close(
+    *,
+    applications: Sequence[Application],
+    outcome: str,
+    by: User | None,
+    at: dt.datetime | None = None,
+    by_candidate: bool = False,
+) -> list[Application]:
+    """Close applications with their final answer: ``rejected``, ``withdrawn`` or ``hired``.
+
+    The one way an application closes, for one or thousands at a time (a decision closes its
+    written rejections in batches): each must be open and allowed to end this way (a hire
+    follows an offer). It records the stage it was closed from (which, with whether an
+    interview was held, decided the channel of the answer), the time of the final answer
+    (retention counts from it, DESIGN §8), takes back a proposal to reject from screening, and
+    writes a stage change on each timeline. A withdrawal is confirmed to the candidate; a
+    rejection's answer is the decision's (``aterkoppla.decisions``), a hire is told in person.
+    ``at`` dates a close entered afterwards (nothing is sent for it); ``by_candidate`` records
+    that the candidate did it (withdrawing from their page).
+    """
+    if outcome not in Application.CLOSED_STAGES:
+        raise ValidationError({"to_stage": _("Unknown stage “%(stage)s”.") % {"stage": outcome}})
+    if not applications:
+        return []
+    by_pk = {application.pk: application for application in applications}
+    rows = list(
+        Application.objects.select_for_update()
+        .filter(pk__in=list(by_pk))
+        .values_list("pk", "stage", "received_at")
+    )
+    if len(rows) != len(by_pk):
+        raise ValidationError(_("An application to close does not exist."))
+    latest_arrival = max(received for _pk, _stage, received in rows)
+    at, backdated = _dated(at, latest_arrival)
+    for _pk, stage, _received in rows:
+        if outcome not in Application.TRANSITIONS[stage]:
+            raise ValidationError(
+                {
+                    "to_stage": _("An application cannot move from “%(from)s” to “%(to)s”.")
+                    % {
+                        "from": Application.Stage(stage).label,
+                        "to": Application.Stage(outcome).label,
+                    }
+                }
+            )
+    Application.objects.filter(pk__in=list(by_pk)).update(
+        closed_from_stage=F("stage"),
+        stage=outcome,
+        stage_changed_at=at,
+        final_answer_at=at,
+        marked_for_rejection=False,
+    )
+    actor = TimelineEvent.Actor.CANDIDATE if by_candidate else None
+    events = []
+    for pk, stage, _received in rows:
+        application = by_pk[pk]
+        application.closed_from_stage, application.stage = stage, outcome
+        application.stage_changed_at = application.final_answer_at = at
+        application.marked_for_rejection = False
+        events.append(
+            timeline_event(
+                application_id=pk,
+                kind=STAGE_CHANGED,
+                by=by,
+                actor=actor,
+                data={"from": stage, "to": outcome},
+                at=at,
+            )
+        )
+    events = timeline_record_many(events)
+    if outcome in STAGE_MESSAGES and not backdated:
+        for event in events:
+            message_queue(
+                application=by_pk[event.application_id],
+                kind=STAGE_MESSAGES[outcome],
+                dedupe_key=f"stage:{event.application_id}:{event.pk}",
+                by=by,
+            )
+    return list(applications)

@@ -17,6 +17,7 @@ from aterkoppla.core.forms import add_service_errors
 from aterkoppla.recruitment.models import Criterion
 from aterkoppla.recruitment.selectors import Access
 from aterkoppla.recruitment.views import _get_recruitment_for_user
+from aterkoppla.timeline.selectors import timeline_for
 
 
 def _get_application_for_user(request: HttpRequest, pk: int) -> tuple[Application, Access]:
@@ -81,7 +82,7 @@ def _render_detail(
         "recruitment": application.recruitment,
         "candidate": application.candidate,
         "access": access,
-        "timeline": application.timeline.select_related("actor_user"),
+        "timeline": timeline_for(application),
         "documents": application.documents.all(),
         "move_form": move_form,
         "screening_rows": [(c, screenings.get(c.pk)) for c in criteria],
@@ -130,13 +131,20 @@ def application_move(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = MoveForm(request.POST, application=application)
     if form.is_valid():
+        to_stage = form.cleaned_data["to_stage"]
         try:
-            services.application_move(
-                application=application,
-                to_stage=form.cleaned_data["to_stage"],
-                reply_by=form.cleaned_data["reply_by"],
-                by=request.user,
-            )
+            if to_stage in Application.CLOSED_STAGES:
+                # Withdrawn (recorded by staff) or hired: the application closes.
+                services.applications_close(
+                    applications=[application], outcome=to_stage, by=request.user
+                )
+            else:
+                services.application_move(
+                    application=application,
+                    to_stage=to_stage,
+                    reply_by=form.cleaned_data["reply_by"],
+                    by=request.user,
+                )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

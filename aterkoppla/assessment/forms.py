@@ -15,8 +15,6 @@ from aterkoppla.assessment.models import SCORE_LABELS, Interview, Rating, Screen
 from aterkoppla.assessment.services import RatingInput, ScreeningResult
 from aterkoppla.core.forms import DateInput
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
-from aterkoppla.language.models import Where
-from aterkoppla.language.review import Review
 from aterkoppla.recruitment.models import Criterion
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -29,8 +27,6 @@ def _lines(value: str) -> list[str]:
 
 class ScreeningForm(LanguageCheckedMixin, forms.Form):
     """One row per requirement of the profile in force: result and an optional note."""
-
-    language_where = Where.SCREENING
 
     advance_to = forms.ChoiceField(
         label=_("Then"),
@@ -98,9 +94,6 @@ class ScreeningForm(LanguageCheckedMixin, forms.Form):
         for criterion in self.criteria:
             yield criterion, self[f"result_{criterion.pk}"], self[f"note_{criterion.pk}"]
 
-    def language_where_of(self, found: Review) -> str:
-        return Where.REJECTION if "rejection_reason" in found.blocking else Where.SCREENING
-
     def results(self) -> list[ScreeningResult]:
         return [
             ScreeningResult(
@@ -127,7 +120,6 @@ class ScreeningForm(LanguageCheckedMixin, forms.Form):
 
 
 class MeritsForm(LanguageCheckedMixin, forms.Form):
-    language_where = Where.MERITS
     education = checked(
         forms.CharField(
             label=_("Education"),
@@ -212,7 +204,6 @@ class InterviewForm(forms.Form):
 
 
 class ScorecardForm(LanguageCheckedMixin, forms.Form):
-    language_where = Where.SCORECARD
     impression = checked(
         forms.CharField(
             label=_("Impression"),

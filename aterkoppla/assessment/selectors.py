@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_access
+from aterkoppla.assessment.events import SCORECARD_CHANGED
 from aterkoppla.assessment.models import Interview, Rating, Scorecard
 from aterkoppla.recruitment.selectors import Access
 
@@ -85,7 +86,7 @@ def _earlier(key: str, old: object) -> tuple[str, str]:
 def scorecard_changes(application: Application, scorecard_ids: set[int]) -> dict[int, list[Change]]:
     """The changes made to submitted scorecards, kept on the timeline, per scorecard."""
     changes: dict[int, list[Change]] = {pk: [] for pk in scorecard_ids}
-    events = application.timeline.filter(kind=TimelineEvent.Kind.SCORECARD_CHANGED).order_by("at")
+    events = application.timeline.filter(kind=SCORECARD_CHANGED).order_by("at")
     for event in events:
         pk = event.data.get("scorecard")
         if pk in changes:

@@ -16,21 +16,31 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, TimelineEvent, clean_merits
+from aterkoppla.applications.models import MERIT_SECTIONS, Application, clean_merits
 from aterkoppla.applications.services import application_move
 from aterkoppla.assessment import calendar
+from aterkoppla.assessment.events import (
+    INTERVIEW_HELD,
+    INTERVIEW_SCHEDULED,
+    MARKED_FOR_REJECTION,
+    MERITS_UPDATED,
+    SCORECARD_CHANGED,
+    SCORECARD_SUBMITTED,
+    SCREENED,
+)
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
+from aterkoppla.language.gate import Text, language_gate
+from aterkoppla.language.models import Where
 from aterkoppla.messaging.models import Kind
 from aterkoppla.messaging.services import staff_message_queue
 from aterkoppla.recruitment.models import Criterion, TeamMembership
 from aterkoppla.recruitment.services import profile_freeze
+from aterkoppla.timeline.services import timeline_record
 
 # Screening may move an application on to these stages.
 SCREENING_ADVANCES = (Application.Stage.SCREENING, Application.Stage.INTERVIEW)
 # Stages in which an interview can be booked: the candidate has been told they are invited.
-INTERVIEW_STAGES = frozenset(
-    {Application.Stage.INTERVIEW, Application.Stage.RESERVE, Application.Stage.OFFER}
-)
+INTERVIEW_STAGES = Application.INVITED_STAGES
 
 
 @dataclass(frozen=True)
@@ -45,17 +55,6 @@ class RatingInput:
     criterion_id: int
     score: int
     evidence: str = ""
-
-
-def _event(application: Application, *, by: User | None, kind: str, data: dict) -> None:
-    TimelineEvent.objects.create(
-        application=application,
-        at=timezone.now(),
-        actor=TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM,
-        actor_user=by,
-        kind=kind,
-        data=data,
-    )
 
 
 def _criteria_by_id(application: Application, ids: Iterable[int]) -> dict[int, Criterion]:
@@ -94,15 +93,22 @@ def screening_record(
     reply_by: dt.date | None = None,
     mark_for_rejection: bool | None = None,
     rejection_reason: str | None = None,
+    language_override_reason: str = "",
 ) -> list[Screening]:
     """Record the screening of an application per requirement, and act on it.
 
     Puts the profile in force (version 1) if screening starts here. ``advance_to`` moves the
     application on (to screening or interview; the candidate gets a status update with the
     promised date); ``mark_for_rejection`` proposes it for rejection on the decision screen,
-    with ``rejection_reason`` for the candidate (None keeps the reason written before).
+    with ``rejection_reason`` for the candidate (None keeps the reason written before). The
+    notes (``note_<criterion id>``) and the reason (``rejection_reason``) pass the language
+    check unless ``language_override_reason`` says why they are kept.
     """
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("candidate", "recruitment")
+        .get(pk=application.pk)
+    )
     _require_open(application)
     if advance_to and advance_to not in SCREENING_ADVANCES:
         raise ValidationError(
@@ -121,6 +127,23 @@ def screening_record(
             raise ValidationError(
                 {"result": _("“%(value)s” is not a screening result.") % {"value": item.result}}
             )
+    notes = [
+        Text(
+            name=f"note_{item.criterion_id}",
+            text=item.note.strip(),
+            where=Where.SCREENING,
+            application=application,
+            label=criteria[item.criterion_id].name,
+        )
+        for item in results
+    ]
+    policy = application.recruitment.language_policy
+    reason = language_override_reason
+    if mark_for_rejection and rejection_reason:
+        # Every stopped text at once; the reason is kept (and recorded) by the marking below.
+        reason_text = _reason_text(application, rejection_reason)
+        language_gate([*notes, reason_text], policy=policy, by=by, reason=reason, record=False)
+    language_gate(notes, policy=policy, by=by, reason=reason)
     version = profile_freeze(recruitment=application.recruitment, by=by)
     now = timezone.now()
     existing = {s.criterion_id: s for s in application.screenings.all()}
@@ -143,10 +166,10 @@ def screening_record(
         changed[criteria[item.criterion_id].name] = item.result
     if changed:
         every = [s.result for s in application.screenings.all()]
-        _event(
-            application,
+        timeline_record(
+            application=application,
             by=by,
-            kind=TimelineEvent.Kind.SCREENED,
+            kind=SCREENED,
             data={
                 "version": version.number,
                 "results": changed,
@@ -157,7 +180,11 @@ def screening_record(
         )
     if mark_for_rejection is not None:
         application_mark_for_rejection(
-            application=application, by=by, marked=mark_for_rejection, reason=rejection_reason
+            application=application,
+            by=by,
+            marked=mark_for_rejection,
+            reason=rejection_reason,
+            language_override_reason=language_override_reason,
         )
     if advance_to and advance_to != application.stage:
         application_move(application=application, to_stage=advance_to, by=by, reply_by=reply_by)
@@ -166,19 +193,41 @@ def screening_record(
     return saved
 
 
+def _reason_text(application: Application, reason: str) -> Text:
+    return Text(
+        name="rejection_reason",
+        text=reason.strip(),
+        where=Where.REJECTION,
+        application=application,
+    )
+
+
 @transaction.atomic
 def application_mark_for_rejection(
-    *, application: Application, by: User | None, marked: bool, reason: str | None = None
+    *,
+    application: Application,
+    by: User | None,
+    marked: bool,
+    reason: str | None = None,
+    language_override_reason: str = "",
 ) -> Application:
     """Propose (or stop proposing) the application for rejection on the decision screen.
 
     ``reason`` is what the written rejection will tell the candidate; None keeps the one
-    written before. Check its language before (``aterkoppla.language``).
+    written before. A new reason passes the language check (``rejection_reason``) unless
+    ``language_override_reason`` says why it is kept.
     """
     _require_open(application)
     reason = application.rejection_reason if reason is None else reason.strip()
     if (application.marked_for_rejection, application.rejection_reason) == (marked, reason):
         return application
+    if marked and reason != application.rejection_reason:
+        language_gate(
+            [_reason_text(application, reason)],
+            policy=application.recruitment.language_policy,
+            by=by,
+            reason=language_override_reason,
+        )
     application.marked_for_rejection, application.rejection_reason = marked, reason
     Application.objects.filter(pk=application.pk).update(
         marked_for_rejection=marked, rejection_reason=reason
@@ -186,7 +235,7 @@ def application_mark_for_rejection(
     data: dict[str, object] = {"marked": marked}
     if marked and reason:
         data["reason"] = reason
-    _event(application, by=by, kind=TimelineEvent.Kind.MARKED_FOR_REJECTION, data=data)
+    timeline_record(application=application, by=by, kind=MARKED_FOR_REJECTION, data=data)
     return application
 
 
@@ -250,10 +299,10 @@ def interview_schedule(
     interview.full_clean(exclude=["application", "profile_version", "uid"])
     interview.save()
     interview.interviewers.set(people)
-    _event(
-        application,
+    timeline_record(
+        application=application,
         by=by,
-        kind=TimelineEvent.Kind.INTERVIEW_SCHEDULED,
+        kind=INTERVIEW_SCHEDULED,
         data={
             "interview": interview.pk,
             "at": scheduled_at.isoformat(),
@@ -304,10 +353,10 @@ def interview_mark_held(*, interview: Interview, by: User | None) -> Interview:
     if not application.interviewed:
         Application.objects.filter(pk=application.pk).update(interviewed=True)
         application.interviewed = True
-    _event(
-        application,
+    timeline_record(
+        application=application,
         by=by,
-        kind=TimelineEvent.Kind.INTERVIEW_HELD,
+        kind=INTERVIEW_HELD,
         data={"interview": interview.pk},
     )
     return interview
@@ -325,13 +374,16 @@ def scorecard_submit(
     impression: str = "",
     strengths: str = "",
     tips: str = "",
+    language_override_reason: str = "",
 ) -> tuple[Scorecard, bool]:
     """Submit (or change) the calling interviewer's scorecard; True when it is new.
 
     Only the interview's interviewers score, each on their own card. A change after
     submission keeps the earlier values on the timeline. Submitting marks the interview held.
     """
-    interview = Interview.objects.select_related("application__recruitment").get(pk=interview.pk)
+    interview = Interview.objects.select_related(
+        "application__recruitment", "application__candidate"
+    ).get(pk=interview.pk)
     if not interview.interviewers.filter(pk=by.pk).exists():
         raise ValidationError(_("Only the interview's interviewers submit scorecards."))
     if not interview.has_started():
@@ -346,13 +398,14 @@ def scorecard_submit(
         score = item.score
         if not isinstance(score, int) or not Rating.MIN_SCORE <= score <= Rating.MAX_SCORE:
             raise ValidationError({"score": _("A score is a whole number from 1 to 5.")})
-    interview_mark_held(interview=interview, by=by)
     application = interview.application
     texts = {
         "impression": impression.strip(),
         "strengths": strengths.strip(),
         "tips": tips.strip(),
     }
+    _scorecard_gate(application, criteria, ratings, texts, by, language_override_reason)
+    interview_mark_held(interview=interview, by=by)
     scorecard = (
         Scorecard.objects.select_for_update()
         .filter(interview=interview, interviewer=by)
@@ -374,15 +427,54 @@ def scorecard_submit(
             )
             for item in ratings
         )
-        _event(
-            application,
+        timeline_record(
+            application=application,
             by=by,
-            kind=TimelineEvent.Kind.SCORECARD_SUBMITTED,
+            kind=SCORECARD_SUBMITTED,
             data={"interview": interview.pk, "scorecard": scorecard.pk, "interviewer": str(by)},
         )
         return scorecard, True
     _scorecard_change(scorecard, by=by, criteria=criteria, ratings=ratings, texts=texts)
     return scorecard, False
+
+
+def _scorecard_gate(
+    application: Application,
+    criteria: dict[int, Criterion],
+    ratings: Sequence[RatingInput],
+    texts: dict[str, str],
+    by: User,
+    reason: str,
+) -> None:
+    """The scorecard's words pass the language check: the call sheet is made from them."""
+    labels = {name: str(Scorecard._meta.get_field(name).verbose_name) for name in texts}
+    language_gate(
+        [
+            *(
+                Text(
+                    name=f"evidence_{item.criterion_id}",
+                    text=item.evidence.strip(),
+                    where=Where.SCORECARD,
+                    application=application,
+                    label=criteria[item.criterion_id].name,
+                )
+                for item in ratings
+            ),
+            *(
+                Text(
+                    name=name,
+                    text=text,
+                    where=Where.SCORECARD,
+                    application=application,
+                    label=labels[name],
+                )
+                for name, text in texts.items()
+            ),
+        ],
+        policy=application.recruitment.language_policy,
+        by=by,
+        reason=reason,
+    )
 
 
 def _scorecard_change(
@@ -428,10 +520,10 @@ def _scorecard_change(
     scorecard.changed_at = timezone.now()
     scorecard.full_clean(exclude=["interview", "interviewer", "profile_version"])
     scorecard.save(update_fields=[*SCORECARD_TEXTS, "changed_at"])
-    _event(
-        scorecard.interview.application,
+    timeline_record(
+        application=scorecard.interview.application,
         by=by,
-        kind=TimelineEvent.Kind.SCORECARD_CHANGED,
+        kind=SCORECARD_CHANGED,
         data={
             "interview": scorecard.interview_id,
             "scorecard": scorecard.pk,
@@ -444,23 +536,49 @@ def _scorecard_change(
 
 
 @transaction.atomic
-def merits_update(*, application: Application, by: User | None, merits: dict) -> Application:
+def merits_update(
+    *,
+    application: Application,
+    by: User | None,
+    merits: dict,
+    language_override_reason: str = "",
+) -> Application:
     """Correct or complete the factual merits summary (education, experience, other).
 
     This is the raw material of the written information under diskrimineringslagen
-    2 kap. 4 §: facts the candidate gave, no judgements.
+    2 kap. 4 §: facts the candidate gave, no judgements. Each part (``education``,
+    ``experience``, ``other``) passes the language check unless ``language_override_reason``
+    says why it is kept.
     """
     cleaned = clean_merits(merits)
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("candidate", "recruitment")
+        .get(pk=application.pk)
+    )
     if cleaned == application.merits:
         return application
+    language_gate(
+        [
+            Text(
+                name=section,
+                text="\n".join(cleaned[section]),
+                where=Where.MERITS,
+                application=application,
+            )
+            for section in MERIT_SECTIONS
+        ],
+        policy=application.recruitment.language_policy,
+        by=by,
+        reason=language_override_reason,
+    )
     previous = application.merits
     application.merits = cleaned
     application.save(update_fields=["merits"])
-    _event(
-        application,
+    timeline_record(
+        application=application,
         by=by,
-        kind=TimelineEvent.Kind.MERITS_UPDATED,
+        kind=MERITS_UPDATED,
         data={"before": previous, "after": cleaned},
     )
     return application

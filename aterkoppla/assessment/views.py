@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from aterkoppla.assessment import calendar, selectors, services
 from aterkoppla.assessment.forms import InterviewForm, MeritsForm, ScorecardForm, ScreeningForm
 from aterkoppla.assessment.models import Interview
 from aterkoppla.core.forms import add_service_errors
+from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.recruitment.models import Criterion
 from aterkoppla.recruitment.selectors import Access
 
@@ -66,7 +66,7 @@ def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
             advance_to = form.cleaned_data["advance_to"]
             rejecting = advance_to == "reject"
             try:
-                with transaction.atomic():
+                with language_advice() as advice:
                     services.screening_record(
                         application=application,
                         by=request.user,
@@ -77,13 +77,15 @@ def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
                         rejection_reason=form.cleaned_data["rejection_reason"]
                         if rejecting
                         else None,
+                        language_override_reason=form.language_override_reason,
                     )
-                    form.language_record(by=request.user, application=application)
+            except LanguageBlocked as exc:
+                form.language_stopped(exc)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
                 messages.success(request, _("The screening was saved."))
-                form.language_advise(request)
+                form.language_advise(request, advice)
                 return redirect(application)
     context = _application_context(application, form=form)
     return render(request, "assessment/screening.html", context, status=status)
@@ -100,16 +102,20 @@ def merits_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
+            with language_advice() as advice:
                 services.merits_update(
-                    application=application, by=request.user, merits=form.merits()
+                    application=application,
+                    by=request.user,
+                    merits=form.merits(),
+                    language_override_reason=form.language_override_reason,
                 )
-                form.language_record(by=request.user, application=application)
+        except LanguageBlocked as exc:
+            form.language_stopped(exc)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The merits summary was saved."))
-            form.language_advise(request)
+            form.language_advise(request, advice)
             return redirect(application)
     context = _application_context(application, form=form)
     status = 400 if request.method == "POST" else 200
@@ -243,7 +249,7 @@ def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
+            with language_advice() as advice:
                 _card, created = services.scorecard_submit(
                     interview=interview,
                     by=request.user,
@@ -251,12 +257,14 @@ def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     impression=form.cleaned_data["impression"],
                     strengths=form.cleaned_data["strengths"],
                     tips=form.cleaned_data["tips"],
+                    language_override_reason=form.language_override_reason,
                 )
-                form.language_record(by=request.user, application=interview.application)
+        except LanguageBlocked as exc:
+            form.language_stopped(exc)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            form.language_advise(request)
+            form.language_advise(request, advice)
             messages.success(
                 request,
                 _("Your scorecard was submitted. You can now see the others'.")

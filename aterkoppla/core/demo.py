@@ -16,8 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, TimelineEvent
-from aterkoppla.applications.services import application_move, application_receive
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.services import (
+    application_move,
+    application_receive,
+    applications_close,
+)
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.assessment.services import application_mark_for_rejection
 from aterkoppla.lib.workdays import add_working_days
@@ -29,6 +33,7 @@ from aterkoppla.recruitment.services import (
     recruitment_create,
     team_member_add,
 )
+from aterkoppla.timeline.models import TimelineEvent
 
 Stage = Application.Stage
 Kind = Criterion.Kind
@@ -1100,6 +1105,14 @@ def _apply(
                 # Never take back a promise: a new date is only ever later than the old one.
                 notice = add_working_days(today, STAGE_NOTICE_WORKING_DAYS[stage])
                 reply_by = max(application.reply_by, notice)
+        if stage in Application.CLOSED_STAGES:
+            (application,) = applications_close(
+                applications=[application],
+                outcome=stage,
+                by=by,
+                at=received_at + step * (position + 1),
+            )
+            continue
         application = application_move(
             application=application,
             to_stage=stage,
@@ -1191,7 +1204,7 @@ def _screen(application: Application, applicant: Applicant, *, by: User, at: dt.
         at=at,
         actor=TimelineEvent.Actor.USER,
         actor_user=by,
-        kind=TimelineEvent.Kind.SCREENED,
+        kind="screened",
         data={
             "version": version.number,
             "results": results,
@@ -1234,14 +1247,14 @@ def _interview(
     for at, kind, data in (
         (
             booked_at,
-            TimelineEvent.Kind.INTERVIEW_SCHEDULED,
+            "interview_scheduled",
             {
                 "interview": interview.pk,
                 "at": interview.scheduled_at.isoformat(),
                 "interviewers": [str(u) for u in people],
             },
         ),
-        (held_at, TimelineEvent.Kind.INTERVIEW_HELD, {"interview": interview.pk}),
+        (held_at, "interview_held", {"interview": interview.pk}),
     ):
         TimelineEvent.objects.create(
             application=application,
@@ -1281,6 +1294,6 @@ def _interview(
             at=card.submitted_at,
             actor=TimelineEvent.Actor.USER,
             actor_user=person,
-            kind=TimelineEvent.Kind.SCORECARD_SUBMITTED,
+            kind="scorecard_submitted",
             data={"interview": interview.pk, "scorecard": card.pk, "interviewer": str(person)},
         )

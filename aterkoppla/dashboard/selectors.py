@@ -13,15 +13,21 @@ from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet,
 from django.utils import timezone
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.promises import (
+    DUE_SOON_WORKING_DAYS,
+    promise_due_by,
+    promise_due_soon_q,
+    promise_escalated,
+    promise_passed_q,
+)
 from aterkoppla.applications.selectors import applications_visible_to
 from aterkoppla.decisions.models import CallTask
-from aterkoppla.lib.workdays import add_working_days, working_days_between
+from aterkoppla.lib.workdays import working_days_between
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import TeamMembership
 
-# Staff are warned this many working days before a promise falls due (DESIGN §4).
-DUE_SOON_WORKING_DAYS = 2
+__all__ = ["DUE_SOON_WORKING_DAYS", "waiting_for"]
 # Rows shown per list; the rest is only counted, so that the page stays fast and readable
 # however much is waiting.
 LIST_LIMIT = 50
@@ -89,19 +95,6 @@ def _may_retry(user: User) -> Exists | Value:
     )
 
 
-def _escalated() -> Exists:
-    # An escalation belongs to the promise in force when it was made after that promise's
-    # date: promises are only escalated once broken, and a new promise is never dated before
-    # the day it is given. So an older promise's escalation does not mark a newer one.
-    return Exists(
-        TimelineEvent.objects.filter(
-            application=OuterRef("pk"),
-            kind=TimelineEvent.Kind.PROMISE_ESCALATED,
-            at__date__gt=OuterRef("reply_by"),
-        )
-    )
-
-
 def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None = None) -> Waiting:
     """Promises due soon and broken, and undelivered messages, on the user's recruitments.
 
@@ -109,10 +102,10 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
     """
     today = today or timezone.localdate()
     limit = limit or LIST_LIMIT
-    due_by = add_working_days(today, DUE_SOON_WORKING_DAYS)
+    due_by = promise_due_by(today)
     open_applications = _visible_applications(user).filter(stage__in=list(Application.OPEN_STAGES))
-    due_soon = Q(reply_by__gte=today, reply_by__lte=due_by)
-    broken = Q(reply_by__lt=today)
+    due_soon = promise_due_soon_q(today)
+    broken = promise_passed_q(today)
     counts = open_applications.aggregate(
         due_soon=Count("pk", filter=due_soon), broken=Count("pk", filter=broken)
     )
@@ -125,7 +118,7 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
     ]
     broken_rows = [
         PromiseRow(application=a, days=(today - a.reply_by).days, escalated=a.escalated)
-        for a in rows.filter(broken).annotate(escalated=_escalated())[:limit]
+        for a in rows.filter(broken).annotate(escalated=promise_escalated())[:limit]
     ]
 
     # Undelivered, and stopped by the language check: both wait for a person.

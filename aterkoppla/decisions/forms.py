@@ -10,13 +10,12 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aterkoppla.applications.feedback import owed_a_call
 from aterkoppla.applications.models import Application
 from aterkoppla.core.forms import DateInput
 from aterkoppla.decisions.models import CallAttempt
 from aterkoppla.decisions.services import RejectionInput
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
-from aterkoppla.language.models import Where
-from aterkoppla.language.review import Review
 from aterkoppla.recruitment.models import Criterion
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -36,9 +35,12 @@ class Row:
 
 
 class DecisionForm(LanguageCheckedMixin, forms.Form):
-    """One row per interviewed candidate; one choice for everyone else still open."""
+    """One row per candidate invited to interview; one choice for everyone else still open.
 
-    language_where = Where.REJECTION
+    A row's rejection is a feedback call when an interview was held with the candidate
+    (``applications.feedback``), and then needs decisive requirements and an explanation;
+    otherwise it is a written answer.
+    """
 
     others = forms.ChoiceField(
         label=_("Everyone else still open (not interviewed)"),
@@ -83,6 +85,7 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
         choices = [(c.pk, c.name) for c in criteria]
         for application in self.interviewed:
             pk = application.pk
+            called = owed_a_call(interviewed=application.interviewed)
             self.fields[f"outcome_{pk}"] = forms.ChoiceField(
                 label=_("Outcome for %(name)s") % {"name": application.candidate.full_name},
                 required=False,
@@ -90,7 +93,12 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
                     ("", _("Not decided yet")),
                     (HIRED, _("Hire")),
                     (RESERVE, _("Reserve")),
-                    (REJECTED, _("Reject (a feedback call)")),
+                    (
+                        REJECTED,
+                        _("Reject (a feedback call)")
+                        if called
+                        else _("Reject (a written answer: no interview was held)"),
+                    ),
                 ],
             )
             self.fields[f"decisive_{pk}"] = forms.TypedMultipleChoiceField(
@@ -102,7 +110,9 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
             )
             self.fields[f"explanation_{pk}"] = checked(
                 forms.CharField(
-                    label=_("Explanation for the call"),
+                    label=_("Explanation for the call")
+                    if called
+                    else _("Reason for the written answer"),
                     required=False,
                     max_length=TEXT_MAX,
                     widget=forms.Textarea(attrs={"rows": 3}),
@@ -127,6 +137,8 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
             pk = application.pk
             if cleaned.get(f"outcome_{pk}") != REJECTED:
                 continue
+            if not owed_a_call(interviewed=application.interviewed):
+                continue
             if not cleaned.get(f"decisive_{pk}"):
                 self.add_error(
                     f"decisive_{pk}",
@@ -139,8 +151,12 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
                 )
         return cleaned
 
-    def language_where_of(self, found: Review) -> str:
-        return Where.REJECTION
+    def language_field_for(self, name: str) -> str | None:
+        """The service names an explanation ``explanation:<application id>``."""
+        pk = int(name.rpartition(":")[2]) if name.startswith("explanation:") else None
+        if any(a.pk == pk for a in self.interviewed):
+            return f"explanation_{pk}"
+        return "others_reason"
 
     def chosen(self, result: str) -> list[int]:
         return [
@@ -168,8 +184,6 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
 
 
 class AttemptForm(LanguageCheckedMixin, forms.Form):
-    language_where = Where.CALL
-
     outcome = forms.ChoiceField(
         label=_("How did the call go?"),
         choices=CallAttempt.Outcome.choices,

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aterkoppla.applications.feedback import Channel
+
 
 class Decision(models.Model):
     recruitment = models.ForeignKey(
@@ -38,11 +40,8 @@ class DecisionItem(models.Model):
         RESERVE = "reserve", _("Reserve")
         REJECTED = "rejected", _("Rejected")
 
-    class Channel(models.TextChoices):
-        CALL = "call", _("Phone call")
-        EMAIL = "email", _("Email")
-        LETTER = "letter", _("Letter")
-        NONE = "none", _("In person")
+    # How the candidate is told: the rule for a rejection is ``applications.feedback``'s.
+    Channel = Channel
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="items")
     application = models.ForeignKey(

@@ -1,9 +1,10 @@
 """Decide a recruitment and owe each candidate the right feedback (DESIGN §4).
 
-The channel rules live here, not in the views: a rejection after an interview becomes a call
-task and never a rejection message; a rejection without an interview is a written rejection in
-the candidate's language (or a letter to print when there is no email address); three failed
-calls on at least two days become a written message.
+Who is owed a call is ``aterkoppla.applications.feedback``'s rule (an interview was held);
+here it is carried out: a rejection owed a call becomes a call task and never a rejection
+message; any other rejection is a written rejection in the candidate's language (or a letter
+to print when there is no email address); three failed calls on at least two days become a
+written message. Applications are closed by ``applications_close``, the one way they close.
 """
 
 from __future__ import annotations
@@ -15,34 +16,37 @@ from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, TimelineEvent
-from aterkoppla.applications.services import application_move
+from aterkoppla.applications.events import PROMISE_POSTPONED
+from aterkoppla.applications.feedback import Channel, rejection_channel_of
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.services import application_move, applications_close
 from aterkoppla.assessment.models import Interview, Rating, Scorecard
 from aterkoppla.decisions.call_sheets import written_summary
+from aterkoppla.decisions.events import CALL_ATTEMPTED, DECIDED, FOLLOW_UP, LETTER_PRINTED
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
+from aterkoppla.language.gate import Text, language_gate
+from aterkoppla.language.models import Where
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.messaging.services import BulkItem, message_queue, messages_queue_bulk
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
 CALL_DUE_WORKING_DAYS = 2
 FAILED_CALLS_BEFORE_WRITING = 3
 FAILED_CALL_DAYS = 2
-# Written rejections are queued this many at a time: memory stays flat for any recruitment.
+# Written rejections are carried out this many at a time: memory stays flat for any size.
 BATCH = 500
-DECIDABLE = frozenset(
-    {
-        Application.Stage.INTERVIEW,
-        Application.Stage.RESERVE,
-        Application.Stage.OFFER,
-    }
-)
+# The stages from which someone can be hired or kept as a reserve: they were invited to an
+# interview. The decision screen names them one by one.
+DECIDABLE = Application.INVITED_STAGES
+Result = DecisionItem.Result
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,8 @@ class RejectionInput:
 @dataclass
 class PlannedItem:
     application: Application
-    result: str
-    channel: str
+    result: Result
+    channel: Channel
     decisive: tuple[int, ...] = ()
     explanation: str = ""
 
@@ -91,6 +95,15 @@ class Outcome:
     held: int
 
 
+@dataclass(frozen=True)
+class _Rejected:
+    """What the plan needs to know of a rejected application, read for thousands at once."""
+
+    stage: str
+    interviewed: bool
+    email: str
+
+
 def caller_for(recruitment: Recruitment) -> User:
     """The hiring manager calls (the guide: the person who decided); else the owner."""
     manager = (
@@ -113,8 +126,37 @@ def decision_plan(
     reserve: Sequence[int] = (),
     rejections: Sequence[RejectionInput] = (),
     reserve_until: dt.date | None = None,
+    language_override_reason: str = "",
 ) -> Plan:
-    """Check a decision and say what it will do; raise ValidationError naming each problem."""
+    """Check a decision and say what it will do; raise ValidationError naming each problem.
+
+    Three steps: check what was named (each once, all in this recruitment and still open),
+    classify each candidate (the feedback channel each is owed), and warn of what will
+    weaken the feedback. The explanations are checked by the language check here too
+    (nothing recorded yet), so a stopped text is said before the confirmation.
+    """
+    _check_named(hired, reserve, rejections)
+    closing = _read_closing(recruitment, [*hired, *reserve])
+    rejected = _read_rejected(recruitment, [r.application_id for r in rejections])
+    _check_found(hired, reserve, rejections, closing, rejected)
+    plan = Plan(recruitment=recruitment)
+    _classify_hires(plan, [closing[pk] for pk in hired])
+    _classify_reserves(plan, [closing[pk] for pk in reserve], reserve_until)
+    _classify_rejections(plan, rejections, rejected)
+    language_gate(
+        _explanations(plan),
+        policy=recruitment.language_policy,
+        by=None,
+        reason=language_override_reason,
+        record=False,
+    )
+    plan.warnings = [text for _pk, text in _warnings(plan)]
+    return plan
+
+
+def _check_named(
+    hired: Sequence[int], reserve: Sequence[int], rejections: Sequence[RejectionInput]
+) -> None:
     named = [*hired, *reserve, *(r.application_id for r in rejections)]
     if not named:
         raise ValidationError(_("Name at least one candidate to decide about."))
@@ -125,29 +167,36 @@ def decision_plan(
             _("Each application can have one outcome; named more than once: %(ids)s.")
             % {"ids": ", ".join(str(pk) for pk in sorted(twice))}
         )
-    close = {*hired, *reserve}
-    apps = {
+
+
+def _read_closing(recruitment: Recruitment, ids: Sequence[int]) -> dict[int, Application]:
+    """Hires and reserves: a few, read whole."""
+    return {
         a.pk: a
-        for a in Application.objects.filter(recruitment=recruitment, pk__in=close).select_related(
+        for a in Application.objects.filter(recruitment=recruitment, pk__in=ids).select_related(
             "candidate"
         )
     }
-    # Rejections are many; their rows are read in batches when they are carried out.
-    rejection_ids = [r.application_id for r in rejections]
-    # One read for all the rejections, however many: stage, interview and email address.
-    rows = Application.objects.filter(recruitment=recruitment, pk__in=rejection_ids).values_list(
+
+
+def _read_rejected(recruitment: Recruitment, ids: Sequence[int]) -> dict[int, _Rejected]:
+    """Rejections are many: one read of what the plan needs, whatever their number. Their
+    rows are read whole in batches when the decision is carried out."""
+    rows = Application.objects.filter(recruitment=recruitment, pk__in=ids).values_list(
         "pk", "stage", "interviewed", "candidate__email"
     )
-    found: dict[int, str] = {}
-    interviewed: set[int] = set()
-    with_email: set[int] = set()
-    for pk, stage, was_in_interview, email in rows:
-        found[pk] = stage
-        if was_in_interview or stage in DECIDABLE:
-            interviewed.add(pk)
-        if email:
-            with_email.add(pk)
-    missing = [pk for pk in named if pk not in apps and pk not in found]
+    return {pk: _Rejected(stage, interviewed, email) for pk, stage, interviewed, email in rows}
+
+
+def _check_found(
+    hired: Sequence[int],
+    reserve: Sequence[int],
+    rejections: Sequence[RejectionInput],
+    closing: dict[int, Application],
+    rejected: dict[int, _Rejected],
+) -> None:
+    named = [*hired, *reserve, *(r.application_id for r in rejections)]
+    missing = [pk for pk in named if pk not in closing and pk not in rejected]
     if missing:
         raise ValidationError(
             ngettext(
@@ -157,24 +206,29 @@ def decision_plan(
             )
             % {"ids": ", ".join(str(pk) for pk in missing[:20])}
         )
-    closed = [pk for pk, stage in found.items() if stage in Application.CLOSED_STAGES]
-    closed += [pk for pk in (*hired, *reserve) if apps[pk].stage in Application.CLOSED_STAGES]
+    closed = [pk for pk, row in rejected.items() if row.stage in Application.CLOSED_STAGES]
+    closed += [pk for pk, a in closing.items() if a.stage in Application.CLOSED_STAGES]
     if closed:
         raise ValidationError(
             _("Already decided (hired, rejected or withdrawn): %(ids)s.")
             % {"ids": ", ".join(str(pk) for pk in closed[:20])}
         )
-    plan = Plan(recruitment=recruitment)
-    for pk in hired:
-        application = apps[pk]
+
+
+def _classify_hires(plan: Plan, applications: Sequence[Application]) -> None:
+    for application in applications:
         if application.stage not in DECIDABLE:
             raise ValidationError(
                 _("%(name)s has not been interviewed and cannot be hired here.")
                 % {"name": application.candidate.full_name}
             )
-        plan.hired.append(PlannedItem(application, DecisionItem.Result.HIRED, "none"))
-    for pk in reserve:
-        application = apps[pk]
+        plan.hired.append(PlannedItem(application, Result.HIRED, Channel.IN_PERSON))
+
+
+def _classify_reserves(
+    plan: Plan, applications: Sequence[Application], reserve_until: dt.date | None
+) -> None:
+    for application in applications:
         if application.stage not in DECIDABLE:
             raise ValidationError(
                 _("Only someone interviewed can be a reserve: %(name)s.")
@@ -189,18 +243,35 @@ def decision_plan(
                     % {"name": application.candidate.full_name}
                 }
             )
-        plan.reserve.append(PlannedItem(application, DecisionItem.Result.RESERVE, "email"))
+        plan.reserve.append(PlannedItem(application, Result.RESERVE, Channel.EMAIL))
     if reserve_until is not None and reserve_until < timezone.localdate():
         raise ValidationError({"reserve_until": _("The date cannot be in the past.")})
-    criteria = set(Criterion.objects.filter(recruitment=recruitment).values_list("pk", flat=True))
-    problems: list[str] = []
-    extra_apps = {
-        a.pk: a
-        for a in Application.objects.filter(pk__in=interviewed - set(apps)).select_related(
-            "candidate"
+
+
+def _classify_rejections(
+    plan: Plan, rejections: Sequence[RejectionInput], rejected: dict[int, _Rejected]
+) -> None:
+    """Each rejection by the channel it is owed: the calls are named one by one, the written
+    ones counted (emails and letters)."""
+    criteria = set(
+        Criterion.objects.filter(recruitment=plan.recruitment).values_list("pk", flat=True)
+    )
+    calls = [
+        r
+        for r in rejections
+        if rejection_channel_of(
+            interviewed=rejected[r.application_id].interviewed,
+            email=rejected[r.application_id].email,
         )
+        == Channel.CALL
+    ]
+    called = {
+        a.pk: a
+        for a in Application.objects.filter(pk__in=[r.application_id for r in calls])
+        .select_related("candidate")
+        .order_by()
     }
-    apps.update(extra_apps)
+    problems: list[str] = []
     for item in rejections:
         unknown = set(item.decisive_criteria) - criteria
         if unknown:
@@ -209,35 +280,37 @@ def decision_plan(
                 % {"ids": ", ".join(str(pk) for pk in sorted(unknown))}
             )
             continue
-        if item.application_id in interviewed:
-            application = apps[item.application_id]
-            if not item.decisive_criteria or not item.explanation.strip():
-                problems.append(
-                    _(
-                        "%(name)s was interviewed: name at least one decisive requirement and "
-                        "explain the decision, for the call."
-                    )
-                    % {"name": application.candidate.full_name}
-                )
-                continue
-            plan.calls.append(
-                PlannedItem(
-                    application,
-                    DecisionItem.Result.REJECTED,
-                    DecisionItem.Channel.CALL,
-                    tuple(item.decisive_criteria),
-                    item.explanation.strip(),
-                )
-            )
-        else:
+        facts = rejected[item.application_id]
+        channel = rejection_channel_of(interviewed=facts.interviewed, email=facts.email)
+        if channel != Channel.CALL:
             plan.written_ids.append(item.application_id)
             plan.written_inputs[item.application_id] = item
+            if channel == Channel.EMAIL:
+                plan.emails += 1
+            else:
+                plan.letters += 1
+            continue
+        application = called[item.application_id]
+        if not item.decisive_criteria or not item.explanation.strip():
+            problems.append(
+                _(
+                    "%(name)s was interviewed: name at least one decisive requirement and "
+                    "explain the decision, for the call."
+                )
+                % {"name": application.candidate.full_name}
+            )
+            continue
+        plan.calls.append(
+            PlannedItem(
+                application,
+                Result.REJECTED,
+                Channel.CALL,
+                tuple(item.decisive_criteria),
+                item.explanation.strip(),
+            )
+        )
     if problems:
         raise ValidationError(problems)
-    plan.emails = sum(1 for pk in plan.written_ids if pk in with_email)
-    plan.letters = len(plan.written_ids) - plan.emails
-    plan.warnings = [text for _pk, text in _warnings(plan)]
-    return plan
 
 
 def interview_warnings(
@@ -246,7 +319,7 @@ def interview_warnings(
     """For the decision screen: what is missing for each interviewed candidate (merits,
     scorecards, a phone number), before any outcome is chosen."""
     plan = Plan(recruitment=recruitment)
-    plan.calls = [PlannedItem(a, DecisionItem.Result.REJECTED, "call") for a in applications]
+    plan.calls = [PlannedItem(a, Result.REJECTED, Channel.CALL) for a in applications]
     found: dict[int, list[str]] = {a.pk: [] for a in applications}
     for pk, text in _warnings(plan):
         found[pk].append(text)
@@ -337,21 +410,42 @@ def _decisive_warnings(plan: Plan) -> list[tuple[int, str]]:
     return warnings
 
 
-def _event(application_id: int, by: User | None, kind: str, data: dict, at: dt.datetime):
-    return TimelineEvent(
-        application_id=application_id,
-        at=at,
-        actor=TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM,
-        actor_user=by,
-        kind=kind,
-        data=data,
-    )
-
-
 def _chunks(ids: Sequence[int], size: int) -> Iterator[list[int]]:
     iterator = iter(ids)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def _explanations(plan: Plan) -> list[Text]:
+    """The texts of a decision for the language check: each call's explanation (on its
+    candidate's timeline if kept), and each distinct written reason once (a reason common
+    to many is kept once, on the log)."""
+    texts = [
+        Text(
+            name=f"explanation:{item.application.pk}",
+            text=item.explanation,
+            where=Where.REJECTION,
+            application=item.application,
+        )
+        for item in plan.calls
+    ]
+    shared: dict[str, list[int]] = {}
+    for pk in plan.written_ids:
+        explanation = plan.written_inputs[pk].explanation.strip()
+        if explanation:
+            shared.setdefault(explanation, []).append(pk)
+    single = [ids[0] for ids in shared.values() if len(ids) == 1]
+    applications = Application.objects.select_related("candidate", "recruitment").in_bulk(single)
+    for explanation, ids in shared.items():
+        texts.append(
+            Text(
+                name=f"explanation:{ids[0]}",
+                text=explanation,
+                where=Where.REJECTION,
+                application=applications.get(ids[0]) if len(ids) == 1 else None,
+            )
+        )
+    return texts
 
 
 @transaction.atomic
@@ -363,11 +457,14 @@ def decision_record(
     reserve: Sequence[int] = (),
     rejections: Sequence[RejectionInput] = (),
     reserve_until: dt.date | None = None,
+    language_override_reason: str = "",
 ) -> Outcome:
-    """Carry out a decision: hire, make reserves, reject with the right channel for each.
+    """Carry out a decision: hire, make reserves, reject with the channel each is owed.
 
-    Everything happens in one transaction, so a decision is carried out whole or not at all;
-    the messages leave when the worker finds them committed.
+    The explanations pass the language check (``LanguageBlocked`` names each stopped one as
+    ``explanation:<application id>``) unless ``language_override_reason`` says why they are
+    kept. Everything happens in one transaction, so a decision is carried out whole or not at
+    all; the messages leave when the worker finds them committed.
     """
     plan = decision_plan(
         recruitment=recruitment,
@@ -375,6 +472,14 @@ def decision_record(
         reserve=reserve,
         rejections=rejections,
         reserve_until=reserve_until,
+        language_override_reason=language_override_reason,
+    )
+    language_gate(
+        _explanations(plan),
+        policy=recruitment.language_policy,
+        by=by,
+        reason=language_override_reason,
+        subject=recruitment.title,
     )
     Recruitment.objects.select_for_update().filter(pk=recruitment.pk).first()
     now = timezone.now()
@@ -383,7 +488,8 @@ def decision_record(
         application = item.application
         if application.stage != Application.Stage.OFFER:
             application_move(application=application, to_stage=Application.Stage.OFFER, by=by)
-        application_move(application=application, to_stage=Application.Stage.HIRED, by=by)
+            application.stage = Application.Stage.OFFER
+        applications_close(applications=[application], outcome=Application.Stage.HIRED, by=by)
         _record(decision, item, by, now)
     for item in plan.reserve:
         if item.application.stage != Application.Stage.RESERVE:
@@ -396,8 +502,7 @@ def decision_record(
         elif reserve_until is not None and reserve_until != item.application.reply_by:
             _reserve_again(item.application, reserve_until, by, decision)
         _record(decision, item, by, now)
-    caller = caller_for(recruitment) if plan.calls else None
-    calls = [_call_task(decision, item, by, now, caller) for item in plan.calls]
+    calls = _call_tasks(decision, plan, by, now)
     emails, letters, held = _written_rejections(decision, plan, by, now)
     return Outcome(
         decision=decision,
@@ -423,18 +528,18 @@ def _record(
     if item.decisive:
         record.decisive_criteria.set(item.decisive)
     names = list(Criterion.all_objects.filter(pk__in=item.decisive).values_list("name", flat=True))
-    _event(
-        item.application.pk,
-        by,
-        TimelineEvent.Kind.DECIDED,
-        {
+    timeline_record(
+        application=item.application,
+        kind=DECIDED,
+        by=by,
+        at=now,
+        data={
             "result": item.result,
             "channel": item.channel,
             "decisive": names,
             "explanation": item.explanation,
         },
-        now,
-    ).save()
+    )
     return record
 
 
@@ -444,16 +549,15 @@ def _reserve_again(
     """A reserve kept on with a new date: the promise changes, and the candidate is told."""
     Application.objects.filter(pk=application.pk).update(reply_by=reserve_until)
     previous, application.reply_by = application.reply_by, reserve_until
-    _event(
-        application.pk,
-        by,
-        TimelineEvent.Kind.PROMISE_POSTPONED,
-        {
+    timeline_record(
+        application=application,
+        kind=PROMISE_POSTPONED,
+        by=by,
+        data={
             "reply_by": reserve_until.isoformat(),
             "previous_reply_by": previous.isoformat() if previous else None,
         },
-        timezone.now(),
-    ).save()
+    )
     message_queue(
         application=application,
         kind=Kind.RESERVE,
@@ -462,40 +566,43 @@ def _reserve_again(
     )
 
 
-def _call_task(
-    decision: Decision,
-    item: PlannedItem,
-    by: User | None,
-    now: dt.datetime,
-    caller: User | None,
-) -> CallTask:
-    """Rejected after an interview: a call, and no rejection message (DESIGN §4)."""
-    application = item.application
-    application_move(
-        application=application, to_stage=Application.Stage.REJECTED, by=by, decided=True
+def _call_tasks(
+    decision: Decision, plan: Plan, by: User | None, now: dt.datetime
+) -> list[CallTask]:
+    """Rejected and owed a call: closed, a call task each, and no rejection message."""
+    if not plan.calls:
+        return []
+    applications_close(
+        applications=[item.application for item in plan.calls],
+        outcome=Application.Stage.REJECTED,
+        by=by,
     )
-    record = _record(decision, item, by, now)
-    task = CallTask.objects.create(
-        application=application,
-        item=record,
-        assigned_to=caller,
-        due=add_working_days(timezone.localdate(now), CALL_DUE_WORKING_DAYS),
-    )
-    if decision.recruitment.call_notice:
-        message_queue(
-            application=application,
-            kind=Kind.CALL_NOTICE,
-            dedupe_key=f"call-notice:{application.pk}",
-            by=by,
+    caller = caller_for(decision.recruitment)
+    due = add_working_days(timezone.localdate(now), CALL_DUE_WORKING_DAYS)
+    tasks = []
+    for item in plan.calls:
+        application = item.application
+        record = _record(decision, item, by, now)
+        tasks.append(
+            CallTask.objects.create(
+                application=application, item=record, assigned_to=caller, due=due
+            )
         )
-    return task
+        if decision.recruitment.call_notice:
+            message_queue(
+                application=application,
+                kind=Kind.CALL_NOTICE,
+                dedupe_key=f"call-notice:{application.pk}",
+                by=by,
+            )
+    return tasks
 
 
 def _written_rejections(
     decision: Decision, plan: Plan, by: User | None, now: dt.datetime
 ) -> tuple[int, int, int]:
-    """Not interviewed: close each application and queue its written rejection, in batches
-    (a stage update, a few inserts and the rendering per batch)."""
+    """Not owed a call: close each application and queue its written rejection, in batches
+    (the close, a few inserts and the rendering per batch)."""
     emails = letters = held = 0
     for chunk in _chunks(plan.written_ids, BATCH):
         applications = list(
@@ -506,49 +613,32 @@ def _written_rejections(
         for application in applications:
             # One recruitment object for all: no join repeating its row per application.
             application.recruitment = decision.recruitment
-        Application.objects.filter(pk__in=[a.pk for a in applications]).update(
-            closed_from_stage=F("stage"),
-            stage=Application.Stage.REJECTED,
-            stage_changed_at=now,
-            marked_for_rejection=False,
-        )
+        applications_close(applications=applications, outcome=Application.Stage.REJECTED, by=by)
         records, events, items = [], [], []
         for application in applications:
             given = plan.written_inputs[application.pk]
             reason = given.explanation.strip() or application.rejection_reason
-            channel = (
-                DecisionItem.Channel.EMAIL
-                if application.candidate.email
-                else DecisionItem.Channel.LETTER
+            channel = rejection_channel_of(
+                interviewed=application.interviewed, email=application.candidate.email
             )
             records.append(
                 DecisionItem(
                     decision=decision,
                     application=application,
-                    result=DecisionItem.Result.REJECTED,
+                    result=Result.REJECTED,
                     channel=channel,
                     explanation=reason,
                 )
             )
             events.append(
-                _event(
-                    application.pk,
-                    by,
-                    TimelineEvent.Kind.STAGE_CHANGED,
-                    {"from": application.stage, "to": Application.Stage.REJECTED},
-                    now,
+                timeline_event(
+                    application_id=application.pk,
+                    kind=DECIDED,
+                    by=by,
+                    at=now,
+                    data={"result": Result.REJECTED, "channel": channel, "explanation": reason},
                 )
             )
-            events.append(
-                _event(
-                    application.pk,
-                    by,
-                    TimelineEvent.Kind.DECIDED,
-                    {"result": "rejected", "channel": channel, "explanation": reason},
-                    now,
-                )
-            )
-            application.stage = Application.Stage.REJECTED
             items.append(
                 BulkItem(
                     application=application,
@@ -558,7 +648,7 @@ def _written_rejections(
                 )
             )
         DecisionItem.objects.bulk_create(records)
-        TimelineEvent.objects.bulk_create(events)
+        timeline_record_many(events)
         decisive = [
             (record, given.decisive_criteria)
             for record in records
@@ -597,12 +687,17 @@ def call_attempt_record(
     summary_requested: bool = False,
     talent_pool: bool = False,
     disclosure_requested: bool = False,
+    language_override_reason: str = "",
 ) -> CallAttempt:
     """Log one call. Reached: the task is done, with the follow-ups asked for. Three failed
-    attempts on at least two different days: the decision is sent in writing instead."""
+    attempts on at least two different days: the decision is sent in writing instead.
+
+    The notes pass the language check (``LanguageBlocked`` names them ``notes``) unless
+    ``language_override_reason`` says why they are kept: the candidate may ask to see them.
+    """
     task = (
         CallTask.objects.select_for_update()
-        .select_related("application__candidate")
+        .select_related("application__candidate", "application__recruitment")
         .get(pk=task.pk)
     )
     if not task.is_open:
@@ -620,17 +715,24 @@ def call_attempt_record(
     reached = outcome == CallAttempt.Outcome.REACHED
     if not reached and (summary_requested or talent_pool or disclosure_requested):
         raise ValidationError(_("Follow-ups are recorded when the candidate was reached."))
-    attempt = CallAttempt.objects.create(
-        task=task, by=by, outcome=outcome, notes=notes.strip(), callback_at=callback_at, at=now
-    )
     application = task.application
-    _event(
-        application.pk,
-        by,
-        TimelineEvent.Kind.CALL_ATTEMPTED,
-        {"outcome": outcome, "callback_at": callback_at.isoformat() if callback_at else ""},
-        now,
-    ).save()
+    notes = notes.strip()
+    language_gate(
+        [Text(name="notes", text=notes, where=Where.CALL, application=application)],
+        policy=application.recruitment.language_policy,
+        by=by,
+        reason=language_override_reason,
+    )
+    attempt = CallAttempt.objects.create(
+        task=task, by=by, outcome=outcome, notes=notes, callback_at=callback_at, at=now
+    )
+    timeline_record(
+        application=application,
+        kind=CALL_ATTEMPTED,
+        by=by,
+        at=now,
+        data={"outcome": outcome, "callback_at": callback_at.isoformat() if callback_at else ""},
+    )
     if outcome == CallAttempt.Outcome.CALLBACK or task.callback_at is not None:
         # A later attempt replaces an earlier wish to be called back.
         task.callback_at = callback_at
@@ -674,9 +776,13 @@ def _reached(
         if wanted
     ]
     if follow_ups:
-        _event(
-            application.pk, by, TimelineEvent.Kind.FOLLOW_UP, {"follow_ups": follow_ups}, now
-        ).save()
+        timeline_record(
+            application=application,
+            kind=FOLLOW_UP,
+            by=by,
+            at=now,
+            data={"follow_ups": follow_ups},
+        )
     if summary_requested:
         message_queue(
             application=application,
@@ -719,11 +825,11 @@ def letter_mark_printed(*, message: Message, by: User | None) -> Message:
     message.status, message.sent_at = Message.Status.PRINTED, timezone.now()
     message.save(update_fields=["status", "sent_at"])
     if message.application_id:
-        _event(
-            message.application_id,
-            by,
-            TimelineEvent.Kind.LETTER_PRINTED,
-            {"message": message.pk, "subject": message.subject},
-            message.sent_at,
-        ).save()
+        timeline_record(
+            application_id=message.application_id,
+            kind=LETTER_PRINTED,
+            by=by,
+            at=message.sent_at,
+            data={"message": message.pk, "subject": message.subject},
+        )
     return message

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,8 +28,7 @@ from aterkoppla.decisions.call_sheets import call_sheet_for
 from aterkoppla.decisions.forms import OTHERS_ALL, OTHERS_MARKED, AttemptForm, DecisionForm
 from aterkoppla.decisions.models import CallTask
 from aterkoppla.decisions.pdf import PdfUnavailable, answers_of, call_sheet_pdf, letter_pdf
-from aterkoppla.language.models import Where
-from aterkoppla.language.review import Review, record_override
+from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import Criterion, Recruitment
 from aterkoppla.recruitment.views import _get_recruitment_for_user
@@ -46,7 +44,8 @@ def _deciding(request: HttpRequest, pk: int) -> tuple[Recruitment, Any]:
     return recruitment, access
 
 
-def _interviewed(recruitment: Recruitment) -> list[Application]:
+def _one_by_one(recruitment: Recruitment) -> list[Application]:
+    """Those invited to interview, named one by one on the decision screen."""
     return list(
         recruitment.applications.filter(stage__in=services.DECIDABLE)
         .select_related("candidate")
@@ -54,7 +53,8 @@ def _interviewed(recruitment: Recruitment) -> list[Application]:
     )
 
 
-def _not_interviewed(recruitment: Recruitment) -> QuerySet[Application]:
+def _others(recruitment: Recruitment) -> QuerySet[Application]:
+    """Everyone else still open: decided as one group, each with a written answer."""
     return recruitment.applications.filter(stage__in=Application.OPEN_STAGES).exclude(
         stage__in=services.DECIDABLE
     )
@@ -65,7 +65,7 @@ def _not_interviewed(recruitment: Recruitment) -> QuerySet[Application]:
 def decision(request: HttpRequest, pk: int) -> HttpResponse:
     """Decide: who is hired, who is a reserve, who is rejected; confirm before anything goes."""
     recruitment, access = _deciding(request, pk)
-    interviewed = _interviewed(recruitment)
+    interviewed = _one_by_one(recruitment)
     criteria = list(Criterion.objects.filter(recruitment=recruitment))
     form = DecisionForm(
         request.POST or None,
@@ -74,7 +74,7 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
         warnings=services.interview_warnings(recruitment, interviewed),
         language_policy=recruitment.language_policy,
     )
-    others = _not_interviewed(recruitment)
+    others = _others(recruitment)
     counts = others.aggregate(
         total=Count("pk"),
         marked=Count("pk", filter=Q(marked_for_rejection=True)),
@@ -114,9 +114,13 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
         "reserve": form.chosen("reserve"),
         "rejections": form.rejections(other_ids),
         "reserve_until": form.cleaned_data["reserve_until"],
+        "language_override_reason": form.language_override_reason,
     }
     try:
         plan = services.decision_plan(**arguments)
+    except LanguageBlocked as exc:
+        form.language_stopped(exc)
+        return render(request, "decisions/decision.html", context, status=400)
     except ValidationError as exc:
         add_service_errors(form, exc)
         return render(request, "decisions/decision.html", context, status=400)
@@ -135,40 +139,17 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return render(request, "decisions/confirm.html", context)
     try:
-        with transaction.atomic():
+        with language_advice() as advice:
             outcome = services.decision_record(by=request.user, **arguments)
-            _record_overrides(form, interviewed, request.user, recruitment)
+    except LanguageBlocked as exc:
+        form.language_stopped(exc)
+        return render(request, "decisions/decision.html", context, status=400)
     except ValidationError as exc:
         add_service_errors(form, exc)
         return render(request, "decisions/decision.html", context, status=400)
     messages.success(request, _summary(outcome))
-    form.language_advise(request)
+    form.language_advise(request, advice)
     return redirect("decisions:calls", pk=recruitment.pk)
-
-
-def _record_overrides(
-    form: DecisionForm, interviewed: list[Application], by: Any, recruitment: Recruitment
-) -> None:
-    """A kept explanation belongs to its candidate's timeline; the common reason to the log."""
-    found = form.language_review
-    if found is None or not found.blocked:
-        return
-    by_field = {f"explanation_{a.pk}": a for a in interviewed}
-    reason = form.cleaned_data.get("language_override_reason", "")
-    for name, findings in found.blocking.items():
-        application = by_field.get(name)
-        record_override(
-            Review({name: findings}, policy=found.policy, labels=found.labels),
-            where=Where.REJECTION,
-            by=by,
-            reason=reason,
-            application=application,
-            subject=(
-                f"{application.candidate.full_name} · {recruitment.title}"
-                if application
-                else recruitment.title
-            ),
-        )
 
 
 def _summary(outcome: services.Outcome) -> str:
@@ -263,7 +244,7 @@ def call_mode(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
+            with language_advice() as advice:
                 services.call_attempt_record(
                     task=task,
                     by=request.user,
@@ -273,14 +254,16 @@ def call_mode(request: HttpRequest, pk: int) -> HttpResponse:
                     summary_requested=form.cleaned_data["summary_requested"],
                     talent_pool=form.cleaned_data["talent_pool"],
                     disclosure_requested=form.cleaned_data["disclosure_requested"],
+                    language_override_reason=form.language_override_reason,
                 )
-                form.language_record(by=request.user, application=application)
+        except LanguageBlocked as exc:
+            form.language_stopped(exc)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             task.refresh_from_db()
             messages.success(request, _attempt_message(task))
-            form.language_advise(request)
+            form.language_advise(request, advice)
             return redirect("decisions:call", pk=task.pk)
     sheet = call_sheet_for(application, task.item)
     context = {

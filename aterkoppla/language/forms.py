@@ -1,13 +1,14 @@
-"""Forms whose free text passes the language check before it is saved (DESIGN §6).
+"""Forms with free text that the language check reads (DESIGN §6).
 
-Mark a field with :func:`checked`; mix :class:`LanguageCheckedMixin` in before the form
-class. A ``block`` finding becomes an error on its field until the text is edited or the
-user gives a reason in ``language_override_reason``; the view then calls
-:meth:`LanguageCheckedMixin.language_record` in the transaction that saves the text.
+Mark a field with :func:`checked` (live feedback in the browser); mix
+:class:`LanguageCheckedMixin` in before the form class for the reason field. The check that
+stops a text is the service's (``aterkoppla.language.gate``), not the form's: a form only
+shows what the service found.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -16,10 +17,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application
-from aterkoppla.language.models import LanguageOverride, Policy
-from aterkoppla.language.review import Review, blocked_error, describe, record_override, review
+from aterkoppla.language.gate import LanguageBlocked
+from aterkoppla.language.models import Policy
+from aterkoppla.language.review import Review, blocked_error, describe
 
 OVERRIDE_FIELD = "language_override_reason"
 OVERRIDE_MAX = 1000
@@ -53,16 +53,22 @@ def override_field() -> forms.CharField:
 
 
 class LanguageCheckedMixin:
-    """Checks every field marked with :func:`checked` in ``clean()``."""
+    """A form with texts the language check reads: live feedback while typing, and the field
+    for a reason to keep a stopped text.
 
-    language_where: str = ""
+    The check itself is the service's (``aterkoppla.language.gate``): the view passes
+    :attr:`language_override_reason` to the service, and on ``LanguageBlocked`` calls
+    :meth:`language_stopped`, which puts each finding on its field and shows the reason
+    field.
+    """
+
     fields: dict[str, forms.Field]
     cleaned_data: dict[str, Any]
 
     def __init__(self, *args: Any, language_policy: str = Policy.BLOCK, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         self.language_policy = language_policy
-        self.language_review: Review | None = None
+        self._language_stopped = False
         self.language_setup()
 
     def language_setup(self) -> None:
@@ -80,55 +86,30 @@ class LanguageCheckedMixin:
     def language_fields(self) -> list[str]:
         return [name for name, f in self.fields.items() if getattr(f, "language_check", False)]
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()  # type: ignore[misc]
-        names = self.language_fields()
-        self.language_review = review(
-            {name: cleaned.get(name) or "" for name in names},
-            policy=self.language_policy,
-            labels={name: str(self.fields[name].label or name) for name in names},
-            langs={name: getattr(self.fields[name], "language_lang", "auto") for name in names},
-        )
-        if self.language_review.needs_override and not cleaned.get(OVERRIDE_FIELD):
-            for name, findings in self.language_review.blocking.items():
-                self.add_error(name, blocked_error(findings))  # type: ignore[attr-defined]
-        return cleaned
+    @property
+    def language_override_reason(self) -> str:
+        return (getattr(self, "cleaned_data", None) or {}).get(OVERRIDE_FIELD, "")
 
-    def language_where_of(self, found: Review) -> str:
-        """What kind of text was kept (a form with several kinds overrides this)."""
-        return self.language_where
+    def language_field_for(self, name: str) -> str | None:
+        """The form field that holds the service's text ``name`` (the same name, by default)."""
+        return name if name in self.fields else None
+
+    def language_stopped(self, exc: LanguageBlocked) -> None:
+        """The service stopped texts: show each finding on its field, and the reason field."""
+        self._language_stopped = True
+        for name, findings in exc.blocking.items():
+            self.add_error(self.language_field_for(name), blocked_error(findings))  # type: ignore[attr-defined]
 
     @property
     def language_blocked(self) -> bool:
         """Show the override field: a text was stopped, or a reason was already given."""
         data = getattr(self, "data", {}) or {}
-        return bool(
-            (self.language_review is not None and self.language_review.needs_override)
-            or data.get(OVERRIDE_FIELD)
-        )
+        return self._language_stopped or bool(data.get(OVERRIDE_FIELD))
 
-    def language_record(
-        self, *, by: User | None, application: Application | None = None, subject: str = ""
-    ) -> LanguageOverride | None:
-        """After a valid form is saved: record any kept ``block`` finding, with the reason."""
-        if self.language_review is None:
-            return None
-        if application is not None and not subject:
-            subject = f"{application.candidate.full_name} · {application.recruitment.title}"
-        return record_override(
-            self.language_review,
-            where=self.language_where_of(self.language_review),
-            by=by,
-            reason=self.cleaned_data.get(OVERRIDE_FIELD, ""),
-            application=application,
-            subject=subject,
-        )
-
-    def language_advise(self, request: HttpRequest) -> None:
-        """Show the warnings the saved text had, once, on the next page."""
-        if self.language_review is None:
-            return
-        for finding in self.language_review.advice():
-            messages.warning(
-                request, _("Language check: %(finding)s") % {"finding": describe(finding)}
-            )
+    def language_advise(self, request: HttpRequest, reviews: Iterable[Review]) -> None:
+        """Show the warnings the saved texts had, once, on the next page."""
+        for found in reviews:
+            for finding in found.advice():
+                messages.warning(
+                    request, _("Language check: %(finding)s") % {"finding": describe(finding)}
+                )

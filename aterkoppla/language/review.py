@@ -12,15 +12,19 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.language.events import LANGUAGE_OVERRIDE
 from aterkoppla.language.models import LanguageOverride, Policy, Where
 from aterkoppla.lib.language_check import Finding, check, detect_language
+from aterkoppla.timeline.services import timeline_record
+
+if TYPE_CHECKING:
+    from aterkoppla.applications.models import Application
 
 CATEGORY_LABELS = {
     "sex": gettext_lazy("sex or pregnancy"),
@@ -200,12 +204,10 @@ def record_override(
         findings=records,
     )
     if application is not None:
-        TimelineEvent.objects.create(
+        timeline_record(
             application=application,
-            at=timezone.now(),
-            actor=TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM,
-            actor_user=by,
-            kind=TimelineEvent.Kind.LANGUAGE_OVERRIDE,
+            by=by,
+            kind=LANGUAGE_OVERRIDE,
             data={
                 "where": where,
                 "policy": found.policy,

@@ -11,9 +11,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aterkoppla.accounts.access import require_site_admin
 from aterkoppla.language.models import LanguageOverride
 from aterkoppla.language.review import MAX_TEXT, category_label, check_text
-from aterkoppla.organisation.views import require_site_admin
 
 PAGE_SIZE = 50
 

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import TimelineEvent
+from aterkoppla.messaging.events import MESSAGE_QUEUED
 from aterkoppla.messaging.models import Message
+from aterkoppla.timeline.services import timeline_record
 
 
 @transaction.atomic
@@ -34,12 +35,10 @@ def message_retry(*, message: Message, by: User) -> Message:
     locked.attempts = 0
     locked.save(update_fields=["status", "next_attempt_at", "claimed_at", "attempts"])
     if locked.application_id is not None:
-        TimelineEvent.objects.create(
+        timeline_record(
             application_id=locked.application_id,
-            at=timezone.now(),
-            actor=TimelineEvent.Actor.USER,
-            actor_user=by,
-            kind=TimelineEvent.Kind.MESSAGE_QUEUED,
+            by=by,
+            kind=MESSAGE_QUEUED,
             data={
                 "message": locked.pk,
                 "kind": locked.kind,

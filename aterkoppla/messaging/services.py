@@ -18,15 +18,26 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
+from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.language.review import Review, check_text, record_override
 from aterkoppla.lib.phone import display as phone_display
-from aterkoppla.messaging.models import Kind, Message, MessageTemplate
-from aterkoppla.messaging.rendering import default_template, render_strings, to_html
+from aterkoppla.messaging.events import MESSAGE_HELD, MESSAGE_QUEUED, MESSAGE_RELEASED
+from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, Message, MessageTemplate
+from aterkoppla.messaging.rendering import (
+    TemplateProblem,
+    check_template,
+    default_template,
+    render_strings,
+    to_html,
+)
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.portal.models import PortalToken
 from aterkoppla.portal.tokens import portal_token_new, portal_url_create
+from aterkoppla.recruitment.models import Language
+from aterkoppla.timeline.models import TimelineEvent
+from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
 
 def written_date(day: object, language: str) -> str:
@@ -180,13 +191,12 @@ def _compose(
     return message, found
 
 
-def _queued_event(message: Message, at: object) -> TimelineEvent:
+def _queued_event(message: Message, at: dt.datetime) -> TimelineEvent:
     held = message.status == Message.Status.HELD
-    return TimelineEvent(
-        application=message.application,
+    return timeline_event(
+        application_id=message.application_id,
         at=at,
-        actor=TimelineEvent.Actor.SYSTEM,
-        kind=TimelineEvent.Kind.MESSAGE_HELD if held else TimelineEvent.Kind.MESSAGE_QUEUED,
+        kind=MESSAGE_HELD if held else MESSAGE_QUEUED,
         data={"message": message.pk, "kind": message.kind, "subject": message.subject},
     )
 
@@ -233,7 +243,7 @@ def message_queue(
     stored = _save_once(message)
     if stored is not message:
         return stored
-    _queued_event(message, timezone.now()).save()
+    timeline_record_many([_queued_event(message, timezone.now())])
     if message.status != Message.Status.HELD:
         # Under a policy that only warns, a blocking finding is let through, and recorded.
         record_override(
@@ -303,7 +313,7 @@ def messages_queue_bulk(items: Sequence[BulkItem], *, by: User | None = None) ->
         for message in messages:
             message.pk = ids[message.dedupe_key]
     now = timezone.now()
-    TimelineEvent.objects.bulk_create([_queued_event(message, now) for message in messages])
+    timeline_record_many([_queued_event(message, now) for message in messages])
     for message, found in kept:
         record_override(
             found,
@@ -342,29 +352,40 @@ def message_release(
     by: User,
     subject: str,
     body: str,
-    reason: str = "",
+    language_override_reason: str = "",
 ) -> Message:
     """Send a message the language check stopped: as edited, or as it was with a reason.
 
-    A text that still has a blocking finding needs the reason (under a blocking policy); the
-    reason goes on the timeline. The HTML part is made again from the text.
+    The text passes the language check again (``subject``, ``body``): one that still has a
+    blocking finding needs the reason (under a blocking policy), which goes on the timeline.
+    The HTML part is made again from the text.
     """
     # Only the message row is locked: PostgreSQL cannot lock the nullable side of the join.
     message = (
         Message.objects.select_for_update(of=("self",))
-        .select_related("application__recruitment")
+        .select_related("application__recruitment", "application__candidate")
         .get(pk=message.pk)
     )
     if message.status != Message.Status.HELD:
         raise ValidationError(_("Only a message stopped by the language check can be released."))
     application = message.application
-    policy = application.recruitment.language_policy if application else Policy.BLOCK
-    found = message_review(subject, body, message.language, policy=policy)
-    reason = reason.strip()
-    if found.needs_override and not reason:
-        raise ValidationError(
-            _("The text still has findings that stop it: edit it, or give a reason to send it.")
-        )
+    found = language_gate(
+        [
+            Text(
+                name=name,
+                text=text,
+                where=Where.MESSAGE,
+                application=application,
+                lang=message.language,
+                label=label,
+            )
+            for name, text, label in (("subject", subject, "subject"), ("body", body, "body"))
+        ],
+        policy=application.recruitment.language_policy if application else Policy.BLOCK,
+        by=by,
+        reason=language_override_reason,
+        subject=subject,
+    )
     organisation = Organisation.current()
     message.subject, message.body_text = subject, body
     message.body_html = to_html(body, organisation=organisation.name, language=message.language)
@@ -374,23 +395,61 @@ def message_release(
         update_fields=["subject", "body_text", "body_html", "findings", "status", "next_attempt_at"]
     )
     if application is not None:
-        TimelineEvent.objects.create(
+        timeline_record(
             application=application,
-            at=timezone.now(),
-            actor=TimelineEvent.Actor.USER,
-            actor_user=by,
-            kind=TimelineEvent.Kind.MESSAGE_RELEASED,
+            by=by,
+            kind=MESSAGE_RELEASED,
             data={"message": message.pk, "kind": message.kind, "subject": subject},
         )
-    record_override(
-        found,
-        where=Where.MESSAGE,
-        by=by,
-        reason=reason,
-        application=application,
-        subject=subject,
-    )
     return message
+
+
+@transaction.atomic
+def message_template_save(
+    *,
+    kind: str,
+    language: str,
+    subject: str,
+    body: str,
+    by: User | None,
+    language_override_reason: str = "",
+) -> MessageTemplate:
+    """Save the organisation's own wording of one kind of message in one language.
+
+    The template must render (``TemplateProblem`` otherwise, as a ValidationError), and its
+    words pass the language check in its own language (``subject``, ``body``; always under
+    the blocking policy: a template belongs to no recruitment) unless
+    ``language_override_reason`` says why they are kept.
+    """
+    if kind not in CANDIDATE_KINDS or language not in Language.values:
+        raise ValidationError(_("There is no such message template."))
+    try:
+        check_template(subject, body, language)
+    except TemplateProblem as problem:
+        raise ValidationError(
+            _("The template cannot be used: %(problem)s") % {"problem": problem}
+        ) from None
+    language_gate(
+        [
+            Text(name="subject", text=subject, where=Where.TEMPLATE, lang=language),
+            Text(name="body", text=body, where=Where.TEMPLATE, lang=language),
+        ],
+        policy=Policy.BLOCK,
+        by=by,
+        reason=language_override_reason,
+        subject=f"{Kind(kind).label} ({Language(language).label})",
+    )
+    template, _created = MessageTemplate.objects.update_or_create(
+        kind=kind,
+        language=language,
+        defaults={"subject": subject, "body": body, "updated_by": by},
+    )
+    return template
+
+
+def message_template_reset(*, kind: str, language: str) -> None:
+    """Use the default text again for this kind and language."""
+    MessageTemplate.objects.filter(kind=kind, language=language).delete()
 
 
 def staff_message_queue(

@@ -5,34 +5,38 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from aterkoppla.accounts.access import require_site_admin
 from aterkoppla.applications.models import Application
+from aterkoppla.core.forms import add_service_errors
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
-from aterkoppla.language.models import Where
+from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, MessageTemplate
 from aterkoppla.messaging.rendering import (
     VARIABLES,
     TemplateProblem,
-    check_template,
     default_template,
     render_strings,
     sample_context,
     to_html,
 )
-from aterkoppla.messaging.services import preview_context, template_for
+from aterkoppla.messaging.services import (
+    message_template_reset,
+    message_template_save,
+    preview_context,
+    template_for,
+)
 from aterkoppla.organisation.models import Organisation
-from aterkoppla.organisation.views import require_site_admin
 from aterkoppla.recruitment.models import Language
 
 
 class TemplateForm(LanguageCheckedMixin, forms.Form):
-    language_where = Where.TEMPLATE
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=255)
     body = forms.CharField(
         label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 22, "spellcheck": "true"})
@@ -44,17 +48,6 @@ class TemplateForm(LanguageCheckedMixin, forms.Form):
         checked(self.fields["subject"], lang=language)
         checked(self.fields["body"], lang=language)
         self.language_setup()
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if not self.errors:
-            try:
-                check_template(cleaned["subject"], cleaned["body"], self.language)
-            except TemplateProblem as problem:
-                raise forms.ValidationError(
-                    _("The template cannot be used: %(problem)s") % {"problem": problem}
-                ) from None
-        return cleaned
 
 
 def _kind_and_language(kind: str, language: str) -> tuple[str, str]:
@@ -100,26 +93,28 @@ def template_edit(request: HttpRequest, kind: str, language: str) -> HttpRespons
         request.POST or None, initial={"subject": subject, "body": body}, language=language
     )
     if request.method == "POST" and request.POST.get("action") == "reset":
-        MessageTemplate.objects.filter(kind=kind, language=language).delete()
+        message_template_reset(kind=kind, language=language)
         messages.success(request, _("The default text is used again."))
         return redirect("organisation:template", kind=kind, language=language)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            MessageTemplate.objects.update_or_create(
-                kind=kind,
-                language=language,
-                defaults={
-                    "subject": form.cleaned_data["subject"],
-                    "body": form.cleaned_data["body"],
-                    "updated_by": request.user,
-                },
-            )
-            form.language_record(
-                by=request.user, subject=f"{Kind(kind).label} ({Language(language).label})"
-            )
-        messages.success(request, _("The template was saved."))
-        form.language_advise(request)
-        return redirect("organisation:template", kind=kind, language=language)
+        try:
+            with language_advice() as advice:
+                message_template_save(
+                    kind=kind,
+                    language=language,
+                    subject=form.cleaned_data["subject"],
+                    body=form.cleaned_data["body"],
+                    by=request.user,
+                    language_override_reason=form.language_override_reason,
+                )
+        except LanguageBlocked as exc:
+            form.language_stopped(exc)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The template was saved."))
+            form.language_advise(request, advice)
+            return redirect("organisation:template", kind=kind, language=language)
     application = _preview_application(language)
     context = {
         "form": form,

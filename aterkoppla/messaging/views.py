@@ -21,7 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aterkoppla.applications.selectors import application_access, applications_visible
 from aterkoppla.applications.views import _get_application_for_user
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
-from aterkoppla.language.models import Policy, Where
+from aterkoppla.language.gate import LanguageBlocked
+from aterkoppla.language.models import Policy
 from aterkoppla.messaging import selectors
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.retry import message_retry as retry_service
@@ -129,7 +130,6 @@ def message_retry(request: HttpRequest, pk: int) -> HttpResponse:
 class ReleaseForm(LanguageCheckedMixin, forms.Form):
     """A stopped message as it will be sent: edit it, or keep it with a reason."""
 
-    language_where = Where.MESSAGE
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=255)
     body = forms.CharField(label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 18}))
 
@@ -163,8 +163,10 @@ def message_review(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
                 subject=form.cleaned_data["subject"],
                 body=form.cleaned_data["body"],
-                reason=form.cleaned_data["language_override_reason"],
+                language_override_reason=form.language_override_reason,
             )
+        except LanguageBlocked as exc:
+            form.language_stopped(exc)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import logging
 import random
 import re
 import smtplib
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import formataddr
 from pathlib import Path
@@ -33,9 +33,10 @@ from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from aterkoppla.applications.models import TimelineEvent
+from aterkoppla.messaging.events import MESSAGE_FAILED, MESSAGE_SENT
 from aterkoppla.messaging.models import Message
 from aterkoppla.portal.tokens import redact_links
+from aterkoppla.timeline.services import timeline_record, timeline_record_returning
 
 logger = logging.getLogger("aterkoppla.worker")
 
@@ -229,57 +230,53 @@ def gives_up(message: Message, *, now: dt.datetime) -> bool:
 # PostgreSQL: the update and the timeline event in one statement, so one round trip and still
 # all or nothing (BEGIN, UPDATE, INSERT, COMMIT cost four; at 10,000 messages that is seconds).
 _SENT_SQL = """
-WITH sent AS (
-    UPDATE {message} SET status = %s, sent_at = %s, attempts = attempts + 1,
-        claimed_at = NULL, last_error = '', body_text = %s, body_html = %s
-    WHERE id = %s AND status <> %s
-    RETURNING application_id
-), event AS (
-    INSERT INTO {event} (application_id, at, actor, actor_user_id, kind, data)
-    SELECT application_id, %s, %s, NULL, %s, %s::jsonb FROM sent
-    WHERE application_id IS NOT NULL
-)
-SELECT count(*) FROM sent
+UPDATE {message} SET status = %s, sent_at = %s, attempts = attempts + 1,
+    claimed_at = NULL, last_error = '', body_text = %s, body_html = %s
+WHERE id = %s AND status <> %s
+RETURNING application_id
 """
 
 
 def _record_sent_postgres(message: Message, *, now: dt.datetime) -> bool:
-    sql = _SENT_SQL.format(
-        message=connection.ops.quote_name(Message._meta.db_table),
-        event=connection.ops.quote_name(TimelineEvent._meta.db_table),
+    count = timeline_record_returning(
+        update_sql=_SENT_SQL.format(message=connection.ops.quote_name(Message._meta.db_table)),
+        params=[
+            Message.Status.SENT,
+            now,
+            redact_links(message.body_text),
+            redact_links(message.body_html),
+            message.pk,
+            Message.Status.SENT,
+        ],
+        kind=MESSAGE_SENT,
+        data=_event_data(message),
+        at=now,
     )
-    data = {"message": message.pk, "kind": message.kind, "subject": message.subject}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [
-                Message.Status.SENT,
-                now,
-                redact_links(message.body_text),
-                redact_links(message.body_html),
-                message.pk,
-                Message.Status.SENT,
-                now,
-                TimelineEvent.Actor.SYSTEM,
-                TimelineEvent.Kind.MESSAGE_SENT,
-                json.dumps(data, ensure_ascii=False),
-            ],
-        )
-        (count,) = cursor.fetchone()
     return bool(count)
 
 
-def _relaxed_commits() -> None:
-    """PostgreSQL: the worker's commits do not wait for the disk (synchronous_commit off).
+@contextlib.contextmanager
+def _relaxed_commits() -> Iterator[None]:
+    """PostgreSQL: while delivering, the worker's commits do not wait for the disk
+    (synchronous_commit off), and then they do again.
 
     A commit still happens in order and is never half-done; only a crash of the database
-    server itself can lose the last fraction of a second of them. For the worker that means at
-    worst a message sent again after such a crash, the same at-least-once promise a killed
-    worker gives. Waiting for the disk would cost about 0.7 ms a message here: 7 s a 10,000.
+    server itself can lose the last fraction of a second of them. For delivery records that
+    means at worst a message sent again after such a crash, the same at-least-once promise a
+    killed worker gives. Waiting for the disk would cost about 0.7 ms a message here: 7 s a
+    10,000. Sweeps (promises, and what retention and consent add) run after the batch with
+    the server's own setting: what they write must not be lost.
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit TO off")
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception), connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
 def record_sent(message: Message, *, now: dt.datetime) -> bool:
@@ -304,7 +301,7 @@ def record_sent(message: Message, *, now: dt.datetime) -> bool:
             )
         )
         if updated and message.application_id:
-            _event(message, TimelineEvent.Kind.MESSAGE_SENT, now=now)
+            _event(message, MESSAGE_SENT, now=now)
     return bool(updated)
 
 
@@ -331,7 +328,7 @@ def record_failed(message: Message, failure: Failure, *, now: dt.datetime) -> bo
             last_error=failure.error,
         )
         if updated and message.application_id:
-            _event(message, TimelineEvent.Kind.MESSAGE_FAILED, now=now, error=failure.error)
+            _event(message, MESSAGE_FAILED, now=now, error=failure.error)
     return bool(updated)
 
 
@@ -341,13 +338,13 @@ def _still_ours(message: Message) -> QuerySet[Message]:
     )
 
 
+def _event_data(message: Message, **extra: str) -> dict[str, object]:
+    return {"message": message.pk, "kind": message.kind, "subject": message.subject, **extra}
+
+
 def _event(message: Message, kind: str, *, now: dt.datetime, **extra: str) -> None:
-    TimelineEvent.objects.create(
-        application_id=message.application_id,
-        at=now,
-        actor=TimelineEvent.Actor.SYSTEM,
-        kind=kind,
-        data={"message": message.pk, "kind": message.kind, "subject": message.subject, **extra},
+    timeline_record(
+        application_id=message.application_id, at=now, kind=kind, data=_event_data(message, **extra)
     )
 
 
@@ -408,7 +405,13 @@ class Worker:
         one follows at once and goes over the same connection (one handshake, and with
         STARTTLS and AUTH a few round trips, for many batches instead of each).
         """
-        _relaxed_commits()
+        with _relaxed_commits():
+            tally = self._deliver_batch()
+        if tally.claimed:
+            logger.info("Batch of %d messages: %s", tally.claimed, tally)
+        return tally
+
+    def _deliver_batch(self) -> Tally:
         now = timezone.now()
         reclaim_stale(now=now, lease=self.lease)
         claimed = claim_due(now=now, limit=self.batch_size)
@@ -427,8 +430,6 @@ class Worker:
             # minutes away.
             if not keep_open:
                 self.close()
-        if claimed:
-            logger.info("Batch of %d messages: %s", len(claimed), tally)
         return tally
 
     def deliver_all(self) -> Tally:

@@ -4,13 +4,10 @@ from django import forms
 
 from aterkoppla.core.forms import PhoneField
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
-from aterkoppla.language.models import Where
 from aterkoppla.organisation.models import Organisation
 
 
 class OrganisationForm(LanguageCheckedMixin, forms.ModelForm):
-    language_where = Where.ORGANISATION
-
     phone = PhoneField(required=False)
     # "nordlager.se" means https today (and in Django 6).
     website = forms.URLField(required=False, assume_scheme="https", max_length=200)

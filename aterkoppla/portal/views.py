@@ -19,8 +19,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
+from aterkoppla.applications.feedback import Channel, rejection_channel
 from aterkoppla.applications.models import Application, Candidate
-from aterkoppla.applications.services import application_move
+from aterkoppla.applications.services import applications_close
+from aterkoppla.decisions.models import CallTask
 from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.portal.forms import LostLinkForm
@@ -72,7 +74,6 @@ REJECTED_AFTER_INTERVIEW = _(
     "We have made our decision and will tell you about it by phone, so that you can ask us "
     "your questions."
 )
-INTERVIEW_STAGES = frozenset({Stage.INTERVIEW, Stage.RESERVE, Stage.OFFER})
 
 
 # Browsers then send only "https://host/" as the Referer, never the path with the token, to
@@ -133,16 +134,16 @@ def _render_for_candidate(
 
 
 def status_sentence(application: Application) -> str:
-    if application.stage == Stage.REJECTED and (
-        application.interviewed or application.closed_from_stage in INTERVIEW_STAGES
-    ):
-        from aterkoppla.decisions.models import CallTask
-
+    if (
+        application.stage == Stage.REJECTED
+        and rejection_channel(application) == Channel.CALL
         # Once the call is made (or the decision sent in writing after unanswered calls) the
         # candidate knows: the page may say it too.
-        told = CallTask.objects.filter(application=application).exclude(status=CallTask.Status.OPEN)
-        if not told.exists():
-            return REJECTED_AFTER_INTERVIEW
+        and not CallTask.objects.filter(application=application)
+        .exclude(status=CallTask.Status.OPEN)
+        .exists()
+    ):
+        return REJECTED_AFTER_INTERVIEW
     return STATUS_SENTENCES[application.stage]
 
 
@@ -201,11 +202,8 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
     application = found.application
     if request.method == "POST" and application.is_open:
         try:
-            application = application_move(
-                application=application,
-                to_stage=Stage.WITHDRAWN,
-                by=None,
-                by_candidate=True,
+            (application,) = applications_close(
+                applications=[application], outcome=Stage.WITHDRAWN, by=None, by_candidate=True
             )
         except ValidationError:
             # Closed by the staff between showing the question and the click: say so below.

@@ -6,14 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from aterkoppla.accounts.models import User
 from aterkoppla.core.forms import DateInput
 from aterkoppla.language.forms import OVERRIDE_FIELD, LanguageCheckedMixin, checked
-from aterkoppla.language.models import Policy, Where
+from aterkoppla.language.models import Policy
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 
 
 class RecruitmentForm(LanguageCheckedMixin, forms.ModelForm):
     """The recruitment and its job posting; the posting's texts pass the language check."""
-
-    language_where = Where.RECRUITMENT
 
     class Meta:
         model = Recruitment

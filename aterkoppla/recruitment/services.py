@@ -16,9 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, TimelineEvent
-from aterkoppla.language.models import Policy
+from aterkoppla.language.gate import Text, language_gate
+from aterkoppla.language.models import Policy, Where
+from aterkoppla.recruitment.events import PROFILE_CHANGED
 from aterkoppla.recruitment.models import Criterion, ProfileVersion, Recruitment, TeamMembership
+from aterkoppla.timeline.services import timeline_record
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,11 @@ def _require_reason(recruitment: Recruitment, reason: str) -> ProfileVersion | N
 def _profile_event(
     *, recruitment: Recruitment, by: User | None, change: str, name: str, reason: str = ""
 ) -> None:
-    """Record a change of the profile on every open application; a new version if in force."""
+    """Record a change of the profile for every open application; a new version if in force.
+
+    Recorded once, on the recruitment: it shows on the timeline of each application that was
+    open at the time (``aterkoppla.timeline.selectors.timeline_for``).
+    """
     data: dict[str, object] = {"change": change, "criterion": name}
     current = profile_version_current(recruitment)
     if current is not None:
@@ -95,19 +101,7 @@ def _profile_event(
             criteria=_snapshot(recruitment),
         )
         data.update(version=version.number, reason=version.reason)
-    open_ids = recruitment.applications.filter(stage__in=Application.OPEN_STAGES).values_list(
-        "pk", flat=True
-    )
-    TimelineEvent.objects.bulk_create(
-        TimelineEvent(
-            application_id=pk,
-            actor=TimelineEvent.Actor.USER if by else TimelineEvent.Actor.SYSTEM,
-            actor_user=by,
-            kind=TimelineEvent.Kind.PROFILE_CHANGED,
-            data=data,
-        )
-        for pk in open_ids
-    )
+    timeline_record(recruitment_id=recruitment.pk, by=by, kind=PROFILE_CHANGED, data=data)
 
 
 @transaction.atomic
@@ -127,7 +121,14 @@ def recruitment_create(
     language_policy: str = Policy.BLOCK,
     call_notice: bool = False,
     criteria: list[CriterionSpec] | tuple[CriterionSpec, ...] = (),
+    language_override_reason: str = "",
 ) -> Recruitment:
+    """Create a recruitment with its owner and requirement profile.
+
+    The job posting's texts (``description``, ``job_tasks``) reach every candidate: they pass
+    the language check under the recruitment's policy unless ``language_override_reason``
+    says why they are kept.
+    """
     recruitment = Recruitment(
         owner=owner,
         title=title.strip(),
@@ -145,6 +146,7 @@ def recruitment_create(
         published_at=timezone.now() if status == Recruitment.Status.OPEN else None,
     )
     _validated(recruitment)
+    _posting_gate(recruitment, by=owner, reason=language_override_reason)
     recruitment.save()
     TeamMembership.objects.create(
         recruitment=recruitment, user=owner, role=TeamMembership.Role.OWNER
@@ -171,12 +173,23 @@ RECRUITMENT_FIELDS = (
 
 
 @transaction.atomic
-def recruitment_update(*, recruitment: Recruitment, by: User, **changes: object) -> Recruitment:
+def recruitment_update(
+    *,
+    recruitment: Recruitment,
+    by: User,
+    language_override_reason: str = "",
+    **changes: object,
+) -> Recruitment:
+    """Change a recruitment; a changed job posting passes the language check (as on
+    :func:`recruitment_create`)."""
     unknown = set(changes) - set(RECRUITMENT_FIELDS)
     if unknown:
         raise TypeError(f"Unknown recruitment fields: {sorted(unknown)}")
     for field, value in changes.items():
         setattr(recruitment, field, value.strip() if isinstance(value, str) else value)
+    posting = {"description", "job_tasks"} & set(changes)
+    if posting:
+        _posting_gate(recruitment, by=by, reason=language_override_reason, only=posting)
     update_fields = [*changes, "updated_at"]
     if recruitment.status == Recruitment.Status.OPEN and recruitment.published_at is None:
         # First publication: the date job boards show as "posted".
@@ -185,6 +198,27 @@ def recruitment_update(*, recruitment: Recruitment, by: User, **changes: object)
     _validated(recruitment)
     recruitment.save(update_fields=update_fields)
     return recruitment
+
+
+def _posting_gate(
+    recruitment: Recruitment, *, by: User | None, reason: str, only: set[str] | None = None
+) -> None:
+    names = [name for name in ("description", "job_tasks") if only is None or name in only]
+    language_gate(
+        [
+            Text(
+                name=name,
+                text=getattr(recruitment, name),
+                where=Where.RECRUITMENT,
+                label=str(Recruitment._meta.get_field(name).verbose_name),
+            )
+            for name in names
+        ],
+        policy=recruitment.language_policy,
+        by=by,
+        reason=reason,
+        subject=recruitment.title,
+    )
 
 
 @transaction.atomic

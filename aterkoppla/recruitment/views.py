@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import applications_visible
 from aterkoppla.core.forms import add_service_errors
+from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.recruitment import services
 from aterkoppla.recruitment.forms import (
     CriterionForm,
@@ -82,16 +82,20 @@ def recruitment_create(request: HttpRequest) -> HttpResponse:
             for f in formset.filled_forms()
         ]
         try:
-            with transaction.atomic():
+            with language_advice() as advice:
                 recruitment = services.recruitment_create(
-                    owner=request.user, criteria=specs, **form.recruitment_data()
+                    owner=request.user,
+                    criteria=specs,
+                    language_override_reason=form.language_override_reason,
+                    **form.recruitment_data(),
                 )
-                form.language_record(by=request.user, subject=recruitment.title)
+        except LanguageBlocked as exc:
+            form.language_stopped(exc)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The recruitment was created."))
-            form.language_advise(request)
+            form.language_advise(request, advice)
             return redirect(recruitment)
     status = 400 if form.errors or formset.total_error_count() else 200
     context = {"form": form, "formset": formset}
@@ -201,14 +205,20 @@ def recruitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         changes = {k: v for k, v in form.recruitment_data().items() if k in form.changed_data}
         try:
-            with transaction.atomic():
-                services.recruitment_update(recruitment=recruitment, by=request.user, **changes)
-                form.language_record(by=request.user, subject=recruitment.title)
+            with language_advice() as advice:
+                services.recruitment_update(
+                    recruitment=recruitment,
+                    by=request.user,
+                    language_override_reason=form.language_override_reason,
+                    **changes,
+                )
+        except LanguageBlocked as exc:
+            form.language_stopped(exc)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The recruitment was saved."))
-            form.language_advise(request)
+            form.language_advise(request, advice)
             return redirect(recruitment)
     context = {"form": form, "recruitment": recruitment}
     status = 400 if form.errors else 200

@@ -11,8 +11,6 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from aterkoppla.applications.models import TimelineEvent
-
 pytestmark = pytest.mark.browser
 
 AGE = "Hon är nog för gammal för vårt unga team"
@@ -49,7 +47,7 @@ def test_a_rejection_reason_is_checked_while_typing(
     page.locator("main form[method=post] button.button").click()
     expect(page).to_have_url(re.compile(rf"/applications/{application.pk}/$"))
     expect(page.locator("main")).to_contain_text("Kandidatens egna ord, citerade")
-    assert application.timeline.filter(kind=TimelineEvent.Kind.LANGUAGE_OVERRIDE).exists()
+    assert application.timeline.filter(kind="language_override").exists()
 
 
 def test_ordinary_job_language_passes_without_a_word(

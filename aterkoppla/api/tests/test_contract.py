@@ -10,8 +10,8 @@ from django.test import Client
 from aterkoppla.accounts.models import User
 from aterkoppla.api.tests.helpers import BASE, ApiClient, application_body, recruitment_body
 from aterkoppla.api.v1 import api
-from aterkoppla.applications.models import Application, TimelineEvent
-from aterkoppla.applications.services import application_move
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.services import application_move, applications_close
 from aterkoppla.portal.tokens import application_for_token
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 
@@ -212,11 +212,10 @@ def test_recruitment_detail_counts_applications_per_stage(api_as, member, owner,
         )
         for n in range(3)
     ]
-    application_move(
-        application=Application.objects.get(pk=received[0].json()["id"]),
-        to_stage="rejected",
+    applications_close(
+        applications=[Application.objects.get(pk=received[0].json()["id"])],
+        outcome="rejected",
         by=owner,
-        decided=True,
     )
 
     data = api_as(member).get(f"/recruitments/{recruitment.pk}").json()
@@ -328,7 +327,7 @@ def test_receive_application(api_as, member, recruitment):
         "experience": ["Lagerarbetare, PostNord, 2020–2024"],
         "other": [],
     }
-    event = application.timeline.get(kind=TimelineEvent.Kind.RECEIVED)
+    event = application.timeline.get(kind="received")
     assert event.actor_user == member
     assert application.messages.get().kind == "acknowledgement"
 
@@ -345,7 +344,7 @@ def test_receive_application_with_only_the_required_fields(api_as, owner, recrui
 
 @pytest.mark.usefixtures("nov_25")
 def test_application_detail(api_as, hiring_manager, owner, application):
-    application_move(application=application, to_stage="rejected", by=owner, decided=True)
+    applications_close(applications=[application], outcome="rejected", by=owner)
 
     data = api_as(hiring_manager).get(f"/applications/{application.pk}").json()
 

@@ -19,8 +19,8 @@ from pypdf import PdfReader
 
 from aterkoppla.accounts.models import User
 from aterkoppla.api.decisions_schemas import MAX_REJECTIONS
-from aterkoppla.applications.models import Application, Candidate, TimelineEvent
-from aterkoppla.applications.services import application_move
+from aterkoppla.applications.models import Application, Candidate
+from aterkoppla.applications.services import applications_close
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
 from aterkoppla.decisions.pdf import PdfUnavailable
 from aterkoppla.decisions.tests.fixtures import apply_for as _apply
@@ -28,6 +28,7 @@ from aterkoppla.language.models import LanguageOverride, Where
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 from aterkoppla.recruitment.services import recruitment_create, team_member_add
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -203,7 +204,7 @@ def _problem(problem, recruitment, owner, interviewed, others):
     elif problem == "twice":
         body["reserve"] = [emma.pk]
     elif problem == "closed":
-        application_move(application=nils, to_stage=Application.Stage.WITHDRAWN, by=owner)
+        applications_close(applications=[nils], outcome=Application.Stage.WITHDRAWN, by=owner)
     elif problem == "unknown_criterion":
         body["rejections"][1]["decisive_criteria"] = [999_999]
     elif problem == "not_interviewed_hired":
@@ -354,9 +355,9 @@ def test_an_override_is_recorded_for_that_application(
     override = LanguageOverride.objects.get()
     assert (override.where, override.application, override.user) == (Where.REJECTION, ali, owner)
     assert override.reason == "Ordagrant citat"
-    event = ali.timeline.get(kind=TimelineEvent.Kind.LANGUAGE_OVERRIDE)
+    event = ali.timeline.get(kind="language_override")
     assert (event.data["reason"], event.data["where"]) == ("Ordagrant citat", Where.REJECTION)
-    assert not sara.timeline.filter(kind=TimelineEvent.Kind.LANGUAGE_OVERRIDE).exists()
+    assert not sara.timeline.filter(kind="language_override").exists()
 
 
 def test_a_kept_reason_still_holds_the_written_rejection(api_as, owner, recruitment, others):

@@ -11,7 +11,8 @@ from django.db import connection
 from aterkoppla.accounts.models import ApiToken
 from aterkoppla.api.models import IdempotencyKey
 from aterkoppla.api.tests.helpers import ApiClient, application_body, recruitment_body
-from aterkoppla.applications.models import Application, Candidate, TimelineEvent
+from aterkoppla.applications.models import Application, Candidate
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_retry_with_the_same_key_returns_the_same_application(api_as, owner, pat
     assert "Idempotent-Replayed" not in first
     assert retry["Idempotent-Replayed"] == "true"
     assert Application.objects.count() == 1
-    assert TimelineEvent.objects.filter(kind=TimelineEvent.Kind.RECEIVED).count() == 1
+    assert TimelineEvent.objects.filter(kind="received").count() == 1
     assert Application.objects.get().messages.count() == 1
     stored = IdempotencyKey.objects.get()
     assert (stored.user, stored.key, stored.application_id) == (

@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from aterkoppla.applications.models import Application, Candidate, TimelineEvent
+from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import Recruitment
+from aterkoppla.timeline.models import TimelineEvent
 
 Answer = tuple[int, dict[str, str], Any]
 
@@ -94,7 +95,7 @@ def _stored() -> tuple[int, int, int, int, int]:
         Recruitment.objects.count(),
         Application.objects.count(),
         Candidate.objects.count(),
-        TimelineEvent.objects.filter(kind=TimelineEvent.Kind.RECEIVED).count(),
+        TimelineEvent.objects.filter(kind="received").count(),
         Message.objects.filter(kind="acknowledgement").count(),
     )
 

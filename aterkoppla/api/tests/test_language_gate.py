@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 import time_machine
 
-from aterkoppla.applications.models import TimelineEvent
 from aterkoppla.assessment.models import Scorecard, Screening
 from aterkoppla.language.models import LanguageOverride, Policy, Where
 from aterkoppla.recruitment.models import Recruitment
@@ -42,7 +41,7 @@ def test_a_reason_keeps_it_and_is_on_the_timeline(api_as, owner, application):
     response = _reject(api_as(owner), application, AGE, language_override_reason="Ordagrant citat")
     assert response.status_code == 200, response.content
     assert response.json()["rejection_reason"] == AGE
-    event = application.timeline.get(kind=TimelineEvent.Kind.LANGUAGE_OVERRIDE)
+    event = application.timeline.get(kind="language_override")
     assert (event.data["reason"], event.data["where"]) == ("Ordagrant citat", Where.REJECTION)
     assert event.actor_user == owner
 
@@ -86,5 +85,5 @@ def test_scorecard_texts_are_checked(api_as, interviewer, interview):
         assert not Scorecard.objects.exists()
         body["language_override_reason"] = "Kandidaten berättade det själv; behövs för schemat"
         assert api_as(interviewer).post(path, body).status_code == 201
-    event = interview.application.timeline.get(kind=TimelineEvent.Kind.LANGUAGE_OVERRIDE)
+    event = interview.application.timeline.get(kind="language_override")
     assert event.data["where"] == Where.SCORECARD

@@ -14,10 +14,10 @@ from django.test import Client
 from aterkoppla.accounts.models import ApiToken, User
 from aterkoppla.api.tests.helpers import BASE, ApiClient, application_body, recruitment_body
 from aterkoppla.applications.models import Application
-from aterkoppla.applications.services import application_move
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision
 from aterkoppla.decisions.services import RejectionInput, decision_record
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
+from tests.helpers import interview_held
 
 pytestmark = pytest.mark.django_db
 
@@ -78,8 +78,8 @@ class Caller:
             return
         application, owner = self.application, self.recruitment.owner
         application.refresh_from_db()
-        if application.stage == Application.Stage.RECEIVED:
-            application_move(application=application, to_stage="interview", by=owner)
+        if not application.interviewed:
+            application = interview_held(application)
         criterion = self.recruitment.criteria.first()
         decision_record(
             recruitment=self.recruitment,

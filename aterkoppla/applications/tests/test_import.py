@@ -21,8 +21,9 @@ from aterkoppla.applications.importing import (
     example_csv,
     receive_rows,
 )
-from aterkoppla.applications.models import Application, Candidate, TimelineEvent
+from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.lib.csvimport import CsvRow, read_csv
+from aterkoppla.timeline.models import TimelineEvent
 
 NOV_25 = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
 
@@ -68,7 +69,7 @@ def test_good_rows_are_received_as_imports(recruitment, owner):
 
 def test_no_ack_is_recorded_on_the_timeline(recruitment):
     run(recruitment, csv_bytes(SARA), acknowledge=False)
-    event = TimelineEvent.objects.get()
+    event = TimelineEvent.objects.get(kind="received")
     assert event.data["acknowledge"] is False
     assert event.data["source"] == "import"
 

@@ -11,7 +11,8 @@ import sys
 import pytest
 from django.core.management import CommandError, call_command
 
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = pytest.mark.usefixtures("english", "nov_25")
 
@@ -83,7 +84,7 @@ def test_skip_bad_imports_the_rest_and_exits_normally(recruitment, write):
 
 def test_no_ack_is_on_the_timeline(recruitment, write):
     import_csv(recruitment.pk, write(HEADER + GOOD), "--no-ack")
-    assert {e.data["acknowledge"] for e in TimelineEvent.objects.all()} == {False}
+    assert {e.data["acknowledge"] for e in TimelineEvent.objects.filter(kind="received")} == {False}
 
 
 def test_duplicates_are_listed_and_do_not_fail(recruitment, application, write):

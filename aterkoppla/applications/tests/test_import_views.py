@@ -8,7 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = pytest.mark.usefixtures("english", "nov_25")
 
@@ -139,7 +140,10 @@ def test_skip_bad_rows_imports_the_others(client_for, owner, recruitment):
 
 def test_do_not_send_acknowledgements_is_recorded(client_for, owner, recruitment):
     _post(client_for(owner), recruitment, HEADER + GOOD, no_ack="on")
-    assert [e.data.get("acknowledge") for e in TimelineEvent.objects.all()] == [False, False]
+    assert [e.data.get("acknowledge") for e in TimelineEvent.objects.filter(kind="received")] == [
+        False,
+        False,
+    ]
 
 
 def test_duplicates_are_listed(client_for, owner, recruitment, application):

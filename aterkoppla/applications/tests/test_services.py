@@ -6,8 +6,13 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from aterkoppla.applications.models import Application, Candidate, TimelineEvent
-from aterkoppla.applications.services import application_move, application_receive
+from aterkoppla.applications.models import Application, Candidate
+from aterkoppla.applications.services import (
+    application_move,
+    application_receive,
+    applications_close,
+)
+from aterkoppla.timeline.models import TimelineEvent
 
 NOV_25 = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
 
@@ -32,7 +37,7 @@ def test_received_application_gets_the_recruitments_promised_date(recruitment):
     assert application.stage == Application.Stage.RECEIVED
     assert application.candidate.phone == "+46701234567"
     event = application.timeline.get(kind="received")
-    assert event.kind == TimelineEvent.Kind.RECEIVED
+    assert event.kind == "received"
     assert event.actor == TimelineEvent.Actor.SYSTEM
     assert event.data == {"source": "manual", "reply_by": "2026-12-18"}
 
@@ -99,7 +104,7 @@ def test_move_records_the_change_and_a_new_promise(application, owner):
     application.refresh_from_db()
     assert application.stage == "screening"
     assert application.reply_by == dt.date(2026, 12, 22)
-    event = application.timeline.get(kind=TimelineEvent.Kind.STAGE_CHANGED)
+    event = application.timeline.get(kind="stage_changed")
     assert event.data == {"from": "received", "to": "screening", "reply_by": "2026-12-22"}
     assert event.actor_user == owner
 
@@ -108,12 +113,12 @@ def test_unknown_or_forbidden_transitions_are_refused(application, owner):
     with pytest.raises(ValidationError, match="Unknown stage"):
         application_move(application=application, to_stage="archived", by=owner)
     with pytest.raises(ValidationError, match="cannot move from"):
-        application_move(application=application, to_stage="hired", by=owner)
+        applications_close(applications=[application], outcome="hired", by=owner)
     with pytest.raises(ValidationError, match="cannot move from"):
         application_move(application=application, to_stage="reserve", by=owner)
     application.refresh_from_db()
     assert application.stage == "received"
-    assert not application.timeline.filter(kind=TimelineEvent.Kind.STAGE_CHANGED).exists()
+    assert not application.timeline.filter(kind="stage_changed").exists()
 
 
 @pytest.mark.usefixtures("nov_25")
@@ -126,7 +131,7 @@ def test_a_promise_cannot_be_made_for_the_past(application, owner):
 
 def test_closing_keeps_the_stage_it_was_reached_from(application, owner):
     application_move(application=application, to_stage="interview", by=owner)
-    application_move(application=application, to_stage="rejected", by=owner, decided=True)
+    applications_close(applications=[application], outcome="rejected", by=owner)
     application.refresh_from_db()
     assert application.closed_from_stage == "interview"
     assert application.outcome == "rejected"
@@ -136,8 +141,11 @@ def test_closing_keeps_the_stage_it_was_reached_from(application, owner):
 
 
 def test_full_path_to_hired(application, owner):
-    for stage in ("screening", "interview", "offer", "hired"):
+    for stage in ("screening", "interview", "offer"):
         application_move(application=application, to_stage=stage, by=owner)
+    with pytest.raises(ValidationError, match="closes the application"):
+        application_move(application=application, to_stage="hired", by=owner)
+    applications_close(applications=[application], outcome="hired", by=owner)
     application.refresh_from_db()
     assert application.outcome == "hired"
 
@@ -192,7 +200,7 @@ def test_a_passed_promise_must_be_renewed_when_moving_on(recruitment, owner):
             reply_by=dt.date(2027, 1, 20),
         )
         # Closing needs no new promise.
-        application_move(application=application, to_stage="rejected", by=owner, decided=True)
+        applications_close(applications=[application], outcome="rejected", by=owner)
 
 
 @time_machine.travel(NOV_25)

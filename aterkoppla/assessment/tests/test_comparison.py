@@ -12,7 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aterkoppla.applications.models import Application
-from aterkoppla.applications.services import application_move, application_receive
+from aterkoppla.applications.services import (
+    application_move,
+    application_receive,
+    applications_close,
+)
 from aterkoppla.assessment.matrix import Flag
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.assessment.services import (
@@ -256,7 +260,7 @@ def test_only_interviewed_candidates_who_have_not_withdrawn(
     booked = _receive(recruitment, "Dan", "Bokad")
     _interview(booked, owner, [interviewer])
     _receive(recruitment, "Eva", "Ny")
-    application_move(application=ek, to_stage=Stage.WITHDRAWN, by=owner)
+    applications_close(applications=[ek], outcome=Stage.WITHDRAWN, by=owner)
 
     response = client_for(owner).get(_url(recruitment))
 

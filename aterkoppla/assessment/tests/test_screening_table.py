@@ -8,8 +8,12 @@ import time_machine
 from django.conf import settings
 from django.urls import reverse
 
-from aterkoppla.applications.models import Application, Document, TimelineEvent
-from aterkoppla.applications.services import application_move, application_receive
+from aterkoppla.applications.models import Application, Document
+from aterkoppla.applications.services import (
+    application_move,
+    application_receive,
+    applications_close,
+)
 from aterkoppla.assessment.models import Screening
 from aterkoppla.assessment.services import (
     ScreeningResult,
@@ -18,6 +22,7 @@ from aterkoppla.assessment.services import (
 )
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.recruitment.models import Criterion
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -114,7 +119,7 @@ def test_rows_are_open_early_applications_oldest_first(client_for, owner, recrui
     interviewing = _receive(recruitment, "Ivan", "Intervju", days_ago=6)
     application_move(application=interviewing, to_stage=Stage.INTERVIEW, by=owner)
     rejected = _receive(recruitment, "Rut", "Nej", days_ago=7)
-    application_move(application=rejected, to_stage=Stage.REJECTED, by=owner, decided=True)
+    applications_close(applications=[rejected], outcome=Stage.REJECTED, by=owner)
 
     response = client_for(owner).get(_url(recruitment))
 
@@ -204,7 +209,7 @@ def test_one_post_screens_moves_and_marks(client_for, owner, recruitment):
     assert dict(second.screenings.values_list("criterion_id", "result")) == {truck.pk: NOT_MET}
     # Untouched rows are not written at all.
     assert not third.screenings.exists()
-    assert not third.timeline.filter(kind=TimelineEvent.Kind.SCREENED).exists()
+    assert not third.timeline.filter(kind="screened").exists()
     # The candidate who moves on is told (the service queues the status update).
     assert Message.objects.filter(application=first, kind=Kind.STATUS_UPDATE).count() == 1
     assert not Message.objects.filter(application=second, kind=Kind.STATUS_UPDATE).exists()
@@ -277,7 +282,7 @@ def test_one_bad_row_leaves_the_whole_page_unwritten(client_for, owner, recruitm
     assert not screened.marked_for_rejection
     assert late.stage == Stage.RECEIVED
     assert not Message.objects.filter(kind=Kind.STATUS_UPDATE).exists()
-    assert not TimelineEvent.objects.filter(kind=TimelineEvent.Kind.SCREENED).exists()
+    assert not TimelineEvent.objects.filter(kind="screened").exists()
     page = response.content.decode()
     failed = response.context["failed_rows"]
     assert [row.application for row in failed] == [late]

@@ -9,10 +9,10 @@ import time_machine
 from django.urls import reverse
 from icalendar import Calendar
 
-from aterkoppla.applications.models import TimelineEvent
 from aterkoppla.assessment.models import Scorecard
 from aterkoppla.assessment.services import RatingInput, scorecard_submit
 from aterkoppla.messaging.models import Kind, Message
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 

@@ -10,7 +10,7 @@ PAGES = [
     "admin:recruitment_recruitment_changelist",
     "admin:applications_application_changelist",
     "admin:applications_candidate_changelist",
-    "admin:applications_timelineevent_changelist",
+    "admin:timeline_timelineevent_changelist",
     "admin:accounts_user_changelist",
 ]
 
@@ -38,6 +38,6 @@ def test_staff_without_admin_rights_are_kept_out(request, client_for, applicatio
 def test_timeline_cannot_be_changed_in_admin(client_for, site_admin, application):
     event = application.timeline.first()
     client = client_for(site_admin)
-    url = reverse("admin:applications_timelineevent_delete", args=[event.pk])
+    url = reverse("admin:timeline_timelineevent_delete", args=[event.pk])
     assert client.post(url, {"post": "yes"}).status_code == 403
     assert application.timeline.filter(pk=event.pk).exists()

@@ -10,9 +10,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, Candidate, TimelineEvent
+from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.recruitment.selectors import recruitments_for_user
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +134,7 @@ def test_interviewed_flag_marks_those_who_reached_interview(demo):
 
 
 def test_moves_are_made_by_the_recruiter_or_the_hiring_manager(demo):
-    moves = TimelineEvent.objects.filter(kind=TimelineEvent.Kind.STAGE_CHANGED)
+    moves = TimelineEvent.objects.filter(kind="stage_changed")
     assert moves.exists()
     movers = set(moves.values_list("actor_user__username", flat=True))
     assert movers == {"rekryterare", "chef"}

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.utils import timezone
 
-from aterkoppla.applications.models import TimelineEvent
+from aterkoppla.applications.promises import promise_escalate
 from aterkoppla.applications.services import application_move
 from aterkoppla.dashboard.selectors import waiting_for
 from aterkoppla.dashboard.tests.helpers import TODAY, receive
@@ -50,10 +51,8 @@ def test_a_promise_due_today_is_due_soon_not_broken(owner, recruitment):
 
 def test_an_escalation_of_an_earlier_promise_does_not_mark_a_new_one(owner, recruitment):
     application = receive(recruitment, owner, "Lena Sen", reply_by=dt.date(2026, 11, 20))
-    TimelineEvent.objects.create(
-        application=application,
-        actor=TimelineEvent.Actor.SYSTEM,
-        kind=TimelineEvent.Kind.PROMISE_ESCALATED,
+    promise_escalate(
+        application=application, broken=application.reply_by, reason="policy", now=timezone.now()
     )
     assert waiting_for(owner).broken.rows[0].escalated
     # A new date is promised today, and that one is broken too in a week.

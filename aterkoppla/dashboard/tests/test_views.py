@@ -7,9 +7,10 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from aterkoppla.applications.models import TimelineEvent
-from aterkoppla.applications.services import application_move
+from aterkoppla.applications.promises import promise_escalate
+from aterkoppla.applications.services import application_move, applications_close
 from aterkoppla.dashboard import selectors
 from aterkoppla.dashboard.tests.helpers import TODAY, english, fail, receive
 from aterkoppla.messaging.models import Message
@@ -68,7 +69,7 @@ def test_dashboard_is_swedish_by_default_and_first_in_the_menu(client_for, owner
 
 
 def test_lists_promises_due_soon_and_broken_most_urgent_first(client_for, owner, waiting):
-    application_move(application=waiting["answered"], to_stage="rejected", by=owner, decided=True)
+    applications_close(applications=[waiting["answered"]], outcome="rejected", by=owner)
     response = client_for(owner).get(HOME)
     result = response.context["waiting"]
     assert result.due_by == dt.date(2026, 11, 27)
@@ -107,12 +108,8 @@ def test_each_row_shows_candidate_recruitment_stage_date_and_days(
 
 
 def test_escalated_broken_promises_are_marked(client_for, owner, waiting):
-    TimelineEvent.objects.create(
-        application=waiting["late5"],
-        actor=TimelineEvent.Actor.SYSTEM,
-        kind=TimelineEvent.Kind.PROMISE_ESCALATED,
-        data={},
-    )
+    late = waiting["late5"]
+    promise_escalate(application=late, broken=late.reply_by, reason="policy", now=timezone.now())
     response = english(client_for(owner)).get(HOME)
     rows = response.context["waiting"].broken.rows
     assert [(row.application.candidate.full_name, row.escalated) for row in rows] == [
@@ -203,10 +200,11 @@ def _fill(recruitment, owner, n: int) -> None:
         if i % 3 == 0:
             fail(application)
         if i % 5 == 0:
-            TimelineEvent.objects.create(
+            promise_escalate(
                 application=application,
-                actor=TimelineEvent.Actor.SYSTEM,
-                kind=TimelineEvent.Kind.PROMISE_ESCALATED,
+                broken=application.reply_by,
+                reason="policy",
+                now=timezone.now(),
             )
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
 from aterkoppla.decisions.models import CallAttempt, CallTask
 from aterkoppla.decisions.services import RejectionInput, decision_record
 from aterkoppla.language.models import LanguageOverride
@@ -120,7 +120,7 @@ def test_an_explanation_is_language_checked(client_for, owner, recruitment, inte
     data["language_override_reason"] = "Citat ur kandidatens egen fråga"
     assert client.post(url, data).status_code == 200  # the confirmation
     assert client.post(url, {**data, "confirm": "1"}).status_code == 302
-    event = sara.timeline.get(kind=TimelineEvent.Kind.LANGUAGE_OVERRIDE)
+    event = sara.timeline.get(kind="language_override")
     assert event.data["reason"] == "Citat ur kandidatens egen fråga"
     assert LanguageOverride.objects.get().application == sara
 

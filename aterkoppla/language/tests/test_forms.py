@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
 from aterkoppla.assessment.models import Scorecard
 from aterkoppla.language.models import LanguageOverride, Policy, Where
 from aterkoppla.messaging.models import MessageTemplate
@@ -33,7 +33,7 @@ def _reject(client, application, reason, override=""):
 
 
 def _overrides(application):
-    return application.timeline.filter(kind=TimelineEvent.Kind.LANGUAGE_OVERRIDE)
+    return application.timeline.filter(kind="language_override")
 
 
 def test_a_rejection_reason_with_an_age_reference_is_stopped(client_for, owner, application):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from aterkoppla.applications.models import TimelineEvent
 from aterkoppla.language.models import LanguageOverride, Policy
 from aterkoppla.messaging.models import Kind, Message, MessageTemplate
 from aterkoppla.messaging.services import message_queue
@@ -33,11 +32,9 @@ def test_a_message_with_a_blocking_finding_is_stopped(application, bad_template)
     assert message.status == Message.Status.HELD
     assert {f["category"] for f in message.findings} == {"age"}
     assert message.findings[0]["field"] == "body"
-    event = application.timeline.get(kind=TimelineEvent.Kind.MESSAGE_HELD)
+    event = application.timeline.get(kind="message_held")
     assert event.data["message"] == message.pk
-    assert not application.timeline.filter(
-        kind=TimelineEvent.Kind.MESSAGE_QUEUED, data__message=message.pk
-    ).exists()
+    assert not application.timeline.filter(kind="message_queued", data__message=message.pk).exists()
 
 
 def test_the_worker_never_sends_a_stopped_message(application, bad_template, smtp_server):
@@ -71,7 +68,7 @@ def test_an_edited_message_is_released(client_for, owner, application, bad_templ
     assert message.body_text == edited.strip()
     assert "nästa steg" in message.body_html and "hungrig" not in message.body_html
     assert message.findings == []
-    assert application.timeline.filter(kind=TimelineEvent.Kind.MESSAGE_RELEASED).exists()
+    assert application.timeline.filter(kind="message_released").exists()
     assert not LanguageOverride.objects.exists()
 
 
@@ -88,7 +85,7 @@ def test_an_unchanged_message_needs_a_reason(client_for, owner, application, bad
     assert client.post(url, data).status_code == 302
     message.refresh_from_db()
     assert message.status == Message.Status.QUEUED
-    event = application.timeline.get(kind=TimelineEvent.Kind.LANGUAGE_OVERRIDE)
+    event = application.timeline.get(kind="language_override")
     assert event.data["reason"] == "Kandidaten bad själv om formuleringen"
 
 

@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.models import Application
 from aterkoppla.applications.services import application_receive
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.worker import Worker
@@ -70,7 +70,7 @@ def test_acknowledgements_arrive_in_the_candidates_language_with_date_notice_and
     assert message.attempts == 1
     assert message.sent_at is not None
     assert message.claimed_at is None
-    [event] = application.timeline.filter(kind=TimelineEvent.Kind.MESSAGE_SENT)
+    [event] = application.timeline.filter(kind="message_sent")
     assert event.data == {
         "message": message.pk,
         "kind": "acknowledgement",
@@ -125,7 +125,7 @@ def test_a_refused_recipient_fails_for_good_and_the_rest_still_go(
     assert message.attempts == 1
     assert "550" in message.last_error
     assert "sara.ek@example.se" in message.last_error
-    [event] = application.timeline.filter(kind=TimelineEvent.Kind.MESSAGE_FAILED)
+    [event] = application.timeline.filter(kind="message_failed")
     assert event.data["message"] == message.pk
     assert event.data["kind"] == "acknowledgement"
     assert event.data["subject"] == message.subject
@@ -179,7 +179,7 @@ def test_after_a_day_of_temporary_failures_the_message_fails(smtp_server, applic
     message.refresh_from_db()
     assert message.status == Message.Status.FAILED
     assert message.attempts == 13
-    assert application.timeline.filter(kind=TimelineEvent.Kind.MESSAGE_FAILED).exists()
+    assert application.timeline.filter(kind="message_failed").exists()
 
 
 def test_a_day_old_message_tried_only_once_gets_more_tries(smtp_server, application):

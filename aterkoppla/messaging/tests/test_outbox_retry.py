@@ -11,9 +11,9 @@ from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from aterkoppla.applications.models import TimelineEvent
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.messaging.retry import message_retry
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -38,7 +38,7 @@ def _retry_url(message: Message) -> str:
 def _retry_events(message: Message) -> list[TimelineEvent]:
     return [
         event
-        for event in TimelineEvent.objects.filter(kind=TimelineEvent.Kind.MESSAGE_QUEUED)
+        for event in TimelineEvent.objects.filter(kind="message_queued")
         if event.data.get("message") == message.pk and event.data.get("retry")
     ]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from aterkoppla.applications.models import TimelineEvent
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.worker import record_sent
 
@@ -18,7 +17,7 @@ def test_a_delivery_is_recorded_once_with_its_event(application):
     message.refresh_from_db()
     assert message.status == Message.Status.SENT and message.attempts == 1
     assert "/ansokan/…" in message.body_text  # the link's secret is gone
-    events = application.timeline.filter(kind=TimelineEvent.Kind.MESSAGE_SENT)
+    events = application.timeline.filter(kind="message_sent")
     assert events.count() == 1
     assert events.get().data["message"] == message.pk
     assert record_sent(message, now=timezone.now()) is False

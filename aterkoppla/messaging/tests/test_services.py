@@ -4,12 +4,16 @@ import datetime as dt
 
 import pytest
 
-from aterkoppla.applications.models import TimelineEvent
-from aterkoppla.applications.services import application_move, application_receive
+from aterkoppla.applications.services import (
+    application_move,
+    application_receive,
+    applications_close,
+)
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.services import message_queue
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.portal.tokens import application_for_token
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -103,8 +107,9 @@ def test_stage_changes_tell_the_candidate_the_next_date(recruitment, owner):
 
 def test_offer_hire_and_rejection_send_nothing_here(recruitment, owner):
     application = _receive(recruitment)
-    for stage in ("interview", "offer", "hired"):
+    for stage in ("interview", "offer"):
         application_move(application=application, to_stage=stage, by=owner)
+    applications_close(applications=[application], outcome="hired", by=owner)
     kinds = list(application.messages.values_list("kind", flat=True))
     assert "status_update" in kinds
     assert len(kinds) == 2  # acknowledgement and one status update (interview)
@@ -112,12 +117,12 @@ def test_offer_hire_and_rejection_send_nothing_here(recruitment, owner):
 
 def test_withdrawal_is_confirmed_and_on_the_timeline(recruitment):
     application = _receive(recruitment, language="en", email="tom@example.com")
-    application_move(application=application, to_stage="withdrawn", by=None, by_candidate=True)
+    applications_close(applications=[application], outcome="withdrawn", by=None, by_candidate=True)
     confirmation = application.messages.get(kind="withdrawal_confirmation")
     assert "has been withdrawn" in confirmation.body_text
-    moved = application.timeline.get(kind=TimelineEvent.Kind.STAGE_CHANGED)
+    moved = application.timeline.get(kind="stage_changed")
     assert moved.actor == TimelineEvent.Actor.CANDIDATE
-    assert application.timeline.filter(kind=TimelineEvent.Kind.MESSAGE_QUEUED).count() == 2
+    assert application.timeline.filter(kind="message_queued").count() == 2
 
 
 def test_a_broken_template_is_never_met_at_send_time(recruitment):

@@ -7,7 +7,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from aterkoppla.applications.services import application_move
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.services import application_move, applications_close
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.services import message_queue
 from aterkoppla.portal.models import PortalToken
@@ -20,6 +21,7 @@ from aterkoppla.portal.tests.helpers import (
 )
 from aterkoppla.portal.views import REJECTED_AFTER_INTERVIEW, STATUS_SENTENCES
 from aterkoppla.recruitment.services import recruitment_create
+from tests.helpers import interview_held
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -99,7 +101,10 @@ def test_every_link_to_the_application_leads_to_the_same_page(anon, application)
 )
 def test_each_stage_in_one_plain_sentence(anon, owner, english_application, moves, stage):
     for to_stage in moves:
-        application_move(application=english_application, to_stage=to_stage, by=owner, decided=True)
+        if to_stage in Application.CLOSED_STAGES:
+            applications_close(applications=[english_application], outcome=to_stage, by=owner)
+        else:
+            application_move(application=english_application, to_stage=to_stage, by=owner)
     page = anon.get(link(english_application)).content.decode()
     assert _english(STATUS_SENTENCES[stage]) in page
     open_stage = stage not in {"hired", "rejected", "withdrawn"}
@@ -108,12 +113,21 @@ def test_each_stage_in_one_plain_sentence(anon, owner, english_application, move
 
 
 def test_no_after_an_interview_is_not_told_before_the_phone_call(anon, owner, english_application):
-    application_move(application=english_application, to_stage="interview", by=owner)
-    application_move(application=english_application, to_stage="rejected", by=owner, decided=True)
+    interview_held(english_application)
+    applications_close(applications=[english_application], outcome="rejected", by=owner)
     page = anon.get(link(english_application)).content.decode()
     assert _english(REJECTED_AFTER_INTERVIEW) in page
     assert _english(STATUS_SENTENCES["rejected"]) not in page
     assert "Rejected" not in page
+
+
+def test_invited_but_never_interviewed_reads_the_written_no(anon, owner, english_application):
+    """Sitting in the interview stage is not an interview: no call is owed, no call promised."""
+    application_move(application=english_application, to_stage="interview", by=owner)
+    applications_close(applications=[english_application], outcome="rejected", by=owner)
+    page = anon.get(link(english_application)).content.decode()
+    assert _english(REJECTED_AFTER_INTERVIEW) not in page
+    assert _english(STATUS_SENTENCES["rejected"]) in page
 
 
 def test_a_broken_promise_is_admitted(anon, english_application):

@@ -7,10 +7,11 @@ import pytest
 import time_machine
 from django.test import Client
 
-from aterkoppla.applications.models import Application, TimelineEvent
-from aterkoppla.applications.services import application_move
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.services import applications_close
 from aterkoppla.messaging.models import Message
 from aterkoppla.portal.tests.helpers import assert_private, comparable, link
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -42,7 +43,7 @@ def test_withdraw_end_to_end_in_the_candidates_language(anon, english_applicatio
     english_application.refresh_from_db()
     assert english_application.stage == "withdrawn"
     assert english_application.closed_from_stage == "received"
-    event = english_application.timeline.filter(kind=TimelineEvent.Kind.STAGE_CHANGED).get()
+    event = english_application.timeline.filter(kind="stage_changed").get()
     assert event.actor == TimelineEvent.Actor.CANDIDATE
     assert event.actor_user is None
     assert event.data == {"from": "received", "to": "withdrawn"}
@@ -68,7 +69,7 @@ def test_swedish_candidate_gets_the_confirmation_in_swedish(anon, application):
 
 
 def test_closed_application_cannot_be_withdrawn(anon, owner, english_application):
-    application_move(application=english_application, to_stage="rejected", by=owner, decided=True)
+    applications_close(applications=[english_application], outcome="rejected", by=owner)
     path = link(english_application)
     assert "/aterta/" not in anon.get(path).content.decode()
 

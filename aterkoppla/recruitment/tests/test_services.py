@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from aterkoppla.applications.models import TimelineEvent
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.recruitment.services import (
     CriterionSpec,
@@ -18,6 +17,8 @@ from aterkoppla.recruitment.services import (
     team_member_add,
     team_member_remove,
 )
+from aterkoppla.timeline.models import TimelineEvent
+from aterkoppla.timeline.selectors import timeline_for
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -79,20 +80,21 @@ def test_criterion_names_are_unique_within_a_profile(recruitment, owner):
 def test_profile_changes_land_on_the_timeline_of_open_applications(recruitment, owner, application):
     criterion = criterion_add(recruitment=recruitment, by=owner, name="B-körkort", kind="merit")
     criterion_update(criterion=criterion, by=owner, weight=4)
-    events = TimelineEvent.objects.filter(
-        application=application, kind=TimelineEvent.Kind.PROFILE_CHANGED
-    )
+    # Recorded once, on the recruitment, and read on the timeline of each open application.
+    events = [e for e in timeline_for(application) if e.kind == "profile_changed"]
     assert [e.data["change"] for e in events] == ["added", "updated"]
     assert events[0].actor_user == owner
     assert "B-körkort" in events[0].summary()
+    assert TimelineEvent.objects.filter(kind="profile_changed", application=None).count() == 5
 
 
 def test_closed_applications_get_no_profile_events(recruitment, owner, application):
-    from aterkoppla.applications.services import application_move
+    from aterkoppla.applications.services import applications_close
 
-    application_move(application=application, to_stage="withdrawn", by=owner)
+    applications_close(applications=[application], outcome="withdrawn", by=owner)
     criterion_add(recruitment=recruitment, by=owner, name="B-körkort")
-    assert not application.timeline.filter(kind=TimelineEvent.Kind.PROFILE_CHANGED).exists()
+    application.refresh_from_db()
+    assert not [e for e in timeline_for(application) if e.kind == "profile_changed"]
 
 
 def test_criterion_move_reorders_and_stops_at_the_ends(recruitment, owner):

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import close_old_connections
 
-from aterkoppla.messaging.sweeps import run_sweeps
+from aterkoppla.core.sweeps import sweeps_run
 from aterkoppla.messaging.worker import BATCH_SIZE, LEASE, Tally, Worker
 
 logger = logging.getLogger("aterkoppla.worker")
@@ -28,7 +28,8 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 class Command(BaseCommand):
     help = (
-        "Deliver queued messages to candidates and keep the promised answer dates. "
+        "Deliver queued messages to candidates and run the scheduled sweeps (promised answer "
+        "dates and the rest). "
         "Runs until stopped (SIGTERM, Ctrl+C) unless --once."
     )
 
@@ -91,8 +92,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Worker stopped: {tally}.")
 
     def run_once(self, worker: Worker) -> Tally:
-        """The sweeps first, so that what they queue goes out in the same run."""
-        run_sweeps()
+        """Every sweep first, so that what they queue goes out in the same run."""
+        sweeps_run()
         return worker.deliver_all()
 
     def run(self, worker: Worker, options: dict[str, Any]) -> Tally:
@@ -122,10 +123,12 @@ class Command(BaseCommand):
         return tally
 
     def sweep(self) -> None:
+        """Every registered sweep (``aterkoppla.core.sweeps``); each one's failure is logged
+        on its own, and a failure to reach the database does not stop the worker."""
         try:
-            run_sweeps()
+            sweeps_run()
         except Exception:
-            logger.exception("The promise sweep failed; it runs again in a minute")
+            logger.exception("The sweeps failed; they run again in a minute")
 
     def sleep(self, worker: Worker, seconds: float) -> None:
         """Sleep in short steps so that a stop signal is acted on at once."""

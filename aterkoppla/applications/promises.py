@@ -1,4 +1,4 @@
-"""Periodic sweeps the worker runs: keep every promise to a candidate (P2, DESIGN §4).
+"""Keep every promise to a candidate (P2, DESIGN §4): the rule, its reads and its sweep.
 
 A promise is an open application's ``reply_by``. When it passes without news (any news
 would have set a new date), the candidate is told that the recruitment is still in progress
@@ -6,7 +6,8 @@ and given a new date, as the organisation's policy allows; when the policy does 
 (switched off, or the maximum number of automatic updates reached, or no email address), the
 broken promise is escalated to the staff instead, once per date. Dates are Swedish working
 days. The warnings before a promise passes are read by the dashboard through
-:func:`promises_due_soon`; nothing needs to be stored for them.
+:func:`promise_due_soon_q`; nothing needs to be stored for them. The worker runs
+:func:`promises_sweep` (registered in ``applications.sweeps``).
 
 Every step runs in its own transaction on a locked application, so sweeps running in several
 workers at once, or twice on one day, change nothing the second time.
@@ -19,16 +20,19 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, QuerySet
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from aterkoppla.applications.models import Application, TimelineEvent
+from aterkoppla.applications.events import PROMISE_ESCALATED, PROMISE_POSTPONED
+from aterkoppla.applications.models import Application
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.messaging.services import message_queue
 from aterkoppla.organisation.models import Organisation
+from aterkoppla.timeline.models import TimelineEvent
+from aterkoppla.timeline.services import timeline_record
 
 logger = logging.getLogger("aterkoppla.worker")
 
@@ -42,45 +46,47 @@ class SweepResult:
     escalated: list[int] = field(default_factory=list)
 
 
-def run_sweeps(*, now: dt.datetime | None = None) -> SweepResult:
-    """Everything the worker does on the clock rather than on a queue."""
-    now = now or timezone.now()
-    result = promises_sweep(now=now)
-    if result.postponed or result.escalated:
-        logger.info(
-            "Promise sweep: %d new answer dates sent, %d broken promises escalated",
-            len(result.postponed),
-            len(result.escalated),
-        )
-    return result
-
-
 # Reads (also for the dashboard)
+
+
+def promise_due_by(today: dt.date) -> dt.date:
+    """The last promised date that counts as due soon: staff are warned up to it."""
+    return add_working_days(today, DUE_SOON_WORKING_DAYS)
+
+
+def promise_due_soon_q(today: dt.date) -> Q:
+    """An open application's promise falls due within two working days, not yet passed."""
+    return Q(reply_by__gte=today, reply_by__lte=promise_due_by(today))
+
+
+def promise_passed_q(today: dt.date) -> Q:
+    """An open application's promised answer date is behind us."""
+    return Q(reply_by__lt=today)
 
 
 def promises_due_soon(*, today: dt.date) -> QuerySet[Application]:
     """Open applications whose answer is due within two working days, not yet passed."""
-    horizon = add_working_days(today, DUE_SOON_WORKING_DAYS)
-    return Application.objects.filter(
-        stage__in=Application.OPEN_STAGES, reply_by__gte=today, reply_by__lte=horizon
-    )
+    return Application.objects.filter(promise_due_soon_q(today), stage__in=Application.OPEN_STAGES)
 
 
 def promises_passed(*, today: dt.date) -> QuerySet[Application]:
     """Open applications whose promised answer date is behind us."""
-    return Application.objects.filter(stage__in=Application.OPEN_STAGES, reply_by__lt=today)
+    return Application.objects.filter(promise_passed_q(today), stage__in=Application.OPEN_STAGES)
+
+
+def promise_escalated() -> Exists:
+    """For annotating applications: the promise now in force (its date) was escalated to the
+    staff, who alone can keep it now. A new promise, given by a person, starts afresh."""
+    return Exists(
+        TimelineEvent.objects.filter(application=OuterRef("pk"), kind=PROMISE_ESCALATED)
+        .annotate(broken=KT("data__reply_by"))
+        .filter(broken=Cast(OuterRef("reply_by"), output_field=CharField()))
+    )
 
 
 def promises_to_sweep(*, today: dt.date) -> QuerySet[Application]:
     """Passed promises the sweep has not dealt with (escalated ones wait for a person)."""
-    escalated = (
-        TimelineEvent.objects.filter(
-            application=OuterRef("pk"), kind=TimelineEvent.Kind.PROMISE_ESCALATED
-        )
-        .annotate(broken=KT("data__reply_by"))
-        .filter(broken=Cast(OuterRef("reply_by"), output_field=CharField()))
-    )
-    return promises_passed(today=today).exclude(Exists(escalated)).order_by("reply_by", "pk")
+    return promises_passed(today=today).exclude(promise_escalated()).order_by("reply_by", "pk")
 
 
 def automatic_updates(application: Application) -> int:
@@ -95,7 +101,8 @@ def automatic_updates(application: Application) -> int:
 # Steps
 
 
-def promises_sweep(*, now: dt.datetime) -> SweepResult:
+def promises_sweep(now: dt.datetime) -> SweepResult:
+    """Deal with every passed promise the sweep has not dealt with yet."""
     today = timezone.localdate(now)
     organisation = Organisation.current()
     result = SweepResult()
@@ -105,6 +112,12 @@ def promises_sweep(*, now: dt.datetime) -> SweepResult:
             result.postponed.append(pk)
         elif outcome == "escalated":
             result.escalated.append(pk)
+    if result.postponed or result.escalated:
+        logger.info(
+            "Promise sweep: %d new answer dates sent, %d broken promises escalated",
+            len(result.postponed),
+            len(result.escalated),
+        )
     return result
 
 
@@ -164,11 +177,10 @@ def promise_postpone(
         dedupe_key=f"postpone:{application.pk}:{number}",
         previous_reply_by=previous,
     )
-    TimelineEvent.objects.create(
+    timeline_record(
         application=application,
         at=now,
-        actor=TimelineEvent.Actor.SYSTEM,
-        kind=TimelineEvent.Kind.PROMISE_POSTPONED,
+        kind=PROMISE_POSTPONED,
         data={
             "reply_by": new_reply_by.isoformat(),
             "previous_reply_by": previous.isoformat() if previous else None,
@@ -188,17 +200,14 @@ def promise_escalate(
     as many as the policy allows) or ``no_email`` (they can only be called or written to).
     """
     already = TimelineEvent.objects.filter(
-        application=application,
-        kind=TimelineEvent.Kind.PROMISE_ESCALATED,
-        data__reply_by=broken.isoformat(),
+        application=application, kind=PROMISE_ESCALATED, data__reply_by=broken.isoformat()
     ).exists()
     if already:
         return False
-    TimelineEvent.objects.create(
+    timeline_record(
         application=application,
         at=now,
-        actor=TimelineEvent.Actor.SYSTEM,
-        kind=TimelineEvent.Kind.PROMISE_ESCALATED,
+        kind=PROMISE_ESCALATED,
         data={"reply_by": broken.isoformat(), "reason": reason},
     )
     return True

@@ -14,16 +14,21 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from aterkoppla.applications.models import Application, TimelineEvent
-from aterkoppla.applications.services import application_move, application_receive
-from aterkoppla.messaging.models import Message
-from aterkoppla.messaging.sweeps import (
+from aterkoppla.applications.models import Application
+from aterkoppla.applications.promises import (
     promises_due_soon,
     promises_passed,
     promises_to_sweep,
-    run_sweeps,
 )
+from aterkoppla.applications.services import (
+    application_move,
+    application_receive,
+    applications_close,
+)
+from aterkoppla.applications.sweeps import promises
+from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.models import Organisation
+from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -42,8 +47,9 @@ def promise(application: Application, day: dt.date) -> Application:
 
 
 def sweep_on(moment: dt.datetime):
+    """The promise sweep alone, as the worker runs it on that day."""
     with time_machine.travel(moment, tick=False):
-        return run_sweeps()
+        return promises(moment)
 
 
 def postponements(application: Application) -> list[Message]:
@@ -87,7 +93,7 @@ def test_passed_promise_gets_a_new_date_five_working_days_on_skipping_christmas(
     assert message.language == "sv"
     assert "senast 23 december 2026" in message.body_text
     assert "Du får besked från oss senast 5 januari 2027." in message.body_text
-    [event] = events(application, TimelineEvent.Kind.PROMISE_POSTPONED)
+    [event] = events(application, "promise_postponed")
     assert event.actor == TimelineEvent.Actor.SYSTEM
     assert event.data["previous_reply_by"] == "2026-12-23"
     assert event.data["reply_by"] == "2027-01-05"
@@ -117,7 +123,7 @@ def test_sweeping_twice_on_the_same_day_changes_nothing(application):
     again = sweep_on(at(2026, 12, 24, 23))
     assert again.postponed == again.escalated == []
     assert len(postponements(application)) == 1
-    assert len(events(application, TimelineEvent.Kind.PROMISE_POSTPONED)) == 1
+    assert len(events(application, "promise_postponed")) == 1
 
 
 def test_after_the_most_updates_the_policy_allows_only_the_staff_are_alerted_once(application):
@@ -136,13 +142,13 @@ def test_after_the_most_updates_the_policy_allows_only_the_staff_are_alerted_onc
     assert result.escalated == [application.pk]
     application.refresh_from_db()
     assert application.reply_by == dt.date(2027, 1, 13)  # only a person gives a new date now
-    [escalation] = events(application, TimelineEvent.Kind.PROMISE_ESCALATED)
+    [escalation] = events(application, "promise_escalated")
     assert escalation.data == {"reply_by": "2027-01-13", "reason": "max_updates"}
     # Still a broken promise, but dealt with: later sweeps leave it to the staff.
     assert list(promises_passed(today=dt.date(2027, 1, 15))) == [application]
     assert not promises_to_sweep(today=dt.date(2027, 1, 15)).exists()
     assert sweep_on(at(2027, 1, 15)).escalated == []
-    assert len(events(application, TimelineEvent.Kind.PROMISE_ESCALATED)) == 1
+    assert len(events(application, "promise_escalated")) == 1
     assert len(postponements(application)) == 2
 
 
@@ -173,7 +179,7 @@ def test_with_automatic_updates_off_the_promise_is_escalated_and_the_candidate_n
     application.refresh_from_db()
     assert application.reply_by == dt.date(2026, 12, 23)
     assert postponements(application) == []
-    [escalation] = events(application, TimelineEvent.Kind.PROMISE_ESCALATED)
+    [escalation] = events(application, "promise_escalated")
     assert escalation.data["reason"] == "policy"
 
 
@@ -200,7 +206,7 @@ def test_a_candidate_without_email_is_escalated_for_a_call_or_letter(recruitment
 
 
 def test_closed_applications_have_no_promise_to_keep(application, owner):
-    application_move(application=application, to_stage="withdrawn", by=None, by_candidate=True)
+    applications_close(applications=[application], outcome="withdrawn", by=None, by_candidate=True)
     result = sweep_on(at(2027, 1, 14))
     assert result.postponed == result.escalated == []
     assert postponements(application) == []

@@ -1,0 +1,142 @@
+"""The language gate: what every service that stores a text calls before it stores it.
+
+A service that keeps a text which justifies a decision or reaches a candidate (DESIGN §6)
+passes it through :func:`language_gate` with the reason it was given to keep it, if any. A
+``block`` finding under a blocking policy stops the service with :class:`LanguageBlocked`
+(a ``ValidationError`` naming each stopped text) unless there is a reason; a kept text is
+recorded in ``LanguageOverride`` and, when it belongs to an application, on its timeline.
+Because the gate is inside the service, no caller (page, API, command, the demo) can skip it;
+callers only pass the reason through and show the findings.
+
+Pages show the warnings of what they saved once: they collect them with
+:func:`language_advice` around the service call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+
+from aterkoppla.language.models import Policy
+from aterkoppla.language.review import Review, blocked_error, check_text, record_override
+
+if TYPE_CHECKING:
+    from aterkoppla.accounts.models import User
+    from aterkoppla.lib.language_check import Finding
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text for the gate.
+
+    ``name`` is the service's name for it: callers map it to their own field (a form field,
+    a path in a request body). ``where`` says what kind of text it is on the override log;
+    ``application`` is whose timeline records an override of it; ``lang`` is the language it
+    is written in, when known (a template's); ``label`` names it for the person reading
+    the log.
+    """
+
+    name: str
+    text: str
+    where: str
+    application: Any = None
+    lang: str = "auto"
+    label: str = ""
+
+
+class LanguageBlocked(ValidationError):
+    """Texts the language check stops, with no reason given to keep them."""
+
+    def __init__(self, found: Review, texts: Sequence[Text]) -> None:
+        self.review = found
+        self.texts = {text.name: text for text in texts if text.name in found.blocking}
+        super().__init__(
+            {name: [blocked_error(findings)] for name, findings in found.blocking.items()}
+        )
+
+    @property
+    def blocking(self) -> dict[str, list[Finding]]:
+        return self.review.blocking
+
+
+_advice: contextvars.ContextVar[list[Review] | None] = contextvars.ContextVar(
+    "language_advice", default=None
+)
+
+
+@contextlib.contextmanager
+def language_advice() -> Iterator[list[Review]]:
+    """Collect the reviews of the texts gated inside the block (for the warnings a page
+    shows after saving)."""
+    collected: list[Review] = []
+    token = _advice.set(collected)
+    try:
+        yield collected
+    finally:
+        _advice.reset(token)
+
+
+def language_gate(
+    texts: Sequence[Text],
+    *,
+    policy: str,
+    by: User | None,
+    reason: str = "",
+    subject: str = "",
+    record: bool = True,
+) -> Review:
+    """Check ``texts`` under ``policy``; stop, or record what is kept.
+
+    Raises :class:`LanguageBlocked` when a text has a ``block`` finding under a blocking
+    policy and ``reason`` is empty. Otherwise records each kept text (one override per
+    kind of text and application, with the reason; under a ``warn`` policy without one) and
+    returns the review. Call it inside the transaction that stores the texts, so that a text
+    and the record of keeping it exist together. ``record=False`` only checks: for a plan
+    shown for confirmation before anything is stored.
+    """
+    texts = [text for text in texts if text.text]
+    found = Review(
+        findings={text.name: check_text(text.text, lang=text.lang) for text in texts},
+        policy=policy,
+        labels={text.name: text.label or text.name for text in texts},
+    )
+    reason = reason.strip()
+    if found.needs_override and not reason:
+        raise LanguageBlocked(found, texts)
+    if not record:
+        return found
+    groups: dict[tuple[str, int | None], list[Text]] = {}
+    for text in texts:
+        if text.name in found.blocking:
+            key = (text.where, text.application.pk if text.application is not None else None)
+            groups.setdefault(key, []).append(text)
+    for group in groups.values():
+        first = group[0]
+        record_override(
+            Review(
+                findings={text.name: found.findings[text.name] for text in group},
+                policy=policy,
+                labels=found.labels,
+            ),
+            where=first.where,
+            by=by,
+            reason=reason,
+            application=first.application,
+            subject=_subject(first.application) if first.application is not None else subject,
+        )
+    collected = _advice.get()
+    if collected is not None:
+        collected.append(found)
+    return found
+
+
+def _subject(application: Any) -> str:
+    return f"{application.candidate.full_name} · {application.recruitment.title}"
+
+
+__all__ = ["LanguageBlocked", "Policy", "Text", "language_advice", "language_gate"]

@@ -1,0 +1,27 @@
+"""Reading the timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from aterkoppla.timeline.models import TimelineEvent
+
+
+def timeline_for(application: Any) -> QuerySet[TimelineEvent]:
+    """Everything that happened to an application, oldest first: its own events, and the
+    events about its recruitment's open applications (profile changes) from while it was open
+    (from its arrival until its final answer)."""
+    shared = Q(
+        application__isnull=True,
+        recruitment_id=application.recruitment_id,
+        at__gte=application.received_at,
+    )
+    if application.final_answer_at is not None:
+        shared &= Q(at__lte=application.final_answer_at)
+    return (
+        TimelineEvent.objects.filter(Q(application_id=application.pk) | shared)
+        .select_related("actor_user")
+        .order_by("at", "id")
+    )
