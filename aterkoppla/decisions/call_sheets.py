@@ -2,7 +2,8 @@
 
 ``aterkoppla.lib.call_sheet`` writes the sheet from plain facts; this module gathers them: the
 profile, this candidate's screening and scores, the hired person's scores and merits (never
-their name), and the decision.
+their name), and the decision. It also hands the composer its wording: Django's ``gettext``
+in the candidate's language for what is said to them, in the reader's for the reminders.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from collections import defaultdict
 from statistics import mean
 
 from django.utils import formats, translation
+from django.utils.translation import gettext
 
 from aterkoppla.applications.models import MERIT_SECTIONS, Application
 from aterkoppla.assessment.models import Rating, Scorecard, Screening
 from aterkoppla.decisions.models import DecisionItem
 from aterkoppla.language.review import reader_language
-from aterkoppla.lib.call_sheet import CallSheet, CallSheetFacts, CriterionFacts, compose
+from aterkoppla.lib.call_sheet import CallSheet, CallSheetFacts, CriterionFacts, Translate, compose
 from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion
@@ -123,13 +125,32 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
     )
 
 
+def _translator(language: str) -> Translate:
+    """A phrase from the catalogue in ``language``, whatever language is active."""
+
+    def translate(message: str) -> str:
+        with translation.override(language):
+            return gettext(message)
+
+    return translate
+
+
+def _compose_sheet(facts: CallSheetFacts, reader: str) -> CallSheet:
+    return compose(
+        facts,
+        reader_language=reader,
+        translate_candidate=_translator(facts.language),
+        translate_reader=_translator(reader),
+    )
+
+
 def call_sheet_for(application: Application, item: DecisionItem | None = None) -> CallSheet:
-    return compose(facts_for(application, item), reader_language=reader_language())
+    return _compose_sheet(facts_for(application, item), reader_language())
 
 
 def written_summary(application: Application, item: DecisionItem | None = None) -> str:
     """The reasons as the candidate reads them in a written summary: the decision, what
     decided it (q1) and tips for next time (q2), in the candidate's language."""
-    sheet = compose(facts_for(application, item), reader_language=application.candidate.language)
+    sheet = _compose_sheet(facts_for(application, item), application.candidate.language)
     parts = [sheet.decision, sheet.answers["q1"].answer, sheet.answers["q2"].answer]
     return "\n\n".join(part.strip() for part in parts if part.strip())

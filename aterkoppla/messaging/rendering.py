@@ -7,34 +7,41 @@ conditions, nothing else. A template that does not render is refused when saved.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from django.template.loader import render_to_string
+from django.utils import formats, translation
 from django.utils.html import escape, urlize
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 DEFAULTS = Path(__file__).parent / "defaults"
 
-# The names a template may use, with what each holds (shown to admins beside the editor).
+# The names a template may use, with what each holds (shown to admins beside the editor, in
+# their language).
 VARIABLES = {
-    "first_name": "The candidate's first name",
-    "last_name": "The candidate's last name",
-    "job_title": "The title of the recruitment",
-    "reply_by": "The promised answer date, written out (16 december 2026)",
-    "previous_reply_by": "The answer date promised before, for a new date",
-    "stage": "The application's stage in plain words",
-    "portal_url": "The private link to the candidate's page",
-    "organisation": "The organisation's name",
-    "organisation_phone": "The organisation's phone number",
-    "organisation_email": "The organisation's sender address",
-    "privacy_notice": "The privacy notice from the settings",
-    "reason": "The reason for the decision, where one was given (rejections)",
-    "summary": "What was said about the decision and the reasons (after a feedback call)",
+    "first_name": gettext_lazy("The candidate's first name"),
+    "last_name": gettext_lazy("The candidate's last name"),
+    "job_title": gettext_lazy("The title of the recruitment"),
+    "reply_by": gettext_lazy("The promised answer date, written out (16 december 2026)"),
+    "previous_reply_by": gettext_lazy("The answer date promised before, for a new date"),
+    "stage": gettext_lazy("The application's stage in plain words"),
+    "portal_url": gettext_lazy("The private link to the candidate's page"),
+    "organisation": gettext_lazy("The organisation's name"),
+    "organisation_phone": gettext_lazy("The organisation's phone number"),
+    "organisation_email": gettext_lazy("The organisation's sender address"),
+    "privacy_notice": gettext_lazy("The privacy notice from the settings"),
+    "reason": gettext_lazy("The reason for the decision, where one was given (rejections)"),
+    "summary": gettext_lazy(
+        "What was said about the decision and the reasons (after a feedback call)"
+    ),
 }
 
 _environment = SandboxedEnvironment(
@@ -55,7 +62,8 @@ def _compiled(source: str) -> Template:
 
 
 class TemplateProblem(ValueError):
-    """A template cannot be used; the message says why, for the person editing it."""
+    """A template cannot be used; the message says why, for the person editing it (in the
+    active language; a broken shipped default is the developers' problem and stays English)."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,7 @@ def render_strings(subject: str, body: str, context: dict[str, str]) -> tuple[st
     """Render subject and body; raise :class:`TemplateProblem` on any error."""
     unknown = set(context) - set(VARIABLES)
     if unknown:
-        raise TemplateProblem(f"unknown context names: {sorted(unknown)}")
+        raise TemplateProblem(_("unknown context names: %(names)s") % {"names": sorted(unknown)})
     try:
         rendered_subject = _compiled(subject).render(context)
         rendered_body = _compiled(body).render(context)
@@ -87,7 +95,7 @@ def render_strings(subject: str, body: str, context: dict[str, str]) -> tuple[st
         raise TemplateProblem(str(exc)) from None
     rendered_subject = " ".join(rendered_subject.split())
     if not rendered_subject:
-        raise TemplateProblem("the subject is empty")
+        raise TemplateProblem(_("the subject is empty"))
     return rendered_subject, _tidy(rendered_body)
 
 
@@ -117,39 +125,25 @@ def to_html(text: str, *, organisation: str, language: str) -> str:
 
 
 def sample_context(language: str) -> dict[str, str]:
-    """Values for previews and for checking templates when they are saved."""
-    if language == "en":
+    """Values for previews and for checking templates when they are saved, in ``language``."""
+    with translation.override(language):
         return {
             "first_name": "Sara",
             "last_name": "Ek",
-            "job_title": "Warehouse worker",
-            "reply_by": "16 December 2026",
-            "previous_reply_by": "9 December 2026",
-            "stage": "Interview",
+            "job_title": _("Warehouse worker"),
+            "reply_by": formats.date_format(dt.date(2026, 12, 16), "j F Y"),
+            "previous_reply_by": formats.date_format(dt.date(2026, 12, 9), "j F Y"),
+            "stage": _("Interview"),
             "portal_url": "https://example.se/ansokan/abc123/",
             "organisation": "Exempel AB",
             "organisation_phone": "036-12 34 56",
             "organisation_email": "rekrytering@example.se",
-            "privacy_notice": "How we handle your personal data …",
-            "reason": "The job requires a forklift licence (A+B), which your application did "
-            "not show.",
-            "summary": "What decided it was above all experience of warehouse work …",
+            "privacy_notice": _("How we handle your personal data …"),
+            "reason": _(
+                "The job requires a forklift licence (A+B), which your application did not show."
+            ),
+            "summary": _("What decided it was above all experience of warehouse work …"),
         }
-    return {
-        "first_name": "Sara",
-        "last_name": "Ek",
-        "job_title": "Lagerarbetare",
-        "reply_by": "16 december 2026",
-        "previous_reply_by": "9 december 2026",
-        "stage": "Intervju",
-        "portal_url": "https://example.se/ansokan/abc123/",
-        "organisation": "Exempel AB",
-        "organisation_phone": "036-12 34 56",
-        "organisation_email": "rekrytering@example.se",
-        "privacy_notice": "Så hanterar vi dina personuppgifter …",
-        "reason": "Tjänsten kräver truckkort A+B, och det framgick inte av din ansökan.",
-        "summary": "Det som avgjorde var framför allt erfarenhet av lagerarbete …",
-    }
 
 
 def check_template(subject: str, body: str, language: str) -> None:

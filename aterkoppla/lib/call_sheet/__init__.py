@@ -13,6 +13,7 @@ from aterkoppla.lib.call_sheet.compose import (
     CriterionRow,
     PreparedAnswer,
     SheetFinding,
+    Translate,
     compose,
     format_number,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "CriterionRow",
     "PreparedAnswer",
     "SheetFinding",
+    "Translate",
     "compose",
     "format_number",
 ]

@@ -6,18 +6,24 @@ three questions candidates usually ask, written so they can be read almost verba
 candidate's language. The hired person is never named nor described by gender: only as
 "den vi valde" / "the person we chose" and by their merits.
 
-Plain Python, no Django: the caller builds ``CallSheetFacts`` from the models.
+Plain Python, no Django: the caller builds ``CallSheetFacts`` from the models and passes the
+functions that translate the English phrases (``phrases.py``) from the catalogue.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from aterkoppla.lib.call_sheet.phrases import CANDIDATE, GENDERED_PRONOUNS, QUESTIONS, READER
 from aterkoppla.lib.language_check import Finding, check, detect_language
+
+# Turns an English phrase (a msgid) into one language; at the Django boundary, ``gettext``
+# under ``translation.override``.
+Translate = Callable[[str], str]
 
 LANGUAGES = ("sv", "en")
 MAX_COMPUTED_GAPS = 3
@@ -231,10 +237,10 @@ def _sentence(text: str) -> str:
     return text + "."
 
 
-def _join(names: list[str], language: str) -> str:
+def _join(names: list[str], and_word: str) -> str:
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {CANDIDATE[language]['and']} {names[-1]}"
+    return f"{', '.join(names[:-1])} {and_word} {names[-1]}"
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -305,12 +311,33 @@ def _pronouns(text: str) -> bool:
 # ------------------------------------------------------------------------------ composer
 
 
+class _Phrases:
+    """Phrases by key, each translated from its English msgid when it is looked up."""
+
+    __slots__ = ("_messages", "_translate")
+
+    def __init__(self, messages: Mapping[str, str], translate: Translate) -> None:
+        self._messages = messages
+        self._translate = translate
+
+    def __getitem__(self, key: str) -> str:
+        return self._translate(self._messages[key])
+
+
 class _Composer:
-    def __init__(self, facts: CallSheetFacts, reader_language: str):
+    def __init__(
+        self,
+        facts: CallSheetFacts,
+        reader_language: str,
+        translate_candidate: Translate,
+        translate_reader: Translate,
+    ):
         self.facts = facts
         self.lang = facts.language
         self.reader = reader_language
-        self.t = CANDIDATE[self.lang]
+        self.t = _Phrases(CANDIDATE, translate_candidate)
+        self.q = _Phrases(QUESTIONS, translate_candidate)
+        self.r = _Phrases(READER, translate_reader)
         self.plural = facts.hired_count > 1
         self.chosen = self.t["chosen_plural" if self.plural else "chosen"]
         self.explanation = " ".join(facts.explanation.split())
@@ -400,9 +427,11 @@ class _Composer:
         if lines:
             return lines, False
         job = self.facts.job_title.strip()
-        as_job = t["as_job"].format(job=_job_in_sentence(job, self.lang)) if job else ""
-        generic = t["strength_generic"].format(as_job=as_job)
-        return [f"{READER[self.reader]['generic_strength']} {generic}"], True
+        if job:
+            generic = t["strength_generic"].format(job=_job_in_sentence(job, self.lang))
+        else:
+            generic = t["strength_generic_no_job"]
+        return [f"{self.r['generic_strength']} {generic}"], True
 
     # ---- q1
 
@@ -440,8 +469,9 @@ class _Composer:
 
     def row_facts(self, row: CriterionRow) -> str:
         t = self.t
-        kind = t["kind_must"] if row.is_must else t["kind_merit"]
-        parts = [f"{row.name} ({kind}, {t['weight'].format(weight=row.weight)})"]
+        parts = [
+            t["row_must" if row.is_must else "row_merit"].format(name=row.name, weight=row.weight)
+        ]
         if row.screening in ("met", "partly", "not_met"):
             parts.append(t[f"screening_{row.screening}"])
         if row.candidate_mean is not None and row.hired_mean is not None:
@@ -479,7 +509,7 @@ class _Composer:
             sentences.append(opening)
         if decisive:
             sentences.append(
-                t["q1_lead"].format(names=_join([row.name for row in decisive], self.lang))
+                t["q1_lead"].format(names=_join([row.name for row in decisive], t["and"]))
             )
         used: set[str] = set()
         self.gap_told = False
@@ -502,7 +532,7 @@ class _Composer:
                     t["q1_explanation"].format(explanation=_sentence(self.explanation))
                 )
         sentences.append(t["q1_close"])
-        return PreparedAnswer(QUESTIONS[self.lang]["q1"], " ".join(sentences), tuple(points))
+        return PreparedAnswer(self.q["q1"], " ".join(sentences), tuple(points))
 
     def decisive_sentences(self, row: CriterionRow, used: set[str], named: bool) -> list[str]:
         """What to say about one decisive criterion. ``named`` is false when it is the only one
@@ -568,7 +598,7 @@ class _Composer:
             points.extend(self.row_notes(row, limit=0))
         if not sentences:
             sentences.append(t["q2_generic"])
-        return PreparedAnswer(QUESTIONS[self.lang]["q2"], " ".join(sentences), tuple(points))
+        return PreparedAnswer(self.q["q2"], " ".join(sentences), tuple(points))
 
     # ---- q3
 
@@ -583,7 +613,7 @@ class _Composer:
         high = self.high_rows(rows)
         if high:
             key = "q3_high_also" if self.strength_notes else "q3_high"
-            sentences.append(t[key].format(names=_join([row.name for row in high], self.lang)))
+            sentences.append(t[key].format(names=_join([row.name for row in high], t["and"])))
             for row in high:
                 points.append(self.row_facts(row))
                 points.extend(self.row_notes(row, limit=1))
@@ -591,14 +621,14 @@ class _Composer:
             met = [row for row in self.met_rows(rows, high) if row.is_must]
             if met:
                 key = "q3_met" if len(met) > 1 else "q3_met_one"
-                sentences.append(t[key].format(names=_join([row.name for row in met], self.lang)))
+                sentences.append(t[key].format(names=_join([row.name for row in met], t["and"])))
         if self.impressions:
             sentences.append(t["q3_impressions_lead"])
             sentences.extend(_sentence(note) for note in self.impressions)
         points.extend(t["point_impression"].format(text=note) for note in self.all_impressions)
         if not sentences:
             sentences.append(t["q3_nothing"])
-        return PreparedAnswer(QUESTIONS[self.lang]["q3"], " ".join(sentences), tuple(points))
+        return PreparedAnswer(self.q["q3"], " ".join(sentences), tuple(points))
 
     # ---- the rest
 
@@ -662,7 +692,7 @@ class _Composer:
         ]
 
     def reminders(self, basis: str, findings: list[SheetFinding], third_person: bool) -> list[str]:
-        r = READER[self.reader]
+        r = self.r
         keys = ["protected_grounds", "other_candidates", "listen", "summary", "note", "no_answer"]
         extra = []
         if any(item.finding.severity == "block" for item in findings):
@@ -758,11 +788,21 @@ def _check(text: str, language: str, reader: str, by_staff: bool) -> list[Findin
     return findings
 
 
-def compose(facts: CallSheetFacts, reader_language: str = "sv") -> CallSheet:
+def compose(
+    facts: CallSheetFacts,
+    reader_language: str = "sv",
+    *,
+    translate_candidate: Translate,
+    translate_reader: Translate,
+) -> CallSheet:
     """The call sheet for ``facts``: candidate-facing text in ``facts.language``, the caller's
-    reminders and the language-check messages in ``reader_language`` (both ``sv`` or ``en``)."""
+    reminders and the language-check messages in ``reader_language`` (both ``sv`` or ``en``).
+
+    The wording comes from the English phrases in ``phrases.py``: ``translate_candidate``
+    turns each into ``facts.language`` and ``translate_reader`` into ``reader_language`` (the
+    identity is right for English). Placeholders are filled in after translating."""
     if facts.language not in LANGUAGES:
         raise ValueError(f"language must be sv or en, not {facts.language!r}")
     if reader_language not in LANGUAGES:
         raise ValueError(f"reader_language must be sv or en, not {reader_language!r}")
-    return _Composer(facts, reader_language).compose()
+    return _Composer(facts, reader_language, translate_candidate, translate_reader).compose()
