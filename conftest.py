@@ -152,10 +152,10 @@ def nov_25():
 def smtp_server(settings):
     """A real SMTP server (aiosmtpd) on a free localhost port, with Django's mail pointed at it.
 
-    See ``aterkoppla.messaging.testing.SMTPServer`` for making it misbehave; worker processes
+    See ``tests/smtp.py`` (``SMTPServer``) for making it misbehave; worker processes
     reach it through ``smtp_server.environ()``.
     """
-    from aterkoppla.messaging.testing import SMTPServer
+    from tests.smtp import SMTPServer
 
     with SMTPServer() as server:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -24,7 +24,7 @@ What it does, for each run (``--repeat``), in a fresh copy of a migrated databas
    invalidate the run;
 3. phase B (timed): ``python -m aterkoppla worker --once`` — the production command, in its
    own process, with the environment a deployment gives it — delivers the queue to an
-   aiosmtpd server on 127.0.0.1 (``aterkoppla.messaging.testing.SMTPServer``, in a thread of
+   aiosmtpd server on 127.0.0.1 (``tests/smtp.py``'s ``SMTPServer``, in a thread of
    this process). The time is the worker process's whole life, Django's start included. A
    bare launcher process starts it and reports its peak resident memory (``ru_maxrss`` of its
    only child: a child of this process would also count this process's memory, which Linux
@@ -945,7 +945,7 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    from aterkoppla.messaging.testing import SMTPServer
+    from tests.smtp import SMTPServer
 
     runs: list[Run] = []
     status = 0

@@ -28,7 +28,7 @@ from aterkoppla.api.errors import invalid_input, language_blocked
 from aterkoppla.api.schemas import ERRORS_READ, ERRORS_WRITE, MAX_ID
 from aterkoppla.api.services import Conflict
 from aterkoppla.applications.models import Application
-from aterkoppla.applications.selectors import application_access
+from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.assessment import selectors as assessment_selectors
 from aterkoppla.assessment import services
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
@@ -53,14 +53,7 @@ SCORECARD_FIELDS = {"criterion_id": "ratings", "score": "ratings"}
 def _application_for(request: HttpRequest, pk: int, *, move: bool = False) -> Application:
     """The application if the caller may see it (404 otherwise); 403 if ``move`` is asked
     for and their role may not move applications."""
-    application = get_object_or_404(
-        Application.objects.select_related("recruitment", "candidate"), pk=pk
-    )
-    access = application_access(request.auth, application)
-    if access is None:
-        raise Http404
-    if move and not access.can_move:
-        raise PermissionDenied
+    application, _access = application_get_for_user(request.auth, pk, decide=move)
     return application
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -30,7 +30,7 @@ from aterkoppla.api.errors import error_response, invalid_input, language_blocke
 from aterkoppla.api.schemas import ERRORS_READ, ERRORS_WRITE, MAX_ID, ErrorOut, IdQuery, id_or_none
 from aterkoppla.api.services import Conflict
 from aterkoppla.applications.models import Application
-from aterkoppla.applications.selectors import application_access
+from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.decisions import services
 from aterkoppla.decisions.call_sheets import call_sheet_for
 from aterkoppla.decisions.models import CallAttempt, CallTask
@@ -38,7 +38,7 @@ from aterkoppla.decisions.pdf import PdfUnavailable, call_sheet_pdf
 from aterkoppla.language.gate import LanguageBlocked as StoppedText
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
-from aterkoppla.recruitment.selectors import access_for
+from aterkoppla.recruitment.selectors import recruitment_get_for_user
 
 router = Router()
 
@@ -56,26 +56,14 @@ ATTEMPT_MESSAGES = {Kind.CALL_SUMMARY: "call-summary", Kind.CALL_UNREACHABLE: "c
 def _recruitment_to_decide(request: HttpRequest, pk: int) -> Recruitment:
     """The recruitment if the caller is on its team (404 otherwise); 403 unless their role
     decides. As the other recruitment routes: a team member learns it exists."""
-    recruitment = get_object_or_404(Recruitment.objects, pk=pk)
-    access = access_for(request.auth, recruitment)
-    if access is None:
-        raise Http404
-    if not access.can_move:
-        raise PermissionDenied
+    recruitment, _access = recruitment_get_for_user(request.auth, pk, decide=True)
     return recruitment
 
 
 def _application_to_call(request: HttpRequest, pk: int) -> Application:
     """The application if the caller may see it (404 otherwise); 403 unless their role
     decides (an interviewer sees the candidates they met, but not the rejection call)."""
-    application = get_object_or_404(
-        Application.objects.select_related("recruitment", "candidate"), pk=pk
-    )
-    access = application_access(request.auth, application)
-    if access is None:
-        raise Http404
-    if not access.can_move:
-        raise PermissionDenied
+    application, _access = application_get_for_user(request.auth, pk, decide=True)
     return application
 
 

@@ -8,22 +8,25 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from ninja import Header, Path, Query, Router, Status
 
 from aterkoppla.accounts.models import User
 from aterkoppla.api import schemas, selectors, services
 from aterkoppla.api.errors import invalid_input
 from aterkoppla.applications.models import Application
-from aterkoppla.applications.selectors import application_access
+from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.messaging import selectors as messaging_selectors
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment import services as recruitment_services
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
-from aterkoppla.recruitment.selectors import Access, access_for, recruitments_for_user
+from aterkoppla.recruitment.selectors import (
+    Access,
+    recruitment_get_for_user,
+    recruitments_for_user,
+)
 
 router = Router()
 
@@ -55,17 +58,8 @@ def _recruitment_for(
     manage: bool = False,
     queryset: QuerySet[Recruitment] | None = None,
 ) -> tuple[Recruitment, Access]:
-    """The recruitment if the caller is on its team (404 otherwise); 403 if they may not
-    change it and ``manage`` is asked for. As ``_get_recruitment_for_user`` in the UI."""
-    recruitment = get_object_or_404(
-        queryset if queryset is not None else Recruitment.objects, pk=pk
-    )
-    access = access_for(request.user, recruitment)
-    if access is None:
-        raise Http404
-    if manage and not access.can_manage:
-        raise PermissionDenied
-    return recruitment, access
+    """As on the pages: 404 off the team, 403 if ``manage`` is asked for and not allowed."""
+    return recruitment_get_for_user(request.auth, pk, manage=manage, queryset=queryset)
 
 
 @router.get("/me", response={200: schemas.MeOut, 401: schemas.ErrorOut}, summary="Who am I")
@@ -173,9 +167,7 @@ def application_create(
 )
 def application_detail(request: HttpRequest, application_id: ApplicationId) -> Application:
     """The application, its candidate and its timeline. Any member of the team may read it."""
-    application = get_object_or_404(selectors.applications_for_detail(), pk=application_id)
-    if application_access(request.user, application) is None:
-        raise Http404
+    application, _access = application_get_for_user(request.auth, application_id)
     return application
 
 
@@ -196,7 +188,5 @@ def message_list(
     application_id = schemas.id_or_none(application)
     if application_id is None:
         raise Http404
-    found = get_object_or_404(Application.objects.select_related("recruitment"), pk=application_id)
-    if application_access(request.auth, found) is None:
-        raise Http404
+    found, _access = application_get_for_user(request.auth, application_id)
     return list(messaging_selectors.application_messages(found, oldest_first=True))

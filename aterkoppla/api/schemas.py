@@ -26,9 +26,10 @@ from pydantic import (
 
 from aterkoppla.api.selectors import stage_counts
 from aterkoppla.applications.models import Application
+from aterkoppla.lib.links import redact_links
+from aterkoppla.messaging.links import portal_url_stable
 from aterkoppla.messaging.models import Kind as MessageKind
 from aterkoppla.messaging.models import Message
-from aterkoppla.portal.tokens import portal_url_stable, redact_links
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.selectors import timeline_for

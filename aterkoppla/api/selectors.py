@@ -23,8 +23,3 @@ def stage_counts(recruitment: Recruitment) -> dict[str, int]:
 
 def recruitments_with_criteria() -> QuerySet[Recruitment]:
     return Recruitment.objects.prefetch_related("criteria")
-
-
-def applications_for_detail() -> QuerySet[Application]:
-    """Applications with what their answer shows; the timeline is read by ``timeline_for``."""
-    return Application.objects.select_related("candidate", "recruitment")

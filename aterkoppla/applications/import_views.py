@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from aterkoppla.applications import importing
 from aterkoppla.core.forms import add_service_errors
-from aterkoppla.recruitment.views import _get_recruitment_for_user
+from aterkoppla.recruitment.selectors import recruitment_get_for_user
 
 MAX_MB = 5
 MAX_BYTES = MAX_MB * 1024 * 1024
@@ -62,7 +62,7 @@ class ImportForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_import(request: HttpRequest, pk: int) -> HttpResponse:
-    recruitment, access = _get_recruitment_for_user(request, pk, manage=True)
+    recruitment, access = recruitment_get_for_user(request.user, pk, manage=True)
     # Not `request.POST or None`: a post with only the file has an empty POST.
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     result = None
@@ -92,7 +92,7 @@ def application_import(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def application_import_example(request: HttpRequest, pk: int) -> HttpResponse:
-    _get_recruitment_for_user(request, pk, manage=True)
+    recruitment_get_for_user(request.user, pk, manage=True)
     response = HttpResponse(importing.example_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ansokningar-exempel.csv"'
     return response

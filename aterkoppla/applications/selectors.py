@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application
@@ -43,3 +45,26 @@ def applications_visible_to(user: User) -> QuerySet[Application]:
         Q(recruitment_id__in=full)
         | Q(recruitment_id__in=interviewing, interviews__interviewers=user)
     ).distinct()
+
+
+def application_get_for_user(
+    user: User,
+    pk: int,
+    *,
+    decide: bool = False,
+    queryset: QuerySet[Application] | None = None,
+) -> tuple[Application, Access]:
+    """The application (with its candidate and recruitment) and the user's access to it.
+
+    ``Http404`` when it does not exist or the user may not see it (not on the team, or an
+    interviewer who does not interview this candidate); ``PermissionDenied`` when ``decide``
+    (assess, move, decide, call) is asked for and the user's role does not allow it.
+    """
+    queryset = queryset if queryset is not None else Application.objects
+    application = queryset.select_related("candidate", "recruitment").filter(pk=pk).first()
+    access = application_access(user, application) if application is not None else None
+    if access is None:
+        raise Http404
+    if decide and not access.can_move:
+        raise PermissionDenied
+    return application, access

@@ -11,29 +11,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aterkoppla.applications import services
 from aterkoppla.applications.forms import ApplicationAddForm, MoveForm
 from aterkoppla.applications.models import Application, Document
-from aterkoppla.applications.selectors import application_access
-from aterkoppla.assessment.services import INTERVIEW_STAGES
+from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.recruitment.models import Criterion
-from aterkoppla.recruitment.selectors import Access
-from aterkoppla.recruitment.views import _get_recruitment_for_user
+from aterkoppla.recruitment.selectors import Access, recruitment_get_for_user
 from aterkoppla.timeline.selectors import timeline_for
-
-
-def _get_application_for_user(request: HttpRequest, pk: int) -> tuple[Application, Access]:
-    application = get_object_or_404(
-        Application.objects.select_related("candidate", "recruitment"), pk=pk
-    )
-    access = application_access(request.user, application)
-    if access is None:
-        raise Http404
-    return application, access
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_add(request: HttpRequest, pk: int) -> HttpResponse:
-    recruitment, _access = _get_recruitment_for_user(request, pk, manage=True)
+    recruitment, _access = recruitment_get_for_user(request.user, pk, manage=True)
     form = ApplicationAddForm(request.POST or None, initial={"language": recruitment.language})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -62,7 +50,7 @@ def application_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    application, access = _get_application_for_user(request, pk)
+    application, access = application_get_for_user(request.user, pk)
     move_form = MoveForm(application=application) if access.can_move else None
     return _render_detail(request, application, access, move_form)
 
@@ -95,7 +83,7 @@ def _render_detail(
             )
             for interview in interviews
         ],
-        "may_book": application.stage in INTERVIEW_STAGES,
+        "may_book": application.stage in Application.INVITED_STAGES,
         "merits_flag": application.invited_to_interview and application.merits_missing,
     }
     return render(request, "applications/detail.html", context, status=status)
@@ -104,7 +92,7 @@ def _render_detail(
 @login_required
 def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
     """A candidate's document, for the recruitment's team only; never from a public URL."""
-    application, _access = _get_application_for_user(request, pk)
+    application, _access = application_get_for_user(request.user, pk)
     document = get_object_or_404(Document, pk=document_pk, application=application)
     try:
         handle = document.file.open("rb")
@@ -126,7 +114,7 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileRe
 @login_required
 @require_POST
 def application_move(request: HttpRequest, pk: int) -> HttpResponse:
-    application, access = _get_application_for_user(request, pk)
+    application, access = application_get_for_user(request.user, pk)
     if not access.can_move:
         raise PermissionDenied
     form = MoveForm(request.POST, application=application)

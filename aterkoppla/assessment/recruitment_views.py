@@ -28,8 +28,7 @@ from aterkoppla.assessment.matrix import comparison_matrix, sort_rows
 from aterkoppla.assessment.models import SCORE_LABELS
 from aterkoppla.assessment.services import screening_record
 from aterkoppla.recruitment.models import Criterion, Recruitment
-from aterkoppla.recruitment.selectors import Access
-from aterkoppla.recruitment.views import _get_recruitment_for_user
+from aterkoppla.recruitment.selectors import Access, recruitment_get_for_user
 
 Stage = Application.Stage
 TABLE_STAGES = (Stage.RECEIVED, Stage.SCREENING)
@@ -38,7 +37,7 @@ PAGE_SIZE = 50
 
 def _get_recruitment_to_assess(request: HttpRequest, pk: int) -> tuple[Recruitment, Access]:
     """The recruitment for a team member who may move applications on; 403 for others."""
-    recruitment, access = _get_recruitment_for_user(request, pk)
+    recruitment, access = recruitment_get_for_user(request.user, pk)
     if not access.can_move:
         raise PermissionDenied
     return recruitment, access

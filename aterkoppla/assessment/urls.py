@@ -1,8 +1,10 @@
+"""``/assessment/``: screening, the merits summary, interviews, scorecards and the matrix."""
+
 from __future__ import annotations
 
 from django.urls import path
 
-from aterkoppla.assessment import recruitment_urls, views
+from aterkoppla.assessment import recruitment_views, views
 
 app_name = "assessment"
 urlpatterns = [
@@ -13,5 +15,10 @@ urlpatterns = [
     path("interviews/<int:pk>/held/", views.interview_held, name="interview_held"),
     path("interviews/<int:pk>/scorecard/", views.scorecard_edit, name="scorecard"),
     path("interviews/<int:pk>/invitation.ics", views.interview_ics, name="interview_ics"),
-    *recruitment_urls.urlpatterns,
+    path(
+        "recruitments/<int:pk>/screening/",
+        recruitment_views.screening_table,
+        name="screening_table",
+    ),
+    path("recruitments/<int:pk>/comparison/", recruitment_views.comparison, name="comparison"),
 ]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application
-from aterkoppla.applications.views import _get_application_for_user
+from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.assessment import calendar, selectors, services
 from aterkoppla.assessment.forms import InterviewForm, MeritsForm, ScorecardForm, ScreeningForm
 from aterkoppla.assessment.models import Interview
@@ -24,9 +24,7 @@ from aterkoppla.recruitment.selectors import Access
 
 def _application_to_assess(request: HttpRequest, pk: int) -> Application:
     """The application if the user may assess it: 404 if they may not see it, else 403."""
-    application, access = _get_application_for_user(request, pk)
-    if not access.can_move:
-        raise PermissionDenied
+    application, _access = application_get_for_user(request.user, pk, decide=True)
     return application
 
 

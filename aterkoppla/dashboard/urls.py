@@ -1,3 +1,5 @@
+"""``/``: who is waiting, the first page after logging in."""
+
 from __future__ import annotations
 
 from django.urls import path

@@ -1,3 +1,5 @@
+"""``/decisions/``: deciding a recruitment, the feedback calls, call sheets and letters."""
+
 from __future__ import annotations
 
 from django.urls import path
@@ -6,7 +8,7 @@ from aterkoppla.decisions import views
 
 app_name = "decisions"
 urlpatterns = [
-    path("recruitments/<int:pk>/decision/", views.decision, name="decision"),
+    path("recruitments/<int:pk>/", views.decision, name="decision"),
     path("recruitments/<int:pk>/calls/", views.calls, name="calls"),
     path("calls/<int:pk>/", views.call_mode, name="call"),
     path("calls/<int:pk>/call-back.ics", views.callback_ics, name="callback_ics"),

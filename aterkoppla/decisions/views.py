@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,8 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from icalendar import Calendar, Event
 
 from aterkoppla.applications.models import Application
-from aterkoppla.applications.selectors import application_access
-from aterkoppla.applications.views import _get_application_for_user
+from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.decisions import services
 from aterkoppla.decisions.call_sheets import call_sheet_for
@@ -31,17 +30,10 @@ from aterkoppla.decisions.pdf import PdfUnavailable, answers_of, call_sheet_pdf,
 from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import Criterion, Recruitment
-from aterkoppla.recruitment.views import _get_recruitment_for_user
+from aterkoppla.recruitment.selectors import recruitment_get_for_user
 
 # The decision screen lists the marked candidates by name up to this many; the rest are counted.
 MARKED_SHOWN = 50
-
-
-def _deciding(request: HttpRequest, pk: int) -> tuple[Recruitment, Any]:
-    recruitment, access = _get_recruitment_for_user(request, pk)
-    if not access.can_move:
-        raise PermissionDenied
-    return recruitment, access
 
 
 def _one_by_one(recruitment: Recruitment) -> list[Application]:
@@ -64,7 +56,7 @@ def _others(recruitment: Recruitment) -> QuerySet[Application]:
 @require_http_methods(["GET", "POST"])
 def decision(request: HttpRequest, pk: int) -> HttpResponse:
     """Decide: who is hired, who is a reserve, who is rejected; confirm before anything goes."""
-    recruitment, access = _deciding(request, pk)
+    recruitment, access = recruitment_get_for_user(request.user, pk, decide=True)
     interviewed = _one_by_one(recruitment)
     criteria = list(Criterion.objects.filter(recruitment=recruitment))
     form = DecisionForm(
@@ -198,7 +190,7 @@ def letters_to_print(recruitment: Recruitment | None = None) -> QuerySet[Message
 @login_required
 def calls(request: HttpRequest, pk: int) -> HttpResponse:
     """The recruitment's feedback calls, and the letters to print."""
-    recruitment, access = _deciding(request, pk)
+    recruitment, access = recruitment_get_for_user(request.user, pk, decide=True)
     tasks = (
         CallTask.objects.filter(application__recruitment=recruitment)
         .select_related("application__candidate", "assigned_to")
@@ -217,19 +209,13 @@ def calls(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _task_for(request: HttpRequest, pk: int) -> tuple[CallTask, Any]:
-    task = get_object_or_404(
-        CallTask.objects.select_related(
-            "application__candidate", "application__recruitment", "assigned_to", "item"
-        ),
-        pk=pk,
-    )
-    # 404 for whoever may not see the application; an interviewer who may see it still gets
-    # 403: the call about the decision is the deciders'.
-    access = application_access(request.user, task.application)
-    if access is None:
-        raise Http404
-    if not access.can_move:
-        raise PermissionDenied
+    """The call task, if the user may see its application (404); an interviewer who may see
+    it still gets 403: the call about the decision is the deciders'."""
+    task = get_object_or_404(CallTask.objects.only("pk", "application_id"), pk=pk)
+    _application, access = application_get_for_user(request.user, task.application_id, decide=True)
+    task = CallTask.objects.select_related(
+        "application__candidate", "application__recruitment", "assigned_to", "item"
+    ).get(pk=pk)
     return task, access
 
 
@@ -302,9 +288,7 @@ def _attempt_message(task: CallTask) -> str:
 @login_required
 def call_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     """The call sheet of an application rejected after an interview: on screen, or as PDF."""
-    application, access = _get_application_for_user(request, pk)
-    if not access.can_move:
-        raise PermissionDenied
+    application, access = application_get_for_user(request.user, pk, decide=True)
     task = CallTask.objects.filter(application=application).select_related("item").first()
     if task is None:
         raise Http404
@@ -364,18 +348,14 @@ def callback_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _letter_for(request: HttpRequest, pk: int) -> Message:
+    """A letter to print, if the user decides on its application (404 / 403 as for calls)."""
     message = get_object_or_404(
         Message.objects.select_related("application__recruitment", "application__candidate"),
         pk=pk,
         channel=Message.Channel.LETTER,
+        application__isnull=False,
     )
-    if message.application is None:
-        raise Http404
-    access = application_access(request.user, message.application)
-    if access is None:
-        raise Http404
-    if not access.can_move:
-        raise PermissionDenied
+    application_get_for_user(request.user, message.application_id, decide=True)
     return message
 
 

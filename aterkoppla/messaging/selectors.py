@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, QuerySet
 
-from aterkoppla.applications.models import Application
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import Recruitment
+
+if TYPE_CHECKING:
+    from aterkoppla.applications.models import Application
 
 
 def recruitment_messages(recruitment: Recruitment) -> QuerySet[Message]:

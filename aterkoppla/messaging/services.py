@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.utils import formataddr, parseaddr
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -18,13 +18,13 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.language.review import Review, check_text, record_override
 from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.messaging.events import MESSAGE_HELD, MESSAGE_QUEUED, MESSAGE_RELEASED
-from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, Message, MessageTemplate
+from aterkoppla.messaging.links import portal_token_new, portal_url_create
+from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, Message, MessageTemplate, PortalToken
 from aterkoppla.messaging.rendering import (
     TemplateProblem,
     check_template,
@@ -33,11 +33,14 @@ from aterkoppla.messaging.rendering import (
     to_html,
 )
 from aterkoppla.organisation.models import Organisation
-from aterkoppla.portal.models import PortalToken
-from aterkoppla.portal.tokens import portal_token_new, portal_url_create
 from aterkoppla.recruitment.models import Language
 from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
+
+if TYPE_CHECKING:
+    # The outbox sits below the applications it serves: it reads an application it is given
+    # (and follows its own foreign key to one), never imports that app.
+    from aterkoppla.applications.models import Application
 
 
 def written_date(day: object, language: str) -> str:
@@ -90,7 +93,7 @@ def _context(
     stage = memo.get(("stage", application.stage, language))
     if stage is None:
         with translation.override(language):
-            stage = str(Application.Stage(application.stage).label)
+            stage = str(application.get_stage_display())
         memo[("stage", application.stage, language)] = stage
     reply_by = ""
     if application.reply_by:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,11 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.accounts.access import require_site_admin
-from aterkoppla.applications.models import Application
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
 from aterkoppla.language.gate import LanguageBlocked, language_advice
-from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, MessageTemplate
+from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, Message, MessageTemplate
 from aterkoppla.messaging.rendering import (
     VARIABLES,
     TemplateProblem,
@@ -34,6 +35,9 @@ from aterkoppla.messaging.services import (
 )
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Language
+
+if TYPE_CHECKING:
+    from aterkoppla.applications.models import Application
 
 
 class TemplateForm(LanguageCheckedMixin, forms.Form):
@@ -56,12 +60,20 @@ def _kind_and_language(kind: str, language: str) -> tuple[str, str]:
     return kind, language
 
 
+NEWEST = ("-application__received_at", "-id")
+
+
 def _preview_application(language: str) -> Application | None:
-    """A real application to preview with: the newest one in the candidate language."""
-    applications = Application.objects.select_related("candidate", "recruitment").order_by(
-        "-received_at"
+    """A real application to preview with: the newest one written to, in the candidate
+    language if there is one (found through the outbox's own record of whom it wrote to)."""
+    messages = Message.objects.filter(application__isnull=False).select_related(
+        "application__candidate", "application__recruitment"
     )
-    return applications.filter(candidate__language=language).first() or applications.first()
+    message = (
+        messages.filter(application__candidate__language=language).order_by(*NEWEST).first()
+        or messages.order_by(*NEWEST).first()
+    )
+    return message.application if message else None
 
 
 @login_required
@@ -95,7 +107,7 @@ def template_edit(request: HttpRequest, kind: str, language: str) -> HttpRespons
     if request.method == "POST" and request.POST.get("action") == "reset":
         message_template_reset(kind=kind, language=language)
         messages.success(request, _("The default text is used again."))
-        return redirect("organisation:template", kind=kind, language=language)
+        return redirect("messaging:template", kind=kind, language=language)
     if request.method == "POST" and form.is_valid():
         try:
             with language_advice() as advice:
@@ -114,7 +126,7 @@ def template_edit(request: HttpRequest, kind: str, language: str) -> HttpRespons
         else:
             messages.success(request, _("The template was saved."))
             form.language_advise(request, advice)
-            return redirect("organisation:template", kind=kind, language=language)
+            return redirect("messaging:template", kind=kind, language=language)
     application = _preview_application(language)
     context = {
         "form": form,

@@ -1,15 +1,21 @@
-"""Outbox pages, below the recruitment and the application they belong to."""
+"""``/messages/``: the organisation's wording of each message (site admins).
+
+An application's messages are on its own pages (``/applications/…/messages/``).
+"""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from aterkoppla.messaging import views
+from aterkoppla.messaging import template_views
 
 app_name = "messaging"
 urlpatterns = [
-    path("recruitments/<int:pk>/messages/", views.recruitment_outbox, name="recruitment_outbox"),
-    path("applications/<int:pk>/messages/", views.application_outbox, name="application_outbox"),
-    path("messages/<int:pk>/retry/", views.message_retry, name="retry"),
-    path("messages/<int:pk>/review/", views.message_review, name="review"),
+    path("templates/", template_views.template_list, name="templates"),
+    path("templates/<str:kind>/<str:language>/", template_views.template_edit, name="template"),
+    path(
+        "templates/<str:kind>/<str:language>/preview/",
+        template_views.template_preview,
+        name="template_preview",
+    ),
 ]

@@ -33,9 +33,9 @@ from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.events import MESSAGE_FAILED, MESSAGE_SENT
 from aterkoppla.messaging.models import Message
-from aterkoppla.portal.tokens import redact_links
 from aterkoppla.timeline.services import timeline_record, timeline_record_returning
 
 logger = logging.getLogger("aterkoppla.worker")

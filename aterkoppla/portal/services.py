@@ -10,9 +10,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from aterkoppla.applications.models import Application
-from aterkoppla.messaging.models import Kind, Message
+from aterkoppla.messaging.models import Kind, Message, PortalToken
 from aterkoppla.messaging.services import message_queue
-from aterkoppla.portal.models import PortalToken
 
 # `last_used_at` answers "is this link still in use?", which an hour's precision answers just
 # as well; writing on every page view would turn each read into a write.

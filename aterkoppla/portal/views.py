@@ -23,11 +23,11 @@ from aterkoppla.applications.feedback import Channel, rejection_channel
 from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.applications.services import applications_close
 from aterkoppla.decisions.models import CallTask
+from aterkoppla.messaging.links import token_for
 from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.portal.forms import LostLinkForm
 from aterkoppla.portal.services import portal_links_send, portal_token_touch
-from aterkoppla.portal.tokens import token_for
 
 # Per client address. A token has 256 random bits, so these limits are not what keeps it
 # safe; they keep a guesser from loading the database and the logs. A person reloading

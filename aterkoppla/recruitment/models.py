@@ -130,7 +130,8 @@ class Recruitment(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("recruitment:detail", args=[self.pk])
+        # Its page is its pipeline: the applications app's (a URL name, not an import).
+        return reverse("applications:pipeline", args=[self.pk])
 
     def accepts_applications(self, today: dt.date | None = None) -> bool:
         """Open, and the deadline (the whole day) has not passed."""

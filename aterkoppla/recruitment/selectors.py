@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 
 from aterkoppla.accounts.models import User
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
@@ -54,3 +56,27 @@ def access_for(user: User, recruitment: Recruitment) -> Access | None:
     if role is None and not user.is_site_admin:
         return None
     return Access(role=role, site_admin=user.is_site_admin)
+
+
+def recruitment_get_for_user(
+    user: User,
+    pk: int,
+    *,
+    manage: bool = False,
+    decide: bool = False,
+    queryset: QuerySet[Recruitment] | None = None,
+) -> tuple[Recruitment, Access]:
+    """The recruitment and the user's access to it, for pages and the API.
+
+    ``Http404`` when it does not exist or the user is not on its team (an outsider learns
+    nothing, not even that it exists); ``PermissionDenied`` when ``manage`` (change it) or
+    ``decide`` (move, decide, call) is asked for and the user's role does not allow it.
+    """
+    queryset = queryset if queryset is not None else Recruitment.objects.select_related("owner")
+    recruitment = queryset.filter(pk=pk).first()
+    access = access_for(user, recruitment) if recruitment is not None else None
+    if access is None:
+        raise Http404
+    if (manage and not access.can_manage) or (decide and not access.can_move):
+        raise PermissionDenied
+    return recruitment, access

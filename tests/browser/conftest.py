@@ -88,7 +88,7 @@ def log_in_as(page: Page):
     def log_in(user) -> None:
         user.set_password("lösenord-för-test")
         user.save()
-        page.goto(reverse("login"))
+        page.goto(reverse("accounts:login"))
         page.fill("#id_username", user.username)
         page.fill("#id_password", "lösenord-för-test")
         page.locator("main form[method=post] button").last.click()

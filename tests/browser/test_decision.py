@@ -55,7 +55,7 @@ def test_decide_and_call(
     page.screenshot(path=artifacts / "decision-confirm.png", full_page=True)
     assert not Message.objects.filter(kind=Kind.REJECTION).exists()
     page.locator("main form.actions button").click()
-    expect(page).to_have_url(re.compile(rf"/recruitments/{recruitment.pk}/calls/$"))
+    expect(page).to_have_url(re.compile(rf"/decisions/recruitments/{recruitment.pk}/calls/$"))
     assert Message.objects.filter(kind=Kind.REJECTION).count() == 2
 
     # The hiring manager makes the call.

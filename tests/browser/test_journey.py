@@ -77,7 +77,7 @@ def create_recruitment(page: Page, title: str, deadline: dt.date, reply_by: dt.d
 
 
 def add_application(page: Page) -> None:
-    add = page.locator("main a[href$='/applications/new/']")
+    add = page.locator("main a[href*='/applications/recruitment/'][href$='/new/']")
     expect(add).to_have_text("Lägg till ansökan")
     add.click()
     page.fill("#id_first_name", "Sara")
@@ -100,15 +100,15 @@ def test_newcomer_creates_a_recruitment_and_adds_an_application(
     names = [name for name, *_ in CRITERIA]
 
     log_in(page, "nora", "Nora-lösenord-1")
-    expect(page.locator("header form[action='/logout/'] button")).to_have_text("Logga ut")
-    nav = page.locator("header nav a[href='/recruitments/']")
+    expect(page.locator("header form[action='/account/logout/'] button")).to_have_text("Logga ut")
+    nav = page.locator("header nav a[href='/applications/']")
     expect(nav).to_have_text("Rekryteringar")
     nav.click()
     expect(page.locator("h1")).to_have_text("Rekryteringar")
 
     # A recruitment with a five-requirement profile.
     create_recruitment(page, "Lagerarbetare", deadline, reply_by)
-    expect(page).to_have_url(re.compile(r"/recruitments/\d+/$"))
+    expect(page).to_have_url(re.compile(r"/applications/recruitment/\d+/$"))
     recruitment_url = page.url
     recruitment_path = urlsplit(recruitment_url).path
     expect(page.locator("h1")).to_have_text("Lagerarbetare")
@@ -117,7 +117,7 @@ def test_newcomer_creates_a_recruitment_and_adds_an_application(
     expect(summary).to_have_count(5)
     for item, name in zip(summary.all(), names, strict=True):
         expect(item).to_contain_text(name)
-    page.click("header nav a[href='/recruitments/']")
+    page.click("header nav a[href='/applications/']")
     expect(page.locator(f"main table a[href='{recruitment_path}']")).to_have_text("Lagerarbetare")
     page.goto(recruitment_url)
 
@@ -157,7 +157,7 @@ def test_newcomer_creates_a_recruitment_and_adds_an_application(
     page.click("header button[name=language][value=en]")
     expect(page).to_have_url(recruitment_url)
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.locator("header nav a[href='/recruitments/']")).to_have_text("Recruitments")
+    expect(page.locator("header nav a[href='/applications/']")).to_have_text("Recruitments")
     page.click("nav.tabs a[href$='/profile/']")
     expect(page.locator("nav.tabs a[aria-current=page]")).to_have_text("Requirement profile")
 

@@ -108,7 +108,7 @@ def test_anonymous_is_sent_to_login(client_for, owner, url, method):
     response = getattr(client_for(None), method)(url, {"name": "x"})
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
     assert ApiToken.objects.get().revoked_at is None
     assert ApiToken.objects.count() == 1
 

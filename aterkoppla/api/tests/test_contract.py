@@ -12,7 +12,7 @@ from aterkoppla.api.tests.helpers import BASE, ApiClient, application_body, recr
 from aterkoppla.api.v1 import api
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.services import application_move, applications_close
-from aterkoppla.portal.tokens import application_for_token
+from aterkoppla.messaging.links import application_for_token
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from aterkoppla.accounts.models import ApiToken
 from aterkoppla.api.schemas import MAX_ID
 from aterkoppla.api.tests.helpers import BASE, ApiClient
 from aterkoppla.applications.services import application_move
+from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.models import Kind, Message
-from aterkoppla.portal.tokens import redact_links
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 

@@ -85,7 +85,7 @@ def test_outsider_gets_404_and_anonymous_goes_to_login(client_for, outsider, wit
     assert client_for(outsider).get(_url(cv)).status_code == 404
     response = client_for(None).get(_url(cv))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_document_of_another_application_is_404(client_for, owner, with_documents, application):

@@ -30,11 +30,11 @@ def client_for(client_for, settings):
 
 
 def _page(recruitment) -> str:
-    return reverse("recruitment:import", args=[recruitment.pk])
+    return reverse("applications:import", args=[recruitment.pk])
 
 
 def _example(recruitment) -> str:
-    return reverse("recruitment:import_example", args=[recruitment.pk])
+    return reverse("applications:import_example", args=[recruitment.pk])
 
 
 def _upload(content: str | bytes, name: str = "ansokningar.csv") -> SimpleUploadedFile:
@@ -90,12 +90,12 @@ def test_anonymous_is_sent_to_login(client_for, recruitment):
         client.get(_example(recruitment)),
     ):
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
+        assert response["Location"].startswith(reverse("accounts:login"))
     assert not Application.objects.exists()
 
 
 def test_missing_recruitment_is_404(client_for, owner):
-    assert client_for(owner).get(reverse("recruitment:import", args=[999999])).status_code == 404
+    assert client_for(owner).get(reverse("applications:import", args=[999999])).status_code == 404
 
 
 def test_example_is_get_only(client_for, owner, recruitment):

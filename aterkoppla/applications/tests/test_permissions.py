@@ -43,7 +43,7 @@ def test_anonymous_is_sent_to_login(client_for, application):
         client_for(None).post(_move(application), {"to_stage": "screening"}),
     ):
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
+        assert response["Location"].startswith(reverse("accounts:login"))
 
 
 @pytest.mark.parametrize("who", ["owner", "member", "hiring_manager", "site_admin"])
@@ -73,7 +73,7 @@ def test_interviewer_sees_only_the_applications_they_interview(
     )
     assert client.get(_detail(application)).status_code == 200
     assert client.get(_detail(other)).status_code == 404
-    pipeline = client.get(reverse("recruitment:detail", args=[recruitment.pk])).content.decode()
+    pipeline = client.get(reverse("applications:pipeline", args=[recruitment.pk])).content.decode()
     assert "Sara Ek" in pipeline
     assert "Per Annan" not in pipeline
 

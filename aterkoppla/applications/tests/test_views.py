@@ -24,9 +24,7 @@ def _add(client, recruitment, **overrides):
         "experience": "Lagerarbetare, PostNord, 2020–2024",
         "other": "",
     }
-    return client.post(
-        reverse("recruitment:application_add", args=[recruitment.pk]), data | overrides
-    )
+    return client.post(reverse("applications:add", args=[recruitment.pk]), data | overrides)
 
 
 @time_machine.travel(NOV_25)

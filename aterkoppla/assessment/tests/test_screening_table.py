@@ -97,7 +97,7 @@ def test_outsider_gets_404(client_for, recruitment, outsider):
 def test_anonymous_is_sent_to_log_in(client_for, recruitment):
     response = client_for(None).get(_url(recruitment))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_tabs_link_the_table_for_deciding_roles_only(client_for, recruitment, owner, interviewer):

@@ -54,7 +54,7 @@ def test_outsider_gets_404_and_anonymous_logs_in(client_for, outsider, applicati
     assert client_for(outsider).post(_url(name, application), {}).status_code == 404
     response = client_for(None).get(_url(name, application))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 # Permissions: interview pages

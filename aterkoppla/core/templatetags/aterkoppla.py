@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import get_language
 
+from aterkoppla.lib import links
 from aterkoppla.lib.phone import display
 
 register = template.Library()
@@ -55,6 +56,4 @@ def short_date(value: dt.date | dt.datetime | None) -> str:
 @register.filter
 def redact_links(text: str) -> str:
     """Candidate links without their secret part, for staff eyes."""
-    from aterkoppla.portal.tokens import redact_links as redact
-
-    return redact(text)
+    return links.redact_links(text)

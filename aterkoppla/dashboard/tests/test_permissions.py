@@ -42,7 +42,7 @@ def test_outsider_gets_their_own_empty_dashboard(client_for, outsider, late):
 def test_anonymous_is_sent_to_login(client_for, late):
     response = client_for(None).get(reverse("dashboard:home"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_inactive_user_is_sent_to_login(client_for, member, late):
@@ -50,4 +50,4 @@ def test_inactive_user_is_sent_to_login(client_for, member, late):
     member.save(update_fields=["is_active"])
     response = client_for(member).get(reverse("dashboard:home"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))

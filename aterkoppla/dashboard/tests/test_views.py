@@ -48,15 +48,17 @@ def waiting(recruitment, owner):
 
 
 def test_login_leads_to_the_dashboard(client, owner):
-    response = client.post(reverse("login"), {"username": "owner", "password": "test-password"})
-    assert response["Location"] == HOME == reverse("dashboard:home") == reverse("home")
+    response = client.post(
+        reverse("accounts:login"), {"username": "owner", "password": "test-password"}
+    )
+    assert response["Location"] == HOME == reverse("dashboard:home") == reverse("dashboard:home")
     page = client.get(HOME)
     assert page.status_code == 200
     assert page.templates[0].name == "dashboard/home.html"
 
 
 def test_anonymous_home_still_goes_to_login(client_for):
-    assert client_for(None).get(HOME)["Location"] == reverse("login")
+    assert client_for(None).get(HOME)["Location"] == reverse("accounts:login")
 
 
 def test_dashboard_is_swedish_by_default_and_first_in_the_menu(client_for, owner):
@@ -128,8 +130,8 @@ def test_failed_messages_show_the_error_and_a_retry_button(client_for, owner, re
     assert "Mona Måndag" in failed
     assert "Recipient address rejected" in failed
     assert message.subject in failed
-    assert f'action="{reverse("messaging:retry", args=[message.pk])}"' in failed
-    assert reverse("messaging:application_outbox", args=[waiting["monday"].pk]) in failed
+    assert f'action="{reverse("applications:message_retry", args=[message.pk])}"' in failed
+    assert reverse("applications:outbox", args=[waiting["monday"].pk]) in failed
     assert 'name="next" value="/"' in failed
     assert re.search(r'<h2 id="failed-title">[^<]*<span class="count">1</span>', failed)
 
@@ -142,7 +144,7 @@ def test_failed_messages_without_retry_for_roles_that_do_not_manage(
     page = client_for(request.getfixturevalue(who)).get(HOME).content.decode()
     failed = _section(page, "failed")
     assert "Mona Måndag" in failed
-    assert reverse("messaging:retry", args=[message.pk]) not in failed
+    assert reverse("applications:message_retry", args=[message.pk]) not in failed
 
 
 def test_queued_and_sent_messages_are_not_on_the_dashboard(client_for, owner, waiting):

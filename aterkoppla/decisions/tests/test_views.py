@@ -301,7 +301,9 @@ def test_outsiders_get_404_and_anonymous_log_in(client_for, outsider, recruitmen
     for url in _urls(recruitment, task, letter):
         assert client_for(outsider).get(url).status_code == 404, url
         response = client_for(None).get(url)
-        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+        assert response.status_code == 302 and response["Location"].startswith(
+            reverse("accounts:login")
+        )
     assert (
         client_for(outsider).post(reverse("decisions:letter_printed", args=[letter.pk])).status_code
         == 404

@@ -140,7 +140,7 @@ def test_scorecard_notes_are_checked(client_for, interviewer, interview):
 
 
 def test_templates_are_checked_and_overrides_logged(client_for, site_admin):
-    url = reverse("organisation:template", args=["acknowledgement", "sv"])
+    url = reverse("messaging:template", args=["acknowledgement", "sv"])
     body = "Hej {{ first_name }}!\n\nVi söker dig som är ung och hungrig.\n"
     client = client_for(site_admin)
     response = client.post(url, {"action": "save", "subject": "Tack", "body": body})

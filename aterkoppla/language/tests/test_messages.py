@@ -56,7 +56,7 @@ def test_a_warning_policy_sends_it_and_records_why(application, bad_template):
 
 def test_an_edited_message_is_released(client_for, owner, application, bad_template):
     message = _queue(application)
-    url = reverse("messaging:review", args=[message.pk])
+    url = reverse("applications:message_review", args=[message.pk])
     client = client_for(owner)
     page = client.get(url).content.decode()
     assert "ung och hungrig" in page
@@ -74,7 +74,7 @@ def test_an_edited_message_is_released(client_for, owner, application, bad_templ
 
 def test_an_unchanged_message_needs_a_reason(client_for, owner, application, bad_template):
     message = _queue(application)
-    url = reverse("messaging:review", args=[message.pk])
+    url = reverse("applications:message_review", args=[message.pk])
     client = client_for(owner)
     data = {"subject": message.subject, "body": message.body_text}
     response = client.post(url, data)
@@ -91,7 +91,7 @@ def test_an_unchanged_message_needs_a_reason(client_for, owner, application, bad
 
 def test_a_message_not_stopped_is_not_reviewed(client_for, owner, application):
     message = Message.objects.filter(application=application).first()
-    response = client_for(owner).get(reverse("messaging:review", args=[message.pk]))
+    response = client_for(owner).get(reverse("applications:message_review", args=[message.pk]))
     assert response.status_code == 302
 
 
@@ -100,9 +100,9 @@ def test_stopped_messages_wait_on_the_dashboard_and_in_the_outbox(
 ):
     message = _queue(application)
     client = client_for(owner)
-    review = reverse("messaging:review", args=[message.pk])
+    review = reverse("applications:message_review", args=[message.pk])
     assert review in client.get(reverse("dashboard:home")).content.decode()
-    outbox = client.get(reverse("messaging:application_outbox", args=[application.pk]))
+    outbox = client.get(reverse("applications:outbox", args=[application.pk]))
     assert review in outbox.content.decode()
 
 
@@ -119,7 +119,7 @@ def test_stopped_messages_wait_on_the_dashboard_and_in_the_outbox(
 def test_review_permissions(request, client_for, application, bad_template, who, status):
     message = _queue(application)
     client = client_for(request.getfixturevalue(who))
-    url = reverse("messaging:review", args=[message.pk])
+    url = reverse("applications:message_review", args=[message.pk])
     assert client.get(url).status_code == status
     if status != 200:
         assert client.post(url, {"subject": "x", "body": "y"}).status_code == status
@@ -131,10 +131,10 @@ def test_review_permissions_interviewer_and_anonymous(
     request, client_for, interviewer, application, bad_template
 ):
     message = _queue(application)
-    url = reverse("messaging:review", args=[message.pk])
+    url = reverse("applications:message_review", args=[message.pk])
     assert client_for(interviewer).get(url).status_code == 404
     request.getfixturevalue("interview")
     assert client_for(interviewer).get(url).status_code == 403
     response = client_for(None).get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))

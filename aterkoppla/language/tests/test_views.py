@@ -87,7 +87,9 @@ def test_the_log_is_for_site_admins(client_for, site_admin, owner, outsider):
     assert client_for(owner).get(LOG).status_code == 403
     assert client_for(outsider).get(LOG).status_code == 403
     response = client_for(None).get(LOG)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("accounts:login")
+    )
 
 
 @pytest.mark.parametrize("count", [3, 30])

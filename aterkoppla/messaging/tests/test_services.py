@@ -9,10 +9,10 @@ from aterkoppla.applications.services import (
     application_receive,
     applications_close,
 )
+from aterkoppla.messaging.links import application_for_token
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.services import message_queue
 from aterkoppla.organisation.models import Organisation
-from aterkoppla.portal.tokens import application_for_token
 from aterkoppla.timeline.models import TimelineEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
@@ -142,7 +142,7 @@ def test_a_broken_template_is_never_met_at_send_time(recruitment):
 def test_staff_never_see_the_secret_of_a_candidate_link(client_for, owner, recruitment):
     from django.urls import reverse
 
-    from aterkoppla.portal.tokens import redact_links
+    from aterkoppla.lib.links import redact_links
 
     application = _receive(recruitment)
     message = application.messages.get()
@@ -152,7 +152,7 @@ def test_staff_never_see_the_secret_of_a_candidate_link(client_for, owner, recru
     assert "/ansokan/ny-lank/" in redact_links("se /ansokan/ny-lank/ här")
     page = (
         client_for(owner)
-        .get(reverse("messaging:application_outbox", args=[application.pk]))
+        .get(reverse("applications:outbox", args=[application.pk]))
         .content.decode()
     )
     assert token not in page

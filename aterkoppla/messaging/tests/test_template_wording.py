@@ -13,7 +13,7 @@ from aterkoppla.messaging.rendering import TemplateProblem, check_template, samp
 
 pytestmark = pytest.mark.django_db
 
-EDIT_URL = reverse("organisation:template", args=["acknowledgement", "sv"])
+EDIT_URL = reverse("messaging:template", args=["acknowledgement", "sv"])
 
 # sample_context as it was written out per language before its values went through gettext.
 SAMPLE_SV = {

@@ -49,7 +49,7 @@ def test_empty_subject_is_refused():
 
 
 def _edit_url(kind="acknowledgement", language="sv"):
-    return reverse("organisation:template", args=[kind, language])
+    return reverse("messaging:template", args=[kind, language])
 
 
 def test_site_admin_saves_and_resets_a_template(client_for, site_admin, application):
@@ -100,7 +100,7 @@ def test_saved_template_is_used_for_new_messages(client_for, site_admin, recruit
 
 
 def test_live_preview_renders_what_is_typed(client_for, site_admin, application):
-    url = reverse("organisation:template_preview", args=["status_update", "sv"])
+    url = reverse("messaging:template_preview", args=["status_update", "sv"])
     data = client_for(site_admin).post(url, {"subject": "Hej {{ first_name }}", "body": "x"})
     assert data.json()["subject"] == "Hej Sara"
     bad = client_for(site_admin).post(url, {"subject": "Hej", "body": "{{ nope"}).json()
@@ -116,16 +116,16 @@ def test_unknown_kind_or_language_is_404(client_for, site_admin):
 @pytest.mark.parametrize("who", ["owner", "member", "outsider"])
 def test_only_site_admins_edit_templates(request, client_for, recruitment, who):
     client = client_for(request.getfixturevalue(who))
-    assert client.get(reverse("organisation:templates")).status_code == 403
+    assert client.get(reverse("messaging:templates")).status_code == 403
     assert client.get(_edit_url()).status_code == 403
     assert client.post(_edit_url(), {"subject": "x", "body": "y"}).status_code == 403
-    preview = reverse("organisation:template_preview", args=["acknowledgement", "sv"])
+    preview = reverse("messaging:template_preview", args=["acknowledgement", "sv"])
     assert client.post(preview, {"subject": "x", "body": "y"}).status_code == 403
     assert not MessageTemplate.objects.exists()
 
 
 def test_anonymous_is_sent_to_login(client_for):
-    for url in (reverse("organisation:templates"), _edit_url()):
+    for url in (reverse("messaging:templates"), _edit_url()):
         response = client_for(None).get(url)
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
+        assert response["Location"].startswith(reverse("accounts:login"))

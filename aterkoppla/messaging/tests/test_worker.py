@@ -13,7 +13,6 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from aterkoppla.messaging.models import Message
-from aterkoppla.messaging.testing import queue_test_messages
 from aterkoppla.messaging.worker import (
     LEASE,
     Worker,
@@ -24,6 +23,7 @@ from aterkoppla.messaging.worker import (
     retry_delay,
     still_claimed,
 )
+from tests.smtp import queue_test_messages
 
 pytestmark = pytest.mark.django_db
 

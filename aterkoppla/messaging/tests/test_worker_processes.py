@@ -24,12 +24,15 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from aterkoppla.messaging.testing import queue_test_messages
+from tests.smtp import queue_test_messages
 
 POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 # Committed data, so that the worker processes see what the test queued (on PostgreSQL).
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _aterkoppla(*args: str) -> list[str]:
@@ -47,7 +50,7 @@ class WorkerDatabase:
         if self.sqlite_path is None:
             return queue_test_messages(count)
         code = (
-            "import json; from aterkoppla.messaging.testing import queue_test_messages; "
+            "import json; from tests.smtp import queue_test_messages; "
             f"print('IDS', json.dumps(queue_test_messages({count})))"
         )
         result = subprocess.run(  # noqa: S603 — our own CLI
@@ -87,7 +90,13 @@ def sqlite_template(tmp_path_factory) -> Path | None:
 
 @pytest.fixture
 def worker_db(tmp_path, sqlite_template) -> WorkerDatabase:
-    env = {**os.environ, "ATERKOPPLA_DATA_DIR": str(tmp_path / "data"), "LOG_LEVEL": "INFO"}
+    env = {
+        **os.environ,
+        "ATERKOPPLA_DATA_DIR": str(tmp_path / "data"),
+        "LOG_LEVEL": "INFO",
+        # The test helpers (tests/smtp.py) live beside the package, not in it.
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     env.pop("EMAIL_HOST", None)
     if POSTGRES:
         db = connection.settings_dict

@@ -75,4 +75,4 @@ def test_only_site_admins_reach_settings(request, client_for, recruitment, who):
 def test_anonymous_goes_to_login(client_for):
     response = client_for(None).get(URL)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))

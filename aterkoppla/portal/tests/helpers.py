@@ -10,8 +10,8 @@ from django.test import Client
 
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.services import application_receive
+from aterkoppla.messaging.links import portal_url_create
 from aterkoppla.messaging.models import Message
-from aterkoppla.portal.tokens import portal_url_create
 
 # Headers that keep a page whose address holds a secret out of indexes, caches and Referer.
 PRIVATE_HEADERS = {"X-Robots-Tag": "noindex", "Referrer-Policy": "strict-origin"}

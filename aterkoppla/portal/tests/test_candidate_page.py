@@ -9,9 +9,8 @@ from django.utils import timezone, translation
 
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.services import application_move, applications_close
-from aterkoppla.messaging.models import Message
+from aterkoppla.messaging.models import Message, PortalToken
 from aterkoppla.messaging.services import message_queue
-from aterkoppla.portal.models import PortalToken
 from aterkoppla.portal.tests.helpers import (
     assert_private,
     choose_language,

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 import time_machine
 
+from aterkoppla.messaging.links import application_for_token
 from aterkoppla.messaging.models import Message
 from aterkoppla.portal.services import LINKS_PER_DAY
 from aterkoppla.portal.tests.helpers import (
@@ -14,7 +15,6 @@ from aterkoppla.portal.tests.helpers import (
     link_in,
     receive,
 )
-from aterkoppla.portal.tokens import application_for_token
 from aterkoppla.recruitment.services import recruitment_create
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 # (url name, needs the criterion/membership, method, what a team member may do)
 #   "view": every team member; "manage": owner and recruiter only (others get 403).
 ROUTES = [
-    ("recruitment:detail", "GET", "view"),
+    ("applications:pipeline", "GET", "view"),
     ("recruitment:profile", "GET", "view"),
     ("recruitment:team", "GET", "view"),
     ("recruitment:edit", "GET", "manage"),
@@ -22,8 +22,8 @@ ROUTES = [
     ("recruitment:criterion_move", "POST", "manage"),
     ("recruitment:criterion_remove", "POST", "manage"),
     ("recruitment:team_remove", "POST", "manage"),
-    ("recruitment:application_add", "GET", "manage"),
-    ("recruitment:application_add", "POST", "manage"),
+    ("applications:add", "GET", "manage"),
+    ("applications:add", "POST", "manage"),
 ]
 
 ALLOWED = {"view": 200, "manage": 200}
@@ -80,7 +80,7 @@ def test_anonymous_is_sent_to_login(client_for, recruitment, name, method, needs
     url = _url(name, recruitment)
     response = _request(client_for(None), method, url)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_nothing_changed_by_refused_requests(client_for, outsider, interviewer, recruitment):
@@ -100,10 +100,10 @@ def test_nothing_changed_by_refused_requests(client_for, outsider, interviewer, 
 
 
 def test_list_and_create_need_login(client_for):
-    for name in ("recruitment:list", "recruitment:create"):
+    for name in ("applications:recruitments", "recruitment:create"):
         response = client_for(None).get(reverse(name))
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
+        assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_list_shows_only_recruitments_the_user_is_on(
@@ -112,11 +112,14 @@ def test_list_shows_only_recruitments_the_user_is_on(
     from aterkoppla.recruitment.services import recruitment_create
 
     recruitment_create(owner=outsider, title="Outsiderns rekrytering")
-    assert "Lagerarbetare" in client_for(owner).get(reverse("recruitment:list")).content.decode()
-    outsider_page = client_for(outsider).get(reverse("recruitment:list")).content.decode()
+    assert (
+        "Lagerarbetare"
+        in client_for(owner).get(reverse("applications:recruitments")).content.decode()
+    )
+    outsider_page = client_for(outsider).get(reverse("applications:recruitments")).content.decode()
     assert "Lagerarbetare" not in outsider_page
     assert "Outsiderns rekrytering" in outsider_page
-    admin_page = client_for(site_admin).get(reverse("recruitment:list")).content.decode()
+    admin_page = client_for(site_admin).get(reverse("applications:recruitments")).content.decode()
     assert "Lagerarbetare" in admin_page
     assert "Outsiderns rekrytering" in admin_page
 
@@ -135,5 +138,5 @@ def test_a_criterion_of_another_recruitment_is_404(client_for, owner, outsider, 
 def test_inactive_users_see_nothing(client_for, member, recruitment):
     member.is_active = False
     member.save()
-    response = client_for(member).get(reverse("recruitment:detail", args=[recruitment.pk]))
+    response = client_for(member).get(reverse("applications:pipeline", args=[recruitment.pk]))
     assert response.status_code in {302, 404}

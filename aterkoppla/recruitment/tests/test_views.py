@@ -215,7 +215,7 @@ def test_recruitment_page_query_count_does_not_grow(
 ):
     _applications(recruitment, n)
     client = client_for(owner)
-    url = reverse("recruitment:detail", args=[recruitment.pk])
+    url = reverse("applications:pipeline", args=[recruitment.pk])
     # session, user, recruitment, membership, criteria, stage counts, applications
     with django_assert_num_queries(7):
         response = client.get(url + "?sort=-waiting")
@@ -233,7 +233,7 @@ def test_recruitment_list_query_count_does_not_grow(
     client = client_for(owner)
     # session, user, recruitments with counts and owners
     with django_assert_num_queries(3):
-        client.get(reverse("recruitment:list"))
+        client.get(reverse("applications:recruitments"))
 
 
 @time_machine.travel(NOV_25)
@@ -242,7 +242,7 @@ def test_applications_sort_and_filter(client_for, owner, recruitment):
     first = recruitment.applications.get(candidate__first_name="Kandidat00")
     application_move(application=first, to_stage="screening", by=owner)
     client = client_for(owner)
-    url = reverse("recruitment:detail", args=[recruitment.pk])
+    url = reverse("applications:pipeline", args=[recruitment.pk])
     page = client.get(url + "?sort=name").content.decode()
     assert page.index("Efternamn01") < page.index("Efternamn03")
     page = client.get(url + "?sort=-name").content.decode()
@@ -259,7 +259,7 @@ def test_pages_are_swedish_by_default_and_english_on_request(client_for, owner, 
     from django.conf import settings
 
     client = client_for(owner)
-    url = reverse("recruitment:detail", args=[recruitment.pk])
+    url = reverse("applications:pipeline", args=[recruitment.pk])
     # An English-language browser still gets Swedish until the user switches.
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="sv">' in page

@@ -1,17 +1,30 @@
-"""Make and check the private tokens in candidate links."""
+"""The private links to the candidate page that messages carry.
+
+Every message with a link gets a token of its own (only its SHA-256 is stored), so a link in
+an older message keeps working; the candidate page (``aterkoppla.portal``) finds the
+application by it.
+"""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import hmac
-import re
 import secrets
 
 from django.conf import settings
 from django.urls import reverse
 
-from aterkoppla.portal.models import PortalToken
+from aterkoppla.messaging.models import PortalToken
+
+__all__ = [
+    "application_for_token",
+    "portal_token_new",
+    "portal_url_create",
+    "portal_url_stable",
+    "token_for",
+    "token_hash",
+]
 
 # 32 random bytes: far beyond guessing, short enough for a link in an email.
 _TOKEN_BYTES = 32
@@ -55,21 +68,6 @@ def application_for_token(token: str) -> object | None:
     """The application a token leads to, or None."""
     found = token_for(token)
     return found.application if found else None
-
-
-# A candidate link in a stored message: /ansokan/<token>/ (but not /ansokan/ny-lank/).
-_LINK = re.compile(r"(/ansokan/)(?!ny-lank/)([A-Za-z0-9_-]{20,100})(/)")
-REDACTED = "…"
-
-
-def redact_links(text: str) -> str:
-    """The text with the tokens of candidate links taken out.
-
-    A link is the candidate's key to their page. Staff reading the outbox, and the stored text
-    once a message is delivered, keep the link's place but not the key, so nobody but the
-    candidate can act as the candidate.
-    """
-    return _LINK.sub(rf"\g<1>{REDACTED}\g<3>", text)
 
 
 def portal_url_stable(application: object, *, purpose: str) -> str:

@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 # (url name, method, who may): "view" is every team member; "manage" the owner, a recruiter
 # and a site admin (others on the team get 403).
 ROUTES = [
-    ("messaging:recruitment_outbox", "GET", "view"),
-    ("messaging:application_outbox", "GET", "view"),
-    ("messaging:retry", "POST", "manage"),
+    ("applications:recruitment_outbox", "GET", "view"),
+    ("applications:outbox", "GET", "view"),
+    ("applications:message_retry", "POST", "manage"),
 ]
 
 
@@ -29,9 +29,9 @@ def failed(application) -> Message:
 
 def _url(name: str, failed: Message) -> str:
     pk = {
-        "messaging:recruitment_outbox": failed.application.recruitment_id,
-        "messaging:application_outbox": failed.application_id,
-        "messaging:retry": failed.pk,
+        "applications:recruitment_outbox": failed.application.recruitment_id,
+        "applications:outbox": failed.application_id,
+        "applications:message_retry": failed.pk,
     }[name]
     return reverse(name, args=[pk])
 
@@ -76,7 +76,7 @@ def test_outsider_gets_404(client_for, outsider, failed, name, method, needs):
 def test_anonymous_is_sent_to_login(client_for, failed, name, method, needs):
     response = _request(client_for(None), method, _url(name, failed))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
     assert _still_failed(failed)
 
 
@@ -89,7 +89,7 @@ def test_inactive_member_is_sent_to_login(client_for, member, failed, name, meth
     assert _still_failed(failed)
 
 
-@pytest.mark.parametrize("name", ["messaging:recruitment_outbox", "messaging:application_outbox"])
+@pytest.mark.parametrize("name", ["applications:recruitment_outbox", "applications:outbox"])
 def test_unknown_ids_are_404(client_for, owner, name):
     assert client_for(owner).get(reverse(name, args=[999999])).status_code == 404
 
@@ -98,6 +98,6 @@ def test_outsider_does_not_see_other_recruitments_in_their_outbox(client_for, ou
     from aterkoppla.recruitment.services import recruitment_create
 
     own = recruitment_create(owner=outsider, title="Egen rekrytering")
-    page = client_for(outsider).get(reverse("messaging:recruitment_outbox", args=[own.pk]))
+    page = client_for(outsider).get(reverse("applications:recruitment_outbox", args=[own.pk]))
     assert page.status_code == 200
     assert failed.to_address not in page.content.decode()

@@ -11,21 +11,21 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from aterkoppla.applications import outbox_views as views
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.services import application_move, application_receive
-from aterkoppla.messaging import views
+from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.models import Kind, Message
-from aterkoppla.portal.tokens import redact_links
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
 
 def _recruitment_outbox(recruitment, query: str = "") -> str:
-    return reverse("messaging:recruitment_outbox", args=[recruitment.pk]) + query
+    return reverse("applications:recruitment_outbox", args=[recruitment.pk]) + query
 
 
 def _application_outbox(application) -> str:
-    return reverse("messaging:application_outbox", args=[application.pk])
+    return reverse("applications:outbox", args=[application.pk])
 
 
 def _english(client):
@@ -163,9 +163,12 @@ def test_retry_button_only_for_failed_messages_and_managing_roles(
 ):
     url = _recruitment_outbox(outbox["erik"].application.recruitment)
     page = client_for(owner).get(url).content.decode()
-    assert page.count('action="/messages/') == 1
-    assert f'action="{reverse("messaging:retry", args=[outbox["update"].pk])}"' in page
-    assert 'action="/messages/' not in client_for(hiring_manager).get(url).content.decode()
+    assert page.count('action="/applications/messages/') == 1
+    assert f'action="{reverse("applications:message_retry", args=[outbox["update"].pk])}"' in page
+    assert (
+        'action="/applications/messages/'
+        not in client_for(hiring_manager).get(url).content.decode()
+    )
 
 
 def test_empty_outbox_says_what_will_appear(client_for, owner, recruitment):

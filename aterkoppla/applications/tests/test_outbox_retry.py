@@ -32,7 +32,7 @@ def failed(application) -> Message:
 
 
 def _retry_url(message: Message) -> str:
-    return reverse("messaging:retry", args=[message.pk])
+    return reverse("applications:message_retry", args=[message.pk])
 
 
 def _retry_events(message: Message) -> list[TimelineEvent]:
@@ -102,7 +102,7 @@ def test_button_queues_it_and_goes_back_where_it_was_pressed(client_for, owner, 
 
 
 def test_button_without_a_safe_next_goes_to_the_outbox(client_for, owner, failed):
-    outbox = reverse("messaging:application_outbox", args=[failed.application_id])
+    outbox = reverse("applications:outbox", args=[failed.application_id])
     for next_url in ("", "https://evil.example/", "//evil.example/"):
         Message.objects.filter(pk=failed.pk).update(status=Message.Status.FAILED)
         response = client_for(owner).post(_retry_url(failed), {"next": next_url})
@@ -134,4 +134,7 @@ def test_message_without_an_application_is_for_site_admins(client_for, owner, si
 
 
 def test_unknown_message_is_404(client_for, owner):
-    assert client_for(owner).post(reverse("messaging:retry", args=[999999])).status_code == 404
+    assert (
+        client_for(owner).post(reverse("applications:message_retry", args=[999999])).status_code
+        == 404
+    )

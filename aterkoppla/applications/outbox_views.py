@@ -18,8 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from aterkoppla.applications.selectors import application_access, applications_visible
-from aterkoppla.applications.views import _get_application_for_user
+from aterkoppla.applications.selectors import (
+    application_access,
+    application_get_for_user,
+    applications_visible,
+)
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
 from aterkoppla.language.gate import LanguageBlocked
 from aterkoppla.language.models import Policy
@@ -27,7 +30,7 @@ from aterkoppla.messaging import selectors
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.retry import message_retry as retry_service
 from aterkoppla.messaging.services import message_release
-from aterkoppla.recruitment.views import _get_recruitment_for_user
+from aterkoppla.recruitment.selectors import recruitment_get_for_user
 
 # Each message shows its whole text: more than this on one page is more than anyone reads.
 PAGE_SIZE = 25
@@ -50,7 +53,7 @@ def _listing(request: HttpRequest, all_messages: QuerySet[Message]) -> dict[str,
 
 @login_required
 def recruitment_outbox(request: HttpRequest, pk: int) -> HttpResponse:
-    recruitment, access = _get_recruitment_for_user(request, pk)
+    recruitment, access = recruitment_get_for_user(request.user, pk)
     context = {
         "recruitment": recruitment,
         "access": access,
@@ -66,12 +69,12 @@ def recruitment_outbox(request: HttpRequest, pk: int) -> HttpResponse:
             else selectors.recruitment_messages(recruitment),
         ),
     }
-    return render(request, "messaging/outbox_recruitment.html", context)
+    return render(request, "applications/outbox/outbox_recruitment.html", context)
 
 
 @login_required
 def application_outbox(request: HttpRequest, pk: int) -> HttpResponse:
-    application, access = _get_application_for_user(request, pk)
+    application, access = application_get_for_user(request.user, pk)
     context = {
         "application": application,
         "recruitment": application.recruitment,
@@ -79,7 +82,7 @@ def application_outbox(request: HttpRequest, pk: int) -> HttpResponse:
         "access": access,
         **_listing(request, selectors.application_messages(application)),
     }
-    return render(request, "messaging/outbox_application.html", context)
+    return render(request, "applications/outbox/outbox_application.html", context)
 
 
 def _get_message_to_manage(request: HttpRequest, pk: int) -> Message:
@@ -107,7 +110,7 @@ def _back(request: HttpRequest, message: Message) -> str:
         return target
     if message.application_id is None:
         return reverse("dashboard:home")
-    return reverse("messaging:application_outbox", args=[message.application_id])
+    return reverse("applications:outbox", args=[message.application_id])
 
 
 @login_required
@@ -187,4 +190,4 @@ def message_review(request: HttpRequest, pk: int) -> HttpResponse:
         "candidate": application.candidate if application else None,
     }
     status = 400 if request.method == "POST" else 200
-    return render(request, "messaging/review.html", context, status=status)
+    return render(request, "applications/outbox/review.html", context, status=status)
