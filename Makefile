@@ -6,6 +6,7 @@
 #   make test       run every test, in parallel; pass pytest options with ARGS="-k journey -x"
 #                   and the number of processes with WORKERS=1 (default: one per core)
 #   make lint       ruff check and ruff format --check
+#   make typecheck  mypy with django-stubs on aterkoppla/ (pyproject.toml says what it checks)
 #   make format     sort imports and format with ruff
 #   make messages   extract the Swedish strings into the catalogue and compile it
 #   make checkcatalog   fail on untranslated or fuzzy strings, or a stale .mo
@@ -47,7 +48,7 @@ define pango_if_missing
 	fi
 endef
 
-.PHONY: help run test lint format messages checkcatalog ci clean
+.PHONY: help run test lint typecheck format messages checkcatalog ci clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -74,6 +75,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
 format: $(STAMP)
 	$(BIN)/ruff check --select I --fix .
 	$(BIN)/ruff format .
@@ -94,5 +98,5 @@ ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache test-artifacts build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
 
 
-def require_site_admin(request: HttpRequest) -> None:
+def require_site_admin(request: AuthenticatedHttpRequest) -> None:
     """Site admins only (organisation settings, templates, the override log); others 403."""
     if not request.user.is_site_admin:
         raise PermissionDenied

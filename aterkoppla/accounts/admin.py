@@ -20,8 +20,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
     list_select_related = ["user"]
     search_fields = ["name", "prefix", "user__username"]
-    fields = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
-    readonly_fields = fields
+    # A tuple: a list of names is not a list of field groups to the type checker.
+    readonly_fields = ("user", "name", "prefix", "created_at", "last_used_at", "revoked_at")
+    fields = readonly_fields
     actions = ["revoke"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,9 +15,12 @@ from django.views.decorators.http import require_POST
 from aterkoppla.accounts.forms import ApiTokenForm
 from aterkoppla.accounts.models import ApiToken
 
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
+
 
 def _render_profile(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     form: ApiTokenForm,
     *,
     new_key: str = "",
@@ -32,14 +37,14 @@ def _render_profile(
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _render_profile(request, ApiTokenForm())
 
 
 @never_cache
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Make a token and show it in this answer only: it is never stored or shown again."""
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
@@ -50,7 +55,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     # Only one's own tokens: another user's token id is simply not found.
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     token.revoke()

@@ -10,11 +10,11 @@ own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,6 +36,9 @@ from aterkoppla.language.gate import LanguageBlocked as StoppedText
 from aterkoppla.recruitment.selectors import Access
 from aterkoppla.recruitment.services import profile_version_current
 
+if TYPE_CHECKING:
+    from aterkoppla.api.auth import ApiRequest
+
 router = Router()
 
 ApplicationId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -50,14 +53,14 @@ SCORECARD_FIELDS = {"criterion_id": "ratings", "score": "ratings"}
 # --- Access ---------------------------------------------------------------------------
 
 
-def _application_for(request: HttpRequest, pk: int, *, move: bool = False) -> Application:
+def _application_for(request: ApiRequest, pk: int, *, move: bool = False) -> Application:
     """The application if the caller may see it (404 otherwise); 403 if ``move`` is asked
     for and their role may not move applications."""
     application, _access = application_get_for_user(request.auth, pk, decide=move)
     return application
 
 
-def _interview_for(request: HttpRequest, pk: int) -> tuple[Interview, Access, bool]:
+def _interview_for(request: ApiRequest, pk: int) -> tuple[Interview, Access, bool]:
     """The interview, the caller's access and whether they are one of its interviewers;
     404 if they may not see its application."""
     interview = get_object_or_404(
@@ -176,7 +179,7 @@ def _scorecards() -> Any:
     summary="Screen an application",
 )
 def screening_record(
-    request: HttpRequest, application_id: ApplicationId, payload: schemas.ScreeningIn
+    request: ApiRequest, application_id: ApplicationId, payload: schemas.ScreeningIn
 ) -> dict[str, Any]:
     """Record, per requirement of the profile, whether the application meets it (`met`,
     `partly`, `not_met`) with a note; a requirement screened before gets the new result.
@@ -222,7 +225,7 @@ def screening_record(
     summary="Book an interview",
 )
 def interview_schedule(
-    request: HttpRequest, application_id: ApplicationId, payload: schemas.InterviewIn
+    request: ApiRequest, application_id: ApplicationId, payload: schemas.InterviewIn
 ) -> Status:
     """Book an interview with one or more interviewers from the recruitment's team. Each
     interviewer is sent a calendar invitation (.ics) by email.
@@ -276,7 +279,7 @@ def interview_schedule(
     response={200: schemas.InterviewDetailOut, **ERRORS_READ},
     summary="Get an interview",
 )
-def interview_detail(request: HttpRequest, interview_id: InterviewId) -> dict[str, Any]:
+def interview_detail(request: ApiRequest, interview_id: InterviewId) -> dict[str, Any]:
     """The interview, its interviewers and their scorecards. Anyone who may see the
     application may read it.
 
@@ -305,7 +308,7 @@ def interview_detail(request: HttpRequest, interview_id: InterviewId) -> dict[st
     summary="Submit or change your scorecard",
 )
 def scorecard_submit(
-    request: HttpRequest, interview_id: InterviewId, payload: schemas.ScorecardIn
+    request: ApiRequest, interview_id: InterviewId, payload: schemas.ScorecardIn
 ) -> Status:
     """Submit your scorecard for the interview, as the calling user: a score from 1 to 5 per
     requirement with the evidence for it, the impression, strengths and tips for the candidate.
@@ -349,7 +352,7 @@ def scorecard_submit(
     response={200: schemas.InterviewHeldOut, **ERRORS_WRITE},
     summary="Mark an interview held",
 )
-def interview_held(request: HttpRequest, interview_id: InterviewId) -> dict[str, Any]:
+def interview_held(request: ApiRequest, interview_id: InterviewId) -> dict[str, Any]:
     """Record that the interview took place: the application now counts as interviewed (which
     decides, among other things, that a rejection is followed by a call). Marking it again
     changes nothing and gives the same answer.

@@ -15,17 +15,17 @@ from ninja import Schema
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt, field_validator
 from pydantic_core import PydanticCustomError
 
-from aterkoppla.api.schemas import Date, Id, Input, Line, _text
-from aterkoppla.applications.models import Application
-from aterkoppla.assessment.models import Interview, Rating, Screening
+from aterkoppla.api.schemas import STORABLE, Date, Id, Input, Line, Stage, _limit
+from aterkoppla.assessment.models import Interview, Rating
 
 # Notes, evidence and the scorecard's texts: a few paragraphs, not a document.
-Note = _text(5_000)
-Reason = _text(1_000)
-Url = _text(500)
+Note = Annotated[str, _limit(5_000), STORABLE]
+Reason = Annotated[str, _limit(1_000), STORABLE]
+Url = Annotated[str, _limit(500), STORABLE]
 
-ScreeningResultValue = Literal[tuple(Screening.Result.values)]  # type: ignore[valid-type]
-AdvanceTo = Literal[Application.Stage.SCREENING.value, Application.Stage.INTERVIEW.value]
+# Written out for the type checker; a test holds them equal to the models' values.
+ScreeningResultValue = Literal["met", "partly", "not_met"]  # Screening.Result
+AdvanceTo = Literal["screening", "interview"]  # Application.Stage.SCREENING, .INTERVIEW
 Score = Annotated[StrictInt, Field(ge=Rating.MIN_SCORE, le=Rating.MAX_SCORE)]
 Minutes = Annotated[StrictInt, Field(ge=Interview.MIN_MINUTES, le=Interview.MAX_MINUTES)]
 
@@ -130,7 +130,7 @@ class ScreeningResultOut(Schema):
 
 class ScreeningOut(Schema):
     application_id: int
-    stage: Literal[tuple(Application.Stage.values)]  # type: ignore[valid-type]
+    stage: Stage
     reply_by: dt.date | None = Field(description="The answer date promised to the candidate.")
     marked_for_rejection: bool
     rejection_reason: str = Field(description="The reason the written rejection will give.")

@@ -8,6 +8,14 @@ from ninja.security import HttpBearer
 from aterkoppla.accounts.models import ApiToken, User
 
 
+class ApiRequest(HttpRequest):
+    """The request an API route sees: ``TokenAuth`` let it in, so ``auth`` is the token's user
+    (ninja sets it to what ``authenticate`` returned), and so is ``user``."""
+
+    auth: User
+    user: User
+
+
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         api_token = ApiToken.authenticate(token.strip())

@@ -13,12 +13,12 @@ get 403.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -40,6 +40,12 @@ from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 from aterkoppla.recruitment.selectors import recruitment_get_for_user
 
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from aterkoppla.api.auth import ApiRequest
+
 router = Router()
 
 RecruitmentId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -53,14 +59,14 @@ ATTEMPT_MESSAGES = {Kind.CALL_SUMMARY: "call-summary", Kind.CALL_UNREACHABLE: "c
 # --- Access ---------------------------------------------------------------------------
 
 
-def _recruitment_to_decide(request: HttpRequest, pk: int) -> Recruitment:
+def _recruitment_to_decide(request: ApiRequest, pk: int) -> Recruitment:
     """The recruitment if the caller is on its team (404 otherwise); 403 unless their role
     decides. As the other recruitment routes: a team member learns it exists."""
     recruitment, _access = recruitment_get_for_user(request.auth, pk, decide=True)
     return recruitment
 
 
-def _application_to_call(request: HttpRequest, pk: int) -> Application:
+def _application_to_call(request: ApiRequest, pk: int) -> Application:
     """The application if the caller may see it (404 otherwise); 403 unless their role
     decides (an interviewer sees the candidates they met, but not the rejection call)."""
     application, _access = application_get_for_user(request.auth, pk, decide=True)
@@ -119,13 +125,24 @@ def _task_answer(task: CallTask) -> dict[str, Any]:
 # --- Routes ---------------------------------------------------------------------------
 
 
+class _Decided(TypedDict):
+    """What the plan of a decision and its record are both given."""
+
+    recruitment: Recruitment
+    hired: Sequence[int]
+    reserve: Sequence[int]
+    rejections: Sequence[services.RejectionInput]
+    reserve_until: dt.date | None
+    language_override_reason: str
+
+
 @router.post(
     "/recruitments/{recruitment_id}/decision",
     response={200: schemas.DecisionOut, **ERRORS_WRITE},
     summary="Decide a recruitment",
 )
 def decision_record(
-    request: HttpRequest, recruitment_id: RecruitmentId, payload: schemas.DecisionIn
+    request: ApiRequest, recruitment_id: RecruitmentId, payload: schemas.DecisionIn
 ) -> dict[str, Any]:
     """Hire, keep as reserves and reject, each candidate with the feedback owed to them.
     Applications not named stay as they are, so a recruitment can be decided in steps.
@@ -156,7 +173,7 @@ def decision_record(
         )
         for r in payload.rejections
     ]
-    decided = {
+    decided: _Decided = {
         "recruitment": recruitment,
         "hired": payload.hired,
         "reserve": payload.reserve,
@@ -213,7 +230,7 @@ def decision_record(
     },
 )
 def call_sheet(
-    request: HttpRequest,
+    request: ApiRequest,
     application_id: ApplicationId,
     format: Annotated[  # the query parameter's name is the contract
         schemas.SheetFormat,
@@ -262,7 +279,7 @@ def call_sheet(
     summary="List call tasks",
 )
 def call_task_list(
-    request: HttpRequest,
+    request: ApiRequest,
     recruitment: Annotated[
         IdQuery | None,
         Query(description="Only this recruitment's call tasks."),
@@ -307,7 +324,7 @@ def call_task_list(
     summary="Log a call",
 )
 def call_attempt_record(
-    request: HttpRequest, task_id: CallTaskId, payload: schemas.AttemptIn
+    request: ApiRequest, task_id: CallTaskId, payload: schemas.AttemptIn
 ) -> Status:
     """Log one attempt at the feedback call.
 

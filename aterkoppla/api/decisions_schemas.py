@@ -17,10 +17,15 @@ from pydantic import Field, StrictBool, field_validator
 from pydantic_core import PydanticCustomError
 
 from aterkoppla.api.assessment_schemas import AwareTime, Note, Reason
-from aterkoppla.api.schemas import Date, Id, Input, Language
-from aterkoppla.decisions.models import CallAttempt, CallTask
-from aterkoppla.messaging.models import Kind as MessageKind
-from aterkoppla.messaging.models import Message
+from aterkoppla.api.schemas import (
+    Date,
+    Id,
+    Input,
+    Language,
+    MessageChannel,
+    MessageKindValue,
+    MessageStatus,
+)
 
 # One body decides a whole recruitment: ten thousand written rejections are ordinary (B1).
 MAX_REJECTIONS = 20_000
@@ -28,9 +33,12 @@ MAX_REJECTIONS = 20_000
 MAX_CHOSEN = 1_000
 MAX_DECISIVE = 100
 
-Outcome = Literal[tuple(CallAttempt.Outcome.values)]  # type: ignore[valid-type]
-TaskStatus = Literal[tuple(CallTask.Status.values)]  # type: ignore[valid-type]
-TaskStatusFilter = Literal[(*CallTask.Status.values, "all")]  # type: ignore[valid-type]
+# Written out for the type checker; a test holds them equal to the models' values.
+Outcome = Literal[  # CallAttempt.Outcome
+    "reached", "no_answer", "voicemail", "busy", "wrong_number", "callback"
+]
+TaskStatus = Literal["open", "done", "written"]  # CallTask.Status
+TaskStatusFilter = Literal["open", "done", "written", "all"]  # CallTask.Status, or all
 SheetFormat = Literal["json", "pdf"]
 
 OVERRIDE_DESCRIPTION = (
@@ -280,9 +288,9 @@ class AttemptTaskOut(Schema):
 
 class AttemptMessageOut(Schema):
     id: int
-    kind: Literal[tuple(MessageKind.values)]  # type: ignore[valid-type]
-    channel: Literal[tuple(Message.Channel.values)]  # type: ignore[valid-type]
-    status: Literal[tuple(Message.Status.values)]  # type: ignore[valid-type]
+    kind: MessageKindValue
+    channel: MessageChannel
+    status: MessageStatus
 
 
 class AttemptOut(Schema):

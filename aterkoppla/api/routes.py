@@ -6,11 +6,11 @@ a team member without a managing role gets 403 when they try to change something
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from ninja import Header, Path, Query, Router, Status
 
 from aterkoppla.accounts.models import User
@@ -27,6 +27,9 @@ from aterkoppla.recruitment.selectors import (
     recruitment_get_for_user,
     recruitments_for_user,
 )
+
+if TYPE_CHECKING:
+    from aterkoppla.api.auth import ApiRequest
 
 router = Router()
 
@@ -52,7 +55,7 @@ CANDIDATE_FIELDS = {
 
 
 def _recruitment_for(
-    request: HttpRequest,
+    request: ApiRequest,
     pk: int,
     *,
     manage: bool = False,
@@ -63,7 +66,7 @@ def _recruitment_for(
 
 
 @router.get("/me", response={200: schemas.MeOut, 401: schemas.ErrorOut}, summary="Who am I")
-def me(request: HttpRequest) -> User:
+def me(request: ApiRequest) -> User:
     """The user the token belongs to."""
     return request.auth
 
@@ -73,7 +76,7 @@ def me(request: HttpRequest) -> User:
     response={200: list[schemas.RecruitmentSummaryOut], 401: schemas.ErrorOut},
     summary="List recruitments",
 )
-def recruitment_list(request: HttpRequest) -> list[Recruitment]:
+def recruitment_list(request: ApiRequest) -> list[Recruitment]:
     """The recruitments whose team the caller is on (all of them for a site admin)."""
     return list(recruitments_for_user(request.auth).order_by("-created_at", "-id"))
 
@@ -86,7 +89,7 @@ def recruitment_list(request: HttpRequest) -> list[Recruitment]:
     },
     summary="Create a recruitment",
 )
-def recruitment_create(request: HttpRequest, payload: schemas.RecruitmentIn) -> Status:
+def recruitment_create(request: ApiRequest, payload: schemas.RecruitmentIn) -> Status:
     """Create a recruitment with its requirement profile. The caller becomes its owner."""
     data = payload.model_dump()
     specs = [recruitment_services.CriterionSpec(**spec) for spec in data.pop("criteria")]
@@ -102,7 +105,7 @@ def recruitment_create(request: HttpRequest, payload: schemas.RecruitmentIn) -> 
     response={200: schemas.RecruitmentOut, **schemas.ERRORS_READ},
     summary="Get a recruitment",
 )
-def recruitment_detail(request: HttpRequest, recruitment_id: RecruitmentId) -> Recruitment:
+def recruitment_detail(request: ApiRequest, recruitment_id: RecruitmentId) -> Recruitment:
     """The recruitment, its requirement profile and how many applications are in each stage."""
     recruitment, _access = _recruitment_for(
         request, recruitment_id, queryset=selectors.recruitments_with_criteria()
@@ -116,7 +119,7 @@ def recruitment_detail(request: HttpRequest, recruitment_id: RecruitmentId) -> R
     summary="Add a team member",
 )
 def team_member_add(
-    request: HttpRequest, recruitment_id: RecruitmentId, payload: schemas.TeamMemberIn
+    request: ApiRequest, recruitment_id: RecruitmentId, payload: schemas.TeamMemberIn
 ) -> Status:
     """Put a user on the team with a role. Only the owner, a recruiter or a site admin may."""
     recruitment, _access = _recruitment_for(request, recruitment_id, manage=True)
@@ -133,7 +136,7 @@ def team_member_add(
     summary="Receive an application",
 )
 def application_create(
-    request: HttpRequest,
+    request: ApiRequest,
     response: HttpResponse,
     recruitment_id: RecruitmentId,
     payload: schemas.ApplicationIn,
@@ -165,7 +168,7 @@ def application_create(
     response={200: schemas.ApplicationOut, **schemas.ERRORS_READ},
     summary="Get an application",
 )
-def application_detail(request: HttpRequest, application_id: ApplicationId) -> Application:
+def application_detail(request: ApiRequest, application_id: ApplicationId) -> Application:
     """The application, its candidate and its timeline. Any member of the team may read it."""
     application, _access = application_get_for_user(request.auth, application_id)
     return application
@@ -177,7 +180,7 @@ def application_detail(request: HttpRequest, application_id: ApplicationId) -> A
     summary="List an application's messages",
 )
 def message_list(
-    request: HttpRequest,
+    request: ApiRequest,
     application: Annotated[
         schemas.IdQuery,
         Query(description="The id of the application whose messages to list."),

@@ -20,18 +20,13 @@ from pydantic import (
     StrictInt,
     StringConstraints,
     WithJsonSchema,
-    create_model,
     field_validator,
 )
 
 from aterkoppla.api.selectors import stage_counts
-from aterkoppla.applications.models import Application
 from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.links import portal_url_stable
-from aterkoppla.messaging.models import Kind as MessageKind
-from aterkoppla.messaging.models import Message
-from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
-from aterkoppla.timeline.models import TimelineEvent
+from aterkoppla.recruitment.models import Criterion, Recruitment
 from aterkoppla.timeline.selectors import timeline_for
 
 # The largest id a 64-bit primary key holds; larger numbers cannot name anything.
@@ -57,39 +52,62 @@ def _date_text(value: Any) -> Any:
     return value
 
 
-def _text(max_length: int, *, required: bool = False) -> Any:
+def _limit(max_length: int, *, required: bool = False) -> StringConstraints:
     """A string, trimmed, at most ``max_length`` long; ``required`` means not blank."""
-    return Annotated[
-        str,
-        StringConstraints(
-            strict=True,
-            strip_whitespace=True,
-            min_length=1 if required else 0,
-            max_length=max_length,
-        ),
-        AfterValidator(_storable),
-    ]
+    return StringConstraints(
+        strict=True,
+        strip_whitespace=True,
+        min_length=1 if required else 0,
+        max_length=max_length,
+    )
 
 
-Title = _text(200, required=True)
-Line = _text(200)
-PersonName = _text(100, required=True)
-Email = _text(254)
-Phone = _text(40)
-Merit = _text(1_000)
-Paragraphs = _text(20_000)
-OverrideReason = _text(1_000)
+# Every text the API stores: see ``_storable``.
+STORABLE = AfterValidator(_storable)
+
+Title = Annotated[str, _limit(200, required=True), STORABLE]
+Line = Annotated[str, _limit(200), STORABLE]
+PersonName = Annotated[str, _limit(100, required=True), STORABLE]
+Email = Annotated[str, _limit(254), STORABLE]
+Phone = Annotated[str, _limit(40), STORABLE]
+Merit = Annotated[str, _limit(1_000), STORABLE]
+Paragraphs = Annotated[str, _limit(20_000), STORABLE]
+OverrideReason = Annotated[str, _limit(1_000), STORABLE]
 
 Date = Annotated[dt.date, BeforeValidator(_date_text)]
 Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
 
+# The models' choices, written out so that the type checker knows them; a test holds each
+# equal to its model's values, in the same order (the order the OpenAPI document lists).
 Language = Literal["sv", "en"]
-Kind = Literal[tuple(Criterion.Kind.values)]  # type: ignore[valid-type]
-Category = Literal[tuple(Criterion.Category.values)]  # type: ignore[valid-type]
-Role = Literal[tuple(TeamMembership.Role.values)]  # type: ignore[valid-type]
-Status = Literal[tuple(Recruitment.Status.values)]  # type: ignore[valid-type]
-EmploymentType = Literal[tuple(Recruitment.EmploymentType.values)]  # type: ignore[valid-type]
-Stage = Literal[tuple(Application.Stage.values)]  # type: ignore[valid-type]
+Kind = Literal["must", "merit"]  # Criterion.Kind
+Category = Literal["education", "experience", "skill", "personal", "other"]  # Criterion.Category
+Role = Literal["owner", "recruiter", "hiring_manager", "interviewer"]  # TeamMembership.Role
+Status = Literal["draft", "open", "closed", "decided", "completed"]  # Recruitment.Status
+EmploymentType = Literal[  # Recruitment.EmploymentType
+    "FULL_TIME", "PART_TIME", "TEMPORARY", "CONTRACTOR", "INTERN", "OTHER"
+]
+Stage = Literal[  # Application.Stage
+    "received", "screening", "interview", "reserve", "offer", "hired", "rejected", "withdrawn"
+]
+Actor = Literal["user", "system", "candidate"]  # TimelineEvent.Actor
+MessageKindValue = Literal[  # messaging.models.Kind
+    "acknowledgement",
+    "status_update",
+    "promise_postponed",
+    "reserve",
+    "withdrawal_confirmation",
+    "portal_link",
+    "rejection",
+    "call_notice",
+    "call_summary",
+    "call_unreachable",
+    "interview_invitation",
+]
+MessageChannel = Literal["email", "letter"]  # Message.Channel
+MessageStatus = Literal[  # Message.Status
+    "held", "queued", "sending", "sent", "failed", "to_print", "printed"
+]
 
 
 class Input(BaseModel):
@@ -135,8 +153,8 @@ class MeOut(Schema):
 class CriterionIn(Input):
     name: Title
     description: Paragraphs = ""
-    kind: Kind = Field(Criterion.Kind.MUST.value, description="`must` (skallkrav) or `merit`.")
-    category: Category = Criterion.Category.EXPERIENCE.value
+    kind: Kind = Field("must", description="`must` (skallkrav) or `merit`.")
+    category: Category = "experience"
     weight: Annotated[StrictInt, Field(ge=Criterion.MIN_WEIGHT, le=Criterion.MAX_WEIGHT)] = 3
     job_task: Line = Field("", description="The job task the requirement serves.")
 
@@ -157,10 +175,10 @@ class RecruitmentIn(Input):
     description: Paragraphs = ""
     job_tasks: Paragraphs = Field("", description="The main job tasks, one per line.")
     language: Language = "sv"
-    status: Status = Recruitment.Status.DRAFT.value
+    status: Status = "draft"
     location: Line = ""
     remote: StrictBool = False
-    employment_type: EmploymentType = Recruitment.EmploymentType.FULL_TIME.value
+    employment_type: EmploymentType = "FULL_TIME"
     application_deadline: Date | None = None
     first_reply_by: Date | None = Field(
         None,
@@ -186,11 +204,18 @@ class RecruitmentIn(Input):
         return criteria
 
 
-StageCounts = create_model(
-    "StageCounts",
-    __doc__="How many applications are in each stage; every stage is present.",
-    **dict.fromkeys(Application.Stage.values, (int, ...)),
-)
+class StageCounts(BaseModel):
+    """How many applications are in each stage; every stage is present."""
+
+    # Application.Stage, in its order (a test holds them equal).
+    received: int
+    screening: int
+    interview: int
+    reserve: int
+    offer: int
+    hired: int
+    rejected: int
+    withdrawn: int
 
 
 class RecruitmentSummaryOut(Schema):
@@ -212,7 +237,7 @@ class RecruitmentOut(RecruitmentSummaryOut):
     published_at: dt.datetime | None
     owner_id: int
     criteria: list[CriterionOut]
-    stage_counts: StageCounts  # type: ignore[valid-type]
+    stage_counts: StageCounts
 
     @staticmethod
     def resolve_stage_counts(obj: Recruitment) -> dict[str, int]:
@@ -295,7 +320,7 @@ class CandidateOut(Schema):
 class TimelineEventOut(Schema):
     at: dt.datetime
     kind: str = Field(description="What happened, e.g. `received`, `stage_changed`.")
-    actor: Literal[tuple(TimelineEvent.Actor.values)]  # type: ignore[valid-type]
+    actor: Actor
     actor_name: str | None = Field(description="The staff member who did it, if one did.")
     summary: str = Field(description="One sentence saying what happened.")
 
@@ -353,8 +378,8 @@ def id_or_none(value: str) -> int | None:
 class MessageOut(Schema):
     id: int
     application_id: int | None
-    kind: Literal[tuple(MessageKind.values)]  # type: ignore[valid-type]
-    channel: Literal[tuple(Message.Channel.values)]  # type: ignore[valid-type]
+    kind: MessageKindValue
+    channel: MessageChannel
     to: str = Field(description="The email address it went to; empty for a letter.")
     to_name: str = Field(description="The candidate's name as written on the message.")
     language: Language
@@ -365,7 +390,7 @@ class MessageOut(Schema):
     body_html: str = Field(
         description="The HTML part as sent (link secret taken out); empty if there is none."
     )
-    status: Literal[tuple(Message.Status.values)] = Field(  # type: ignore[valid-type]
+    status: MessageStatus = Field(
         description="`queued`, `sending`, `sent`, or `failed` (refused for good; a person "
         "may send it again)."
     )

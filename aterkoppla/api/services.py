@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -41,8 +41,18 @@ def request_hash(*, recruitment: Recruitment, body: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+class CandidateData(TypedDict):
+    """The candidate of an application as the API takes it (``schemas.CandidateIn``)."""
+
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    language: str
+
+
 def _receive(
-    *, recruitment: Recruitment, by: User, candidate: dict[str, str], merits: dict[str, list[str]]
+    *, recruitment: Recruitment, by: User, candidate: CandidateData, merits: dict[str, list[str]]
 ) -> Application:
     try:
         return application_receive(
@@ -81,7 +91,7 @@ def application_receive_once(
     *,
     recruitment: Recruitment,
     by: User,
-    candidate: dict[str, str],
+    candidate: CandidateData,
     merits: dict[str, list[str]],
     idempotency_key: str | None,
 ) -> tuple[Application, bool]:

@@ -19,8 +19,9 @@ class TimelineInline(admin.TabularInline):
 
     model = TimelineEvent
     extra = 0
-    fields = ["at", "actor", "actor_user", "kind", "data"]
-    readonly_fields = fields
+    # A tuple: a list of names is not a list of field groups to the type checker.
+    readonly_fields = ("at", "actor", "actor_user", "kind", "data")
+    fields = readonly_fields
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.applications.models import Application
-from aterkoppla.core.forms import DateInput, PhoneField
+from aterkoppla.core.forms import DateInput, PhoneField, form_field
 from aterkoppla.recruitment.models import Language
 
 _ONE_PER_LINE = _("One per line.")
@@ -56,10 +58,10 @@ class MoveForm(forms.Form):
         help_text=_("Leave empty to keep the current date."),
     )
 
-    def __init__(self, *args: object, application: Application, **kwargs: object) -> None:
+    def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Rejections are decided on the decision page, which owes the candidate feedback.
-        self.fields["to_stage"].choices = [
+        form_field(self, "to_stage", forms.ChoiceField).choices = [
             (stage, Application.Stage(stage).label)
             for stage in application.allowed_next_stages()
             if stage != Application.Stage.REJECTED

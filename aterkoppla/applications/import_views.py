@@ -6,11 +6,13 @@ site admins) may; hiring managers and interviewers get 403, people off the team 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,6 +20,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from aterkoppla.applications import importing
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.recruitment.selectors import recruitment_get_for_user
+
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
 
 MAX_MB = 5
 MAX_BYTES = MAX_MB * 1024 * 1024
@@ -61,7 +66,7 @@ class ImportForm(forms.Form):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_import(request: HttpRequest, pk: int) -> HttpResponse:
+def application_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recruitment, access = recruitment_get_for_user(request.user, pk, manage=True)
     # Not `request.POST or None`: a post with only the file has an empty POST.
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
@@ -91,7 +96,7 @@ def application_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def application_import_example(request: HttpRequest, pk: int) -> HttpResponse:
+def application_import_example(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recruitment_get_for_user(request.user, pk, manage=True)
     response = HttpResponse(importing.example_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ansokningar-exempel.csv"'

@@ -17,7 +17,7 @@ import io
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -29,14 +29,18 @@ from django.utils.translation import gettext_lazy as _
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application, Candidate, clean_merits
 from aterkoppla.applications.services import application_receive
+from aterkoppla.core.meta import max_length, model_field
 from aterkoppla.lib.csvimport import CsvError, CsvRow, Problem, read_csv
 from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
 from aterkoppla.recruitment.models import Recruitment
 
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
+
 logger = logging.getLogger(__name__)
 
-NAME_MAX = Candidate._meta.get_field("first_name").max_length
-EMAIL_MAX = Candidate._meta.get_field("email").max_length
+NAME_MAX = max_length(Candidate, "first_name")
+EMAIL_MAX = max_length(Candidate, "email")
 
 DELIMITER_NAMES = {
     ",": _("separated by commas"),
@@ -50,7 +54,7 @@ class Column(NamedTuple):
     heading: str  # Swedish, as in the example file
     english: str  # the English heading, which works as well
     required: bool
-    description: str
+    description: str | Promise
 
 
 # What the upload page says about each column, in the order of the example file.
@@ -372,7 +376,7 @@ def _model_reasons(row: CsvRow, *, phone: str, language: str) -> list[str]:
     except ValidationError as exc:
         return [
             gettext("%(field)s: %(message)s")
-            % {"field": Candidate._meta.get_field(name).verbose_name, "message": message}
+            % {"field": model_field(Candidate, name).verbose_name, "message": message}
             for name, messages in exc.message_dict.items()
             for message in messages
         ]

@@ -199,6 +199,13 @@ class Application(models.Model):
         return None if self.is_open else self.stage
 
     @property
+    def promised_by(self) -> dt.date:
+        """The promised answer date of an application that has one: every open one (P2)."""
+        if self.reply_by is None:
+            raise ValueError(f"application {self.pk} has no promised answer date")
+        return self.reply_by
+
+    @property
     def promise_passed(self) -> bool:
         """Open, and the promised answer date is behind us (P2)."""
         return self.is_open and self.reply_by is not None and self.reply_by < timezone.localdate()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -32,6 +32,9 @@ from aterkoppla.messaging.retry import message_retry as retry_service
 from aterkoppla.messaging.services import message_release
 from aterkoppla.recruitment.selectors import recruitment_get_for_user
 
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
+
 # Each message shows its whole text: more than this on one page is more than anyone reads.
 PAGE_SIZE = 25
 
@@ -52,7 +55,7 @@ def _listing(request: HttpRequest, all_messages: QuerySet[Message]) -> dict[str,
 
 
 @login_required
-def recruitment_outbox(request: HttpRequest, pk: int) -> HttpResponse:
+def recruitment_outbox(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recruitment, access = recruitment_get_for_user(request.user, pk)
     context = {
         "recruitment": recruitment,
@@ -73,7 +76,7 @@ def recruitment_outbox(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def application_outbox(request: HttpRequest, pk: int) -> HttpResponse:
+def application_outbox(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application, access = application_get_for_user(request.user, pk)
     context = {
         "application": application,
@@ -85,7 +88,7 @@ def application_outbox(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "applications/outbox/outbox_application.html", context)
 
 
-def _get_message_to_manage(request: HttpRequest, pk: int) -> Message:
+def _get_message_to_manage(request: AuthenticatedHttpRequest, pk: int) -> Message:
     """The message if the user may manage its recruitment: 404 if they may not see it, else 403."""
     message = get_object_or_404(Message.objects.select_related("application__recruitment"), pk=pk)
     if message.application is None:
@@ -115,7 +118,7 @@ def _back(request: HttpRequest, message: Message) -> str:
 
 @login_required
 @require_POST
-def message_retry(request: HttpRequest, pk: int) -> HttpResponse:
+def message_retry(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     message = _get_message_to_manage(request, pk)
     try:
         retry_service(message=message, by=request.user)
@@ -145,7 +148,7 @@ class ReleaseForm(LanguageCheckedMixin, forms.Form):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def message_review(request: HttpRequest, pk: int) -> HttpResponse:
+def message_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A message the language check stopped: read the findings, edit, send."""
     message = _get_message_to_manage(request, pk)
     if message.status != Message.Status.HELD:

@@ -6,9 +6,11 @@ recruitment app's (which holds the job itself: its posting, profile and team).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Count, IntegerField, Q, When
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _lazy
@@ -18,11 +20,14 @@ from aterkoppla.applications.selectors import applications_visible
 from aterkoppla.recruitment.models import Recruitment
 from aterkoppla.recruitment.selectors import recruitment_get_for_user, recruitments_for_user
 
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
+
 Stage = Application.Stage
 
 
 @login_required
-def recruitments(request: HttpRequest) -> HttpResponse:
+def recruitments(request: AuthenticatedHttpRequest) -> HttpResponse:
     open_stages = list(Application.OPEN_STAGES)
     listed = (
         recruitments_for_user(request.user)
@@ -94,7 +99,7 @@ def _sort_columns(key: str, descending: bool, stage_filter: str) -> list[dict[st
 
 
 @login_required
-def pipeline(request: HttpRequest, pk: int) -> HttpResponse:
+def pipeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recruitment, access = recruitment_get_for_user(request.user, pk)
     sort = request.GET.get("sort", "reply_by")
     descending = sort.startswith("-")

@@ -60,9 +60,11 @@ def application_get_for_user(
     interviewer who does not interview this candidate); ``PermissionDenied`` when ``decide``
     (assess, move, decide, call) is asked for and the user's role does not allow it.
     """
-    queryset = queryset if queryset is not None else Application.objects
+    queryset = queryset if queryset is not None else Application.objects.all()
     application = queryset.select_related("candidate", "recruitment").filter(pk=pk).first()
-    access = application_access(user, application) if application is not None else None
+    if application is None:
+        raise Http404
+    access = application_access(user, application)
     if access is None:
         raise Http404
     if decide and not access.can_move:

@@ -171,19 +171,20 @@ def application_receive(
                 )
             }
         )
+    reply_by = reply_by_for(recruitment, timezone.localtime(received_at).date())
     application = Application(
         candidate=candidate,
         recruitment=recruitment,
         source=source,
         received_at=received_at,
         stage_changed_at=received_at,
-        reply_by=reply_by_for(recruitment, timezone.localtime(received_at).date()),
+        reply_by=reply_by,
         merits=cleaned_merits,
     )
     application.full_clean(validate_unique=False)
     application.save()
     _store_documents(application, documents)
-    data = {"source": source, "reply_by": application.reply_by.isoformat()}
+    data: dict[str, str | bool] = {"source": source, "reply_by": reply_by.isoformat()}
     if not acknowledge:
         data["acknowledge"] = False
     timeline_record(application=application, by=by, kind=RECEIVED, data=data, at=received_at)
@@ -199,7 +200,7 @@ def application_receive(
 
 # What the candidate is told when their application reaches a stage (DESIGN §4). Offers and
 # hiring are done in person; rejections get their own channel rules (``feedback``).
-STAGE_MESSAGES = {
+STAGE_MESSAGES: dict[str, Kind] = {
     Application.Stage.SCREENING: Kind.STATUS_UPDATE,
     Application.Stage.INTERVIEW: Kind.STATUS_UPDATE,
     Application.Stage.RESERVE: Kind.RESERVE,
@@ -269,7 +270,9 @@ def application_move(
     today = timezone.localdate(at)
     if reply_by is not None and reply_by < today:
         raise ValidationError({"reply_by": _("The promised answer date cannot be in the past.")})
-    if reply_by is None and application.reply_by < today:
+    # An open application always has a promised date (P2): kept, unless a new one is given.
+    promised = reply_by if reply_by is not None else application.reply_by
+    if promised is None or promised < today:
         raise ValidationError(
             {"reply_by": _("The promised answer date has passed. Give the candidate a new one.")}
         )
@@ -278,14 +281,13 @@ def application_move(
     from_stage = application.stage
     application.stage = to_stage
     application.stage_changed_at = at
-    if reply_by is not None:
-        application.reply_by = reply_by
+    application.reply_by = promised
     application.save(update_fields=["stage", "stage_changed_at", "reply_by"])
     event = timeline_record(
         application=application,
         by=by,
         kind=STAGE_CHANGED,
-        data={"from": from_stage, "to": to_stage, "reply_by": application.reply_by.isoformat()},
+        data={"from": from_stage, "to": to_stage, "reply_by": promised.isoformat()},
         at=at,
     )
     # A move entered afterwards is history: the candidate was told (or not) back then.
@@ -353,9 +355,11 @@ def applications_close(
         marked_for_rejection=False,
     )
     actor = TimelineEvent.Actor.CANDIDATE if by_candidate else None
+    closed = []
     events = []
     for pk, stage, _received in rows:
         application = by_pk[pk]
+        closed.append(application)
         application.closed_from_stage, application.stage = stage, outcome
         application.stage_changed_at = application.final_answer_at = at
         application.marked_for_rejection = False
@@ -371,11 +375,11 @@ def applications_close(
         )
     events = timeline_record_many(events)
     if outcome in STAGE_MESSAGES and not backdated:
-        for event in events:
+        for application, event in zip(closed, events, strict=True):
             message_queue(
-                application=by_pk[event.application_id],
+                application=application,
                 kind=STAGE_MESSAGES[outcome],
-                dedupe_key=f"stage:{event.application_id}:{event.pk}",
+                dedupe_key=f"stage:{application.pk}:{event.pk}",
                 by=by,
             )
     return list(applications)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,10 +19,13 @@ from aterkoppla.recruitment.models import Criterion
 from aterkoppla.recruitment.selectors import Access, recruitment_get_for_user
 from aterkoppla.timeline.selectors import timeline_for
 
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_add(request: HttpRequest, pk: int) -> HttpResponse:
+def application_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recruitment, _access = recruitment_get_for_user(request.user, pk, manage=True)
     form = ApplicationAddForm(request.POST or None, initial={"language": recruitment.language})
     if request.method == "POST" and form.is_valid():
@@ -49,7 +54,7 @@ def application_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application, access = application_get_for_user(request.user, pk)
     move_form = MoveForm(application=application) if access.can_move else None
     return _render_detail(request, application, access, move_form)
@@ -90,7 +95,7 @@ def _render_detail(
 
 
 @login_required
-def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
+def document_download(request: AuthenticatedHttpRequest, pk: int, document_pk: int) -> FileResponse:
     """A candidate's document, for the recruitment's team only; never from a public URL."""
     application, _access = application_get_for_user(request.user, pk)
     document = get_object_or_404(Document, pk=document_pk, application=application)
@@ -113,7 +118,7 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileRe
 
 @login_required
 @require_POST
-def application_move(request: HttpRequest, pk: int) -> HttpResponse:
+def application_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application, access = application_get_for_user(request.user, pk)
     if not access.can_move:
         raise PermissionDenied

@@ -77,7 +77,7 @@ def invitation(interview: Interview, *, language: str = "sv", method: str = "REQ
             attendee.params["cn"] = vText(str(user))
             attendee.params["role"] = vText("REQ-PARTICIPANT")
             attendee.params["partstat"] = vText("NEEDS-ACTION")
-            event.add("attendee", attendee, encode=0)
+            event.add("attendee", attendee, encode=False)
         calendar.add_component(event)
         # RFC 5545: a TZID must be defined in the file; Outlook relies on it.
         calendar.add_missing_timezones()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -13,7 +14,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application
 from aterkoppla.assessment.models import SCORE_LABELS, Interview, Rating, Screening
 from aterkoppla.assessment.services import RatingInput, ScreeningResult
-from aterkoppla.core.forms import DateInput
+from aterkoppla.core.forms import DateInput, form_field
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
 from aterkoppla.recruitment.models import Criterion
 
@@ -63,10 +64,10 @@ class ScreeningForm(LanguageCheckedMixin, forms.Form):
 
     def __init__(
         self,
-        *args: object,
+        *args: Any,
         criteria: Sequence[Criterion],
         screenings: dict[int, Screening],
-        **kwargs: object,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
@@ -105,8 +106,9 @@ class ScreeningForm(LanguageCheckedMixin, forms.Form):
             if self.cleaned_data.get(f"result_{criterion.pk}")
         ]
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         for criterion in self.criteria:
             if cleaned.get(f"note_{criterion.pk}") and not cleaned.get(f"result_{criterion.pk}"):
                 self.add_error(
@@ -186,14 +188,16 @@ class InterviewForm(forms.Form):
         error_messages={"required": _("Choose at least one interviewer.")},
     )
 
-    def __init__(self, *args: object, team: Sequence[User], **kwargs: object) -> None:
+    def __init__(self, *args: Any, team: Sequence[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["interviewers"].queryset = User.objects.filter(
-            pk__in=[u.pk for u in team]
-        ).order_by("first_name", "last_name", "username")
+        interviewers = form_field(self, "interviewers", forms.ModelMultipleChoiceField)
+        interviewers.queryset = User.objects.filter(pk__in=[u.pk for u in team]).order_by(
+            "first_name", "last_name", "username"
+        )
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if not cleaned.get("location") and not cleaned.get("video_url") and not self.errors:
             self.add_error("location", _("Give a place or a video link."))
         return cleaned
@@ -236,10 +240,10 @@ class ScorecardForm(LanguageCheckedMixin, forms.Form):
 
     def __init__(
         self,
-        *args: object,
+        *args: Any,
         criteria: Sequence[Criterion],
         ratings: dict[int, Rating],
-        **kwargs: object,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
@@ -269,8 +273,9 @@ class ScorecardForm(LanguageCheckedMixin, forms.Form):
         for criterion in self.criteria:
             yield criterion, self[f"score_{criterion.pk}"], self[f"evidence_{criterion.pk}"]
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if not any(cleaned.get(f"score_{c.pk}") for c in self.criteria) and not self.errors:
             raise forms.ValidationError(_("Score at least one requirement."))
         for criterion in self.criteria:

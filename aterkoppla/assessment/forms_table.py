@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db import models
@@ -15,6 +15,9 @@ from aterkoppla.assessment.models import Screening
 from aterkoppla.assessment.services import ScreeningResult
 from aterkoppla.core.forms import DateInput
 from aterkoppla.recruitment.models import Criterion
+
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
 
 Stage = Application.Stage
 NOT_SCREENED = ("", "–")
@@ -68,7 +71,7 @@ class ScreeningRowForm(forms.Form):
         super().__init__(data, prefix=f"a{application.pk}", initial=initial)
         name = application.candidate.full_name
         for criterion in self.criteria:
-            choices = list(Screening.Result.choices)
+            choices: list[tuple[str, str | Promise]] = list(Screening.Result.choices)
             if criterion.pk not in self.existing:
                 # A screening can be changed but not taken back.
                 choices.insert(0, NOT_SCREENED)
@@ -84,7 +87,7 @@ class ScreeningRowForm(forms.Form):
             widget=forms.Select(attrs={"aria-label": _("Next step for %(name)s") % {"name": name}}),
         )
 
-    def _actions(self) -> list[tuple[str, str]]:
+    def _actions(self) -> list[tuple[str, str | Promise]]:
         stage = self.application.stage
         allowed = [Action.KEEP]
         if stage == Stage.RECEIVED:

@@ -114,13 +114,15 @@ class Row:
     @property
     def total_exact(self) -> Fraction | None:
         """Σ(weight × mean) / Σ(weight) over the criteria that have a mean."""
-        scored = [c for c in self.cells if c.mean_exact is not None]
-        weights = sum(c.column.criterion.weight for c in scored)
+        scored = [
+            (c.column.criterion.weight, c.mean_exact)
+            for c in self.cells
+            if c.mean_exact is not None
+        ]
+        weights = sum(weight for weight, _mean in scored)
         if not weights:
             return None
-        return sum((c.column.criterion.weight * c.mean_exact for c in scored), Fraction(0)) / (
-            weights
-        )
+        return sum((weight * mean for weight, mean in scored), Fraction(0)) / weights
 
     @property
     def total(self) -> Decimal | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -30,12 +31,17 @@ from aterkoppla.assessment.services import screening_record
 from aterkoppla.recruitment.models import Criterion, Recruitment
 from aterkoppla.recruitment.selectors import Access, recruitment_get_for_user
 
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
+
 Stage = Application.Stage
 TABLE_STAGES = (Stage.RECEIVED, Stage.SCREENING)
 PAGE_SIZE = 50
 
 
-def _get_recruitment_to_assess(request: HttpRequest, pk: int) -> tuple[Recruitment, Access]:
+def _get_recruitment_to_assess(
+    request: AuthenticatedHttpRequest, pk: int
+) -> tuple[Recruitment, Access]:
     """The recruitment for a team member who may move applications on; 403 for others."""
     recruitment, access = recruitment_get_for_user(request.user, pk)
     if not access.can_move:
@@ -142,7 +148,7 @@ def _save_rows(rows: list[TableRow], *, by: User, reply_by: dt.date | None) -> C
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def screening_table(request: HttpRequest, pk: int) -> HttpResponse:
+def screening_table(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Screen a whole recruitment against its musts, one keyboard-friendly row per application."""
     recruitment, access = _get_recruitment_to_assess(request, pk)
     musts = _musts(recruitment)
@@ -208,7 +214,7 @@ def _sort_link(key: str, current: str, descending: bool) -> dict[str, str]:
 
 
 @login_required
-def comparison(request: HttpRequest, pk: int) -> HttpResponse:
+def comparison(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Interviewed candidates side by side against the profile, ready to print."""
     recruitment, access = _get_recruitment_to_assess(request, pk)
     matrix = comparison_matrix(recruitment=recruitment, viewer=request.user)

@@ -12,6 +12,7 @@ from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_access
 from aterkoppla.assessment.events import SCORECARD_CHANGED
 from aterkoppla.assessment.models import Interview, Rating, Scorecard
+from aterkoppla.core.meta import model_field
 from aterkoppla.recruitment.selectors import Access
 
 
@@ -74,13 +75,14 @@ class Change:
 def _earlier(key: str, old: object) -> tuple[str, str]:
     if key.startswith("rating:"):
         name = key.removeprefix("rating:")
-        if not old:
+        # A rating was {"score": …, "evidence": …}; None when there was none.
+        if not isinstance(old, dict) or not old:
             return name, "–"
-        text = str(old["score"])  # type: ignore[index]
-        if old.get("evidence"):  # type: ignore[union-attr]
-            text += f" (“{old['evidence']}”)"  # type: ignore[index]
+        text = str(old["score"])
+        if old.get("evidence"):
+            text += f" (“{old['evidence']}”)"
         return name, text
-    return str(Scorecard._meta.get_field(key).verbose_name).capitalize(), str(old) or "–"
+    return str(model_field(Scorecard, key).verbose_name).capitalize(), str(old) or "–"
 
 
 def scorecard_changes(application: Application, scorecard_ids: set[int]) -> dict[int, list[Change]]:

@@ -29,6 +29,7 @@ from aterkoppla.assessment.events import (
     SCREENED,
 )
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
+from aterkoppla.core.meta import model_field
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Where
 from aterkoppla.messaging.models import Kind
@@ -412,8 +413,7 @@ def scorecard_submit(
         .prefetch_related("ratings__criterion")
         .first()
     )
-    created = scorecard is None
-    if created:
+    if scorecard is None:
         version = profile_freeze(recruitment=application.recruitment, by=by)
         scorecard = Scorecard(interview=interview, interviewer=by, profile_version=version, **texts)
         scorecard.full_clean(exclude=["interview", "interviewer", "profile_version"])
@@ -447,7 +447,7 @@ def _scorecard_gate(
     reason: str,
 ) -> None:
     """The scorecard's words pass the language check: the call sheet is made from them."""
-    labels = {name: str(Scorecard._meta.get_field(name).verbose_name) for name in texts}
+    labels = {name: str(model_field(Scorecard, name).verbose_name) for name in texts}
     language_gate(
         [
             *(
@@ -492,7 +492,7 @@ def _scorecard_change(
     for field, value in texts.items():
         if getattr(scorecard, field) != value:
             before[field], after[field] = getattr(scorecard, field), value
-            changed.append(str(Scorecard._meta.get_field(field).verbose_name))
+            changed.append(str(model_field(Scorecard, field).verbose_name))
             setattr(scorecard, field, value)
     current = {r.criterion_id: r for r in scorecard.ratings.all()}
     for item in ratings:

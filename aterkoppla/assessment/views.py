@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -21,8 +23,11 @@ from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.recruitment.models import Criterion
 from aterkoppla.recruitment.selectors import Access
 
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
 
-def _application_to_assess(request: HttpRequest, pk: int) -> Application:
+
+def _application_to_assess(request: AuthenticatedHttpRequest, pk: int) -> Application:
     """The application if the user may assess it: 404 if they may not see it, else 403."""
     application, _access = application_get_for_user(request.user, pk, decide=True)
     return application
@@ -45,7 +50,7 @@ def _application_context(application: Application, **extra: object) -> dict[str,
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
+def application_screening(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application_to_assess(request, pk)
     screenings = {s.criterion_id: s for s in application.screenings.all()}
     form = ScreeningForm(
@@ -91,7 +96,7 @@ def application_screening(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def merits_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def merits_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application_to_assess(request, pk)
     form = MeritsForm(
         request.POST or None,
@@ -130,7 +135,7 @@ def _team(application: Application) -> list[User]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def interview_new(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application_to_assess(request, pk)
     team = _team(application)
     form = InterviewForm(
@@ -169,7 +174,7 @@ def interview_new(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "assessment/interview_new.html", context, status=status)
 
 
-def _get_interview_for_user(request: HttpRequest, pk: int) -> tuple[Interview, Access]:
+def _get_interview_for_user(request: AuthenticatedHttpRequest, pk: int) -> tuple[Interview, Access]:
     interview = get_object_or_404(
         Interview.objects.select_related(
             "application__candidate", "application__recruitment", "profile_version"
@@ -187,7 +192,7 @@ def _may_mark_held(user: User, interview: Interview, access: Access) -> bool:
 
 
 @login_required
-def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     interview, access = _get_interview_for_user(request, pk)
     view = selectors.scorecards_for(request.user, interview)
     shown = [card for card in [view.own, *view.others] if card is not None]
@@ -210,7 +215,7 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def interview_held(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_held(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     interview, access = _get_interview_for_user(request, pk)
     if not _may_mark_held(request.user, interview, access):
         raise PermissionDenied
@@ -225,7 +230,7 @@ def interview_held(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def scorecard_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The calling interviewer's own scorecard: new, or a change after submission."""
     interview, _access = _get_interview_for_user(request, pk)
     if not selectors.is_interviewer(request.user, interview):
@@ -282,7 +287,7 @@ def scorecard_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def interview_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The interview as a calendar file, for interviewers who want it again."""
     interview, _access = _get_interview_for_user(request, pk)
     response = HttpResponse(

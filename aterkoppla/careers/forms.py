@@ -94,18 +94,22 @@ class DocumentField(forms.FileField):
         upload: UploadedFile | None = super().clean(data, initial)
         if not upload:
             return None
-        if upload.size > settings.UPLOAD_MAX_BYTES:
+        name, size = upload.name, upload.size
+        if not name or size is None:
+            # FileField.clean has already refused these: no name, or no size (not a file).
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if size > settings.UPLOAD_MAX_BYTES:
             raise forms.ValidationError(
                 _("“%(name)s” is larger than %(mb)s MB. Make the file smaller and try again."),
-                params={"name": upload.name, "mb": settings.UPLOAD_MAX_MB},
+                params={"name": name, "mb": settings.UPLOAD_MAX_MB},
             )
         try:
             doc_type = identify(upload)
         except DocumentRejected as rejected:
             raise forms.ValidationError(
-                DOCUMENT_ERRORS[rejected.reason], params={"name": upload.name}
+                DOCUMENT_ERRORS[rejected.reason], params={"name": name}
             ) from None
-        return IncomingDocument(kind=self.kind, name=upload.name, file=upload, type=doc_type)
+        return IncomingDocument(kind=self.kind, name=name, file=upload, type=doc_type)
 
 
 class ApplyForm(forms.Form):

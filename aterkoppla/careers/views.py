@@ -115,7 +115,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
                 request.session[CONFIRMATION_KEY] = {
                     "recruitment": recruitment.pk,
                     "first_name": application.candidate.first_name,
-                    "reply_by": application.reply_by.isoformat(),
+                    "reply_by": application.promised_by.isoformat(),
                     "language": application.candidate.language,
                 }
                 return redirect("careers:thanks", pk=recruitment.pk)

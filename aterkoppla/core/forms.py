@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
+
+_F = TypeVar("_F", bound=forms.Field)
 
 
 class DateInput(forms.DateInput):
@@ -28,6 +32,15 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(target, errors)
 
 
+def form_field(form: forms.BaseForm, name: str, kind: type[_F]) -> _F:
+    """The form's field ``name``, which the form declares as a ``kind`` (``form.fields`` says
+    only ``Field``): for setting the choices or the queryset that a field gets per form."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{type(form).__name__}.{name} is not a {kind.__name__}")
+    return field
+
+
 class PhoneField(forms.CharField):
     """A phone number as people write it, cleaned to E.164 (Swedish numbers by default)."""
 
@@ -35,7 +48,7 @@ class PhoneField(forms.CharField):
         "invalid": _("Enter a phone number, for example 070-123 45 67 or +44 20 7946 0958."),
     }
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 30)
         super().__init__(**kwargs)
 

@@ -113,11 +113,11 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
         "reply_by", "received_at", "pk"
     )
     due_rows = [
-        PromiseRow(application=a, days=working_days_between(today, a.reply_by))
+        PromiseRow(application=a, days=working_days_between(today, a.promised_by))
         for a in rows.filter(due_soon)[:limit]
     ]
     broken_rows = [
-        PromiseRow(application=a, days=(today - a.reply_by).days, escalated=a.escalated)
+        PromiseRow(application=a, days=(today - a.promised_by).days, escalated=a.escalated)
         for a in rows.filter(broken).annotate(escalated=promise_escalated())[:limit]
     ]
 

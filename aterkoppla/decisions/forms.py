@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -73,11 +74,11 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
 
     def __init__(
         self,
-        *args: object,
+        *args: Any,
         interviewed: Sequence[Application],
         criteria: Sequence[Criterion],
         warnings: dict[int, list[str]],
-        **kwargs: object,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.interviewed = list(interviewed)
@@ -131,8 +132,9 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
                 self.warnings.get(pk, []),
             )
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         for application in self.interviewed:
             pk = application.pk
             if cleaned.get(f"outcome_{pk}") != REJECTED:
@@ -221,8 +223,9 @@ class AttemptForm(LanguageCheckedMixin, forms.Form):
         required=False,
     )
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         callback = cleaned.get("outcome") == CallAttempt.Outcome.CALLBACK
         if callback and not (cleaned.get("callback_date") and cleaned.get("callback_time")):
             self.add_error("callback_date", _("Give the day and time to call back."))

@@ -10,6 +10,7 @@ written message. Applications are closed by ``applications_close``, the one way 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -160,8 +161,7 @@ def _check_named(
     named = [*hired, *reserve, *(r.application_id for r in rejections)]
     if not named:
         raise ValidationError(_("Name at least one candidate to decide about."))
-    seen: set[int] = set()
-    twice = {pk for pk in named if pk in seen or seen.add(pk)}
+    twice = {pk for pk, times in Counter(named).items() if times > 1}
     if twice:
         raise ValidationError(
             _("Each application can have one outcome; named more than once: %(ids)s.")

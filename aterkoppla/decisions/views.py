@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +31,10 @@ from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import Criterion, Recruitment
 from aterkoppla.recruitment.selectors import recruitment_get_for_user
+
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
+    from aterkoppla.recruitment.selectors import Access
 
 # The decision screen lists the marked candidates by name up to this many; the rest are counted.
 MARKED_SHOWN = 50
@@ -54,7 +58,7 @@ def _others(recruitment: Recruitment) -> QuerySet[Application]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def decision(request: HttpRequest, pk: int) -> HttpResponse:
+def decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Decide: who is hired, who is a reserve, who is rejected; confirm before anything goes."""
     recruitment, access = recruitment_get_for_user(request.user, pk, decide=True)
     interviewed = _one_by_one(recruitment)
@@ -188,7 +192,7 @@ def letters_to_print(recruitment: Recruitment | None = None) -> QuerySet[Message
 
 
 @login_required
-def calls(request: HttpRequest, pk: int) -> HttpResponse:
+def calls(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The recruitment's feedback calls, and the letters to print."""
     recruitment, access = recruitment_get_for_user(request.user, pk, decide=True)
     tasks = (
@@ -208,7 +212,7 @@ def calls(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "decisions/calls.html", context)
 
 
-def _task_for(request: HttpRequest, pk: int) -> tuple[CallTask, Any]:
+def _task_for(request: AuthenticatedHttpRequest, pk: int) -> tuple[CallTask, Access]:
     """The call task, if the user may see its application (404); an interviewer who may see
     it still gets 403: the call about the decision is the deciders'."""
     task = get_object_or_404(CallTask.objects.only("pk", "application_id"), pk=pk)
@@ -221,7 +225,7 @@ def _task_for(request: HttpRequest, pk: int) -> tuple[CallTask, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def call_mode(request: HttpRequest, pk: int) -> HttpResponse:
+def call_mode(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The call sheet beside the phone number and the form to log how the call went."""
     task, access = _task_for(request, pk)
     application = task.application
@@ -286,7 +290,7 @@ def _attempt_message(task: CallTask) -> str:
 
 
 @login_required
-def call_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+def call_sheet(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The call sheet of an application rejected after an interview: on screen, or as PDF."""
     application, access = application_get_for_user(request.user, pk, decide=True)
     task = CallTask.objects.filter(application=application).select_related("item").first()
@@ -317,7 +321,7 @@ def call_sheet(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def callback_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def callback_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A calendar reminder for the caller: call the candidate back at the time they asked."""
     task, _access = _task_for(request, pk)
     if task.callback_at is None:
@@ -347,26 +351,29 @@ def callback_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _letter_for(request: HttpRequest, pk: int) -> Message:
-    """A letter to print, if the user decides on its application (404 / 403 as for calls)."""
+def _letter_for(request: AuthenticatedHttpRequest, pk: int) -> tuple[Message, Application]:
+    """A letter to print and its application, if the user decides on that application (404 /
+    403 as for calls)."""
     message = get_object_or_404(
         Message.objects.select_related("application__recruitment", "application__candidate"),
         pk=pk,
         channel=Message.Channel.LETTER,
-        application__isnull=False,
     )
-    application_get_for_user(request.user, message.application_id, decide=True)
-    return message
+    if message.application is None:
+        # A letter about no application belongs to no recruitment's deciders.
+        raise Http404
+    application_get_for_user(request.user, message.application.pk, decide=True)
+    return message, message.application
 
 
 @login_required
-def letter(request: HttpRequest, pk: int) -> HttpResponse:
-    message = _letter_for(request, pk)
+def letter(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    message, application = _letter_for(request, pk)
     try:
         pdf = letter_pdf(message)
     except PdfUnavailable:
         messages.error(request, _("The PDF cannot be made on this server (Pango is missing)."))
-        return redirect("decisions:calls", pk=message.application.recruitment_id)
+        return redirect("decisions:calls", pk=application.recruitment_id)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(message.to_name) or "brev"
     response["Content-Disposition"] = f'inline; filename="brev-{name}-{message.pk}.pdf"'
@@ -376,8 +383,8 @@ def letter(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def letter_printed(request: HttpRequest, pk: int) -> HttpResponse:
-    message = _letter_for(request, pk)
+def letter_printed(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    message, application = _letter_for(request, pk)
     try:
         services.letter_mark_printed(message=message, by=request.user)
     except ValidationError as exc:
@@ -386,4 +393,4 @@ def letter_printed(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("The letter to %(name)s is marked as printed.") % {"name": message.to_name}
         )
-    return redirect("decisions:calls", pk=message.application.recruitment_id)
+    return redirect("decisions:calls", pk=application.recruitment_id)

@@ -9,7 +9,7 @@ shows what the service found.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -21,8 +21,17 @@ from aterkoppla.language.gate import LanguageBlocked
 from aterkoppla.language.models import Policy
 from aterkoppla.language.review import Review, blocked_error, describe
 
+if TYPE_CHECKING:
+    # What the mixin is mixed into; at run time it is a plain class before the form class.
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
 OVERRIDE_FIELD = "language_override_reason"
 OVERRIDE_MAX = 1000
+# The mark of a checked field, on its widget: the browser's script looks for it, and so does
+# the form (:meth:`LanguageCheckedMixin.language_fields`).
+CHECKED_ATTR = "data-language-check"
 
 
 def checked(field: forms.Field, lang: str = "auto") -> forms.Field:
@@ -30,9 +39,7 @@ def checked(field: forms.Field, lang: str = "auto") -> forms.Field:
 
     ``lang`` is the language the text is written in when it is known (a template's).
     """
-    field.language_check = True  # type: ignore[attr-defined]
-    field.language_lang = lang  # type: ignore[attr-defined]
-    field.widget.attrs["data-language-check"] = ""
+    field.widget.attrs[CHECKED_ATTR] = ""
     if lang != "auto":
         field.widget.attrs["data-language"] = lang
     return field
@@ -52,7 +59,7 @@ def override_field() -> forms.CharField:
     )
 
 
-class LanguageCheckedMixin:
+class LanguageCheckedMixin(_FormBase):
     """A form with texts the language check reads: live feedback while typing, and the field
     for a reason to keep a stopped text.
 
@@ -62,29 +69,25 @@ class LanguageCheckedMixin:
     field.
     """
 
-    fields: dict[str, forms.Field]
-    cleaned_data: dict[str, Any]
-
     def __init__(self, *args: Any, language_policy: str = Policy.BLOCK, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         self.language_policy = language_policy
         self._language_stopped = False
         self.language_setup()
 
     def language_setup(self) -> None:
-        """Mark the checked widgets for the browser and put the override field last.
+        """Tell the browser the policy of the checked widgets and put the override field last.
 
         Forms that add checked fields in their own ``__init__`` call this again at its end.
         """
         for name in self.language_fields():
-            attrs = self.fields[name].widget.attrs
-            attrs["data-language-check"] = ""
             if self.language_policy == Policy.WARN:
-                attrs["data-language-policy"] = Policy.WARN
-        self.fields[OVERRIDE_FIELD] = self.fields.pop(OVERRIDE_FIELD, None) or override_field()
+                self.fields[name].widget.attrs["data-language-policy"] = Policy.WARN
+        override = self.fields.pop(OVERRIDE_FIELD, None)
+        self.fields[OVERRIDE_FIELD] = override or override_field()
 
     def language_fields(self) -> list[str]:
-        return [name for name, f in self.fields.items() if getattr(f, "language_check", False)]
+        return [name for name, f in self.fields.items() if CHECKED_ATTR in f.widget.attrs]
 
     @property
     def language_override_reason(self) -> str:
@@ -98,7 +101,7 @@ class LanguageCheckedMixin:
         """The service stopped texts: show each finding on its field, and the reason field."""
         self._language_stopped = True
         for name, findings in exc.blocking.items():
-            self.add_error(self.language_field_for(name), blocked_error(findings))  # type: ignore[attr-defined]
+            self.add_error(self.language_field_for(name), blocked_error(findings))
 
     @property
     def language_blocked(self) -> bool:

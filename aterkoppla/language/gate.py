@@ -18,7 +18,7 @@ import contextlib
 import contextvars
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 
@@ -27,6 +27,7 @@ from aterkoppla.language.review import Review, blocked_error, check_text, record
 
 if TYPE_CHECKING:
     from aterkoppla.accounts.models import User
+    from aterkoppla.applications.models import Application
     from aterkoppla.lib.language_check import Finding
 
 
@@ -44,7 +45,7 @@ class Text:
     name: str
     text: str
     where: str
-    application: Any = None
+    application: Application | None = None
     lang: str = "auto"
     label: str = ""
 
@@ -135,7 +136,7 @@ def language_gate(
     return found
 
 
-def _subject(application: Any) -> str:
+def _subject(application: Application) -> str:
     return f"{application.candidate.full_name} · {application.recruitment.title}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,6 +15,9 @@ from django.views.decorators.http import require_POST
 from aterkoppla.accounts.access import require_site_admin
 from aterkoppla.language.models import LanguageOverride
 from aterkoppla.language.review import MAX_TEXT, category_label, check_text
+
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
 
 PAGE_SIZE = 50
 
@@ -69,7 +73,7 @@ def check(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def override_log(request: HttpRequest) -> HttpResponse:
+def override_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every text kept in spite of a blocking finding, newest first (site admins)."""
     require_site_admin(request)
     overrides = LanguageOverride.objects.select_related("user", "application__candidate")

@@ -10,10 +10,17 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Protocol
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+
+
+class Readable(Protocol):
+    """What is read: an open binary file, or the file Django made of an upload."""
+
+    def seek(self, offset: int, whence: int = 0, /) -> int: ...
+    def read(self, n: int = -1, /) -> bytes: ...
 
 
 class DocumentRejected(ValueError):
@@ -43,7 +50,7 @@ ODT = DocumentType("odt", "application/vnd.oasis.opendocument.text", ".odt")
 _MAX_UNPACKED = 200 * 1024 * 1024
 
 
-def identify(stream: BinaryIO) -> DocumentType:
+def identify(stream: Readable) -> DocumentType:
     """Return the document's type, or raise :class:`DocumentRejected` (``empty``,
     ``unknown``, ``damaged``)."""
     stream.seek(0)
@@ -59,7 +66,7 @@ def identify(stream: BinaryIO) -> DocumentType:
     raise DocumentRejected("unknown")
 
 
-def _check_pdf(stream: BinaryIO) -> None:
+def _check_pdf(stream: Readable) -> None:
     data = stream.read()
     stream.seek(0)
     # A complete PDF ends with %%EOF (possibly followed by whitespace); a cut-off upload does not.
@@ -73,7 +80,7 @@ def _check_pdf(stream: BinaryIO) -> None:
         raise DocumentRejected("damaged") from None
 
 
-def _identify_zip(stream: BinaryIO) -> DocumentType:
+def _identify_zip(stream: Readable) -> DocumentType:
     try:
         with zipfile.ZipFile(stream) as archive:
             names = set(archive.namelist())

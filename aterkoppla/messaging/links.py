@@ -11,11 +11,15 @@ import base64
 import hashlib
 import hmac
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.urls import reverse
 
 from aterkoppla.messaging.models import PortalToken
+
+if TYPE_CHECKING:
+    from aterkoppla.applications.models import Application
 
 __all__ = [
     "application_for_token",
@@ -34,14 +38,14 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def portal_token_new(application: object) -> tuple[PortalToken, str]:
+def portal_token_new(application: Application) -> tuple[PortalToken, str]:
     """A new private link, not yet saved (for bulk inserts), and its absolute URL."""
     token = secrets.token_urlsafe(_TOKEN_BYTES)
     row = PortalToken(application=application, key_hash=token_hash(token))
     return row, settings.SITE_URL + reverse("portal:application", args=[token])
 
 
-def portal_url_create(application: object) -> str:
+def portal_url_create(application: Application) -> str:
     """A new private link to the application's candidate page (absolute URL)."""
     row, url = portal_token_new(application)
     row.save()
@@ -64,13 +68,13 @@ def token_for(token: str) -> PortalToken | None:
     )
 
 
-def application_for_token(token: str) -> object | None:
+def application_for_token(token: str) -> Application | None:
     """The application a token leads to, or None."""
     found = token_for(token)
     return found.application if found else None
 
 
-def portal_url_stable(application: object, *, purpose: str) -> str:
+def portal_url_stable(application: Application, *, purpose: str) -> str:
     """A link that is the same every time it is asked for with the same purpose.
 
     For answers that must repeat exactly (an API call retried with its Idempotency-Key): the

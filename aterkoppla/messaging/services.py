@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from aterkoppla.applications.models import Application
 
 
-def written_date(day: object, language: str) -> str:
+def written_date(day: dt.date, language: str) -> str:
     """A date as people write it: "16 december 2026", "16 December 2026"."""
     with translation.override(language):
         return formats.date_format(day, "j F Y")
@@ -97,10 +97,11 @@ def _context(
         memo[("stage", application.stage, language)] = stage
     reply_by = ""
     if application.reply_by:
-        reply_by = memo.get(("date", application.reply_by, language))
-        if reply_by is None:
-            reply_by = written_date(application.reply_by, language)
-            memo[("date", application.reply_by, language)] = reply_by
+        written = memo.get(("date", application.reply_by, language))
+        if written is None:
+            written = written_date(application.reply_by, language)
+            memo[("date", application.reply_by, language)] = written
+        reply_by = written
     context = {
         "first_name": candidate.first_name,
         "last_name": candidate.last_name,
@@ -163,7 +164,7 @@ def _compose(
     context = _context(
         application, organisation, language, portal_url=portal_url, memo=memo, **extra
     )
-    template = memo.get(("template", kind, language))
+    template: tuple[str, str] | None = memo.get(("template", kind, language))
     if template is None:
         template = memo[("template", kind, language)] = template_for(kind, language)
     subject, body = render_strings(*template, context)
@@ -210,7 +211,7 @@ def message_queue(
     kind: str,
     dedupe_key: str,
     by: User | None = None,
-    previous_reply_by: object = None,
+    previous_reply_by: dt.date | None = None,
     extra: dict[str, str] | None = None,
     letter: bool = False,
 ) -> Message | None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,6 +37,7 @@ from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Language
 
 if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
     from aterkoppla.applications.models import Application
 
 
@@ -46,7 +47,7 @@ class TemplateForm(LanguageCheckedMixin, forms.Form):
         label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 22, "spellcheck": "true"})
     )
 
-    def __init__(self, *args: object, language: str, **kwargs: object) -> None:
+    def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.language = language
         checked(self.fields["subject"], lang=language)
@@ -77,7 +78,7 @@ def _preview_application(language: str) -> Application | None:
 
 
 @login_required
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_site_admin(request)
     own = set(MessageTemplate.objects.values_list("kind", "language"))
     rows = [
@@ -96,7 +97,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def template_edit(request: HttpRequest, kind: str, language: str) -> HttpResponse:
+def template_edit(request: AuthenticatedHttpRequest, kind: str, language: str) -> HttpResponse:
     require_site_admin(request)
     kind, language = _kind_and_language(kind, language)
     own = MessageTemplate.objects.filter(kind=kind, language=language).first()
@@ -164,7 +165,7 @@ def _preview(
 
 @login_required
 @require_POST
-def template_preview(request: HttpRequest, kind: str, language: str) -> JsonResponse:
+def template_preview(request: AuthenticatedHttpRequest, kind: str, language: str) -> JsonResponse:
     """The live preview: the text being edited, rendered for a real application."""
     require_site_admin(request)
     kind, language = _kind_and_language(kind, language)

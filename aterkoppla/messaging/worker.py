@@ -20,10 +20,11 @@ import random
 import re
 import smtplib
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from email.utils import formataddr
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -37,6 +38,9 @@ from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.events import MESSAGE_FAILED, MESSAGE_SENT
 from aterkoppla.messaging.models import Message
 from aterkoppla.timeline.services import timeline_record, timeline_record_returning
+
+if TYPE_CHECKING:
+    from django.core.mail import EmailMessage
 
 logger = logging.getLogger("aterkoppla.worker")
 
@@ -364,13 +368,15 @@ class EmlFileBackend(FileEmailBackend):
     def close(self) -> None:
         pass
 
-    def send_messages(self, email_messages: list) -> int:  # type: ignore[override]
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         folder = Path(self.file_path)
         for email in email_messages:
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
             name = re.sub(r"[^A-Za-z0-9.@_-]", "", str(email.extra_headers.get("Message-ID", "")))
             path = folder / f"{stamp}-{name or id(email)}.eml"
-            path.write_bytes(email.message().as_bytes(linesep="\n"))
+            # Django 5.2's message() is its SafeMIME message, whose as_bytes takes linesep;
+            # django-stubs 6 types the stdlib message that Django 6 returns instead.
+            path.write_bytes(email.message().as_bytes(linesep="\n"))  # type: ignore[call-arg]
         return len(email_messages)
 
 

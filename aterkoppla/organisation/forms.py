@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from aterkoppla.core.forms import PhoneField
+from aterkoppla.core.meta import model_field
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
 from aterkoppla.organisation.models import Organisation
 
@@ -33,12 +36,12 @@ class OrganisationForm(LanguageCheckedMixin, forms.ModelForm):
             "privacy_notice_en": forms.Textarea(attrs={"rows": 10}),
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("phone", "website"):
-            model_field = Organisation._meta.get_field(name)
-            self.fields[name].label = model_field.verbose_name
-            self.fields[name].help_text = model_field.help_text
+            field = model_field(Organisation, name)
+            self.fields[name].label = field.verbose_name
+            self.fields[name].help_text = field.help_text
         checked(self.fields["privacy_notice_sv"], lang="sv")
         checked(self.fields["privacy_notice_en"], lang="en")
         self.language_setup()

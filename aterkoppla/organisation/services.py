@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from aterkoppla.accounts.models import User
+from aterkoppla.core.meta import model_field
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.organisation.models import Organisation
@@ -38,7 +39,7 @@ def organisation_update(
                 text=changes[name],
                 where=Where.ORGANISATION,
                 lang=lang,
-                label=str(Organisation._meta.get_field(name).verbose_name),
+                label=str(model_field(Organisation, name).verbose_name),
             )
             for name, lang in CHECKED_TEXTS.items()
             if name in changes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -29,6 +30,9 @@ from aterkoppla.organisation.models import Organisation
 from aterkoppla.portal.forms import LostLinkForm
 from aterkoppla.portal.services import portal_links_send, portal_token_touch
 
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
+
 # Per client address. A token has 256 random bits, so these limits are not what keeps it
 # safe; they keep a guesser from loading the database and the logs. A person reloading
 # their page never comes near them.
@@ -40,7 +44,7 @@ LOST_LINK_RATE = "5/h"
 Stage = Application.Stage
 
 # One plain sentence per stage, as the candidate would want it said.
-STATUS_SENTENCES = {
+STATUS_SENTENCES: dict[str, Promise] = {
     Stage.RECEIVED: _(
         "We have received your application and will read it against the requirements."
     ),
@@ -133,7 +137,7 @@ def _render_for_candidate(
     return response
 
 
-def status_sentence(application: Application) -> str:
+def status_sentence(application: Application) -> Promise:
     if (
         application.stage == Stage.REJECTED
         and rejection_channel(application) == Channel.CALL
@@ -181,7 +185,7 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
     portal_token_touch(portal_token=found)
     application = found.application
     on_the_way, sent = _letters(application)
-    context = {
+    context: dict[str, object] = {
         "token": token,
         "status_sentence": status_sentence(application),
         "on_the_way": on_the_way,

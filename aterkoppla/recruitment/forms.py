@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -40,10 +42,9 @@ class RecruitmentForm(LanguageCheckedMixin, forms.ModelForm):
         }
         error_messages = {"title": {"required": _("Give the recruitment a title.")}}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        instance = kwargs.get("instance")
+    def __init__(self, *args: Any, instance: Recruitment | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("language_policy", instance.language_policy if instance else Policy.BLOCK)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, instance=instance, **kwargs)
         for name in ("description", "job_tasks"):
             checked(self.fields[name])
         self.language_setup()
@@ -57,8 +58,9 @@ class RecruitmentForm(LanguageCheckedMixin, forms.ModelForm):
         """The cleaned values for the services, without the override's reason."""
         return {k: v for k, v in self.cleaned_data.items() if k != OVERRIDE_FIELD}
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         deadline, reply_by = cleaned.get("application_deadline"), cleaned.get("first_reply_by")
         if deadline and reply_by and reply_by < deadline:
             self.add_error(
@@ -93,10 +95,10 @@ class CriterionForm(forms.ModelForm):
 
     def __init__(
         self,
-        *args: object,
+        *args: Any,
         recruitment: Recruitment | None = None,
         in_force: bool = False,
-        **kwargs: object,
+        **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
         if recruitment is not None:
@@ -125,7 +127,7 @@ def reason_field() -> forms.CharField:
 
 
 class ReasonForm(forms.Form):
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"] = reason_field()
 
@@ -142,8 +144,13 @@ class BaseCriterionFormSet(forms.BaseFormSet):
         return [f for f in self.forms if f.has_changed() and f.cleaned_data.get("name")]
 
 
-CriterionFormSet = forms.formset_factory(
-    CriterionForm, formset=BaseCriterionFormSet, extra=5, max_num=30, validate_max=True
+# formset_factory makes a subclass of ``formset``; django-stubs types the result as the plain
+# BaseFormSet, which would hide ``filled_forms``.
+CriterionFormSet = cast(
+    type[BaseCriterionFormSet],
+    forms.formset_factory(
+        CriterionForm, formset=BaseCriterionFormSet, extra=5, max_num=30, validate_max=True
+    ),
 )
 
 

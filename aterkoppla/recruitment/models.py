@@ -149,6 +149,7 @@ class CriterionQuerySet(models.QuerySet):
         return self.filter(removed_at__isnull=True)
 
 
+# django-stubs' plugin cannot type a base class made by from_queryset() in the class line.
 class ActiveCriterionManager(models.Manager.from_queryset(CriterionQuerySet)):  # type: ignore[misc]
     """Criteria in the profile now. Removed ones stay in the table for the assessments that
     refer to them, but no list, form or sheet shows them as part of the profile."""

@@ -74,7 +74,9 @@ def recruitment_get_for_user(
     """
     queryset = queryset if queryset is not None else Recruitment.objects.select_related("owner")
     recruitment = queryset.filter(pk=pk).first()
-    access = access_for(user, recruitment) if recruitment is not None else None
+    if recruitment is None:
+        raise Http404
+    access = access_for(user, recruitment)
     if access is None:
         raise Http404
     if (manage and not access.can_manage) or (decide and not access.can_move):

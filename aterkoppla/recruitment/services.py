@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
+from aterkoppla.core.meta import model_field
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.recruitment.events import PROFILE_CHANGED
@@ -210,7 +211,7 @@ def _posting_gate(
                 name=name,
                 text=getattr(recruitment, name),
                 where=Where.RECRUITMENT,
-                label=str(Recruitment._meta.get_field(name).verbose_name),
+                label=str(model_field(Recruitment, name).verbose_name),
             )
             for name in names
         ],

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,10 +27,13 @@ from aterkoppla.recruitment.selectors import (
     recruitment_get_for_user,
 )
 
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recruitment_create(request: HttpRequest) -> HttpResponse:
+def recruitment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RecruitmentForm(request.POST or None)
     formset = CriterionFormSet(request.POST or None, prefix="criteria")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -59,7 +64,7 @@ def recruitment_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recruitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def recruitment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recruitment, _access = recruitment_get_for_user(request.user, pk, manage=True)
     form = RecruitmentForm(request.POST or None, instance=Recruitment.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
@@ -87,7 +92,7 @@ def recruitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest, pk: int) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The requirement profile: list, add, reorder."""
     recruitment, access = recruitment_get_for_user(request.user, pk)
     version = services.profile_version_current(recruitment)
@@ -124,7 +129,7 @@ def _get_criterion(recruitment: Recruitment, criterion_pk: int) -> Criterion:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def criterion_edit(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
+def criterion_edit(request: AuthenticatedHttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
     recruitment, _access = recruitment_get_for_user(request.user, pk, manage=True)
     criterion = _get_criterion(recruitment, criterion_pk)
     version = services.profile_version_current(recruitment)
@@ -155,7 +160,7 @@ def criterion_edit(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResp
 
 @login_required
 @require_POST
-def criterion_move(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
+def criterion_move(request: AuthenticatedHttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
     recruitment, _access = recruitment_get_for_user(request.user, pk, manage=True)
     criterion = _get_criterion(recruitment, criterion_pk)
     form = MoveForm(request.POST)
@@ -173,7 +178,7 @@ def criterion_move(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResp
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def criterion_remove(request: HttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
+def criterion_remove(request: AuthenticatedHttpRequest, pk: int, criterion_pk: int) -> HttpResponse:
     """Remove at once before the profile is in force; after, with a reason (asked for here)."""
     recruitment, _access = recruitment_get_for_user(request.user, pk, manage=True)
     criterion = _get_criterion(recruitment, criterion_pk)
@@ -196,7 +201,7 @@ def criterion_remove(request: HttpRequest, pk: int, criterion_pk: int) -> HttpRe
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def team(request: HttpRequest, pk: int) -> HttpResponse:
+def team(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recruitment, access = recruitment_get_for_user(request.user, pk)
     form = TeamMemberForm(request.POST or None)
     if request.method == "POST":
@@ -227,7 +232,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def team_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+def team_remove(request: AuthenticatedHttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     recruitment, _access = recruitment_get_for_user(request.user, pk, manage=True)
     membership = get_object_or_404(TeamMembership, pk=membership_pk, recruitment=recruitment)
     try:

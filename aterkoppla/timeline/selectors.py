@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
 from aterkoppla.timeline.models import TimelineEvent
 
+if TYPE_CHECKING:
+    # The timeline sits below the applications it records: it names them only in hints.
+    from aterkoppla.applications.models import Application
 
-def timeline_for(application: Any) -> QuerySet[TimelineEvent]:
+
+def timeline_for(application: Application) -> QuerySet[TimelineEvent]:
     """Everything that happened to an application, oldest first: its own events, and the
     events about its recruitment's open applications (profile changes) from while it was open
     (from its arrival until its final answer)."""

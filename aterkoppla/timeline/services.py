@@ -21,6 +21,7 @@ from aterkoppla.timeline.registry import kind_get
 
 if TYPE_CHECKING:
     from aterkoppla.accounts.models import User
+    from aterkoppla.applications.models import Application
 
 Actor = TimelineEvent.Actor
 
@@ -28,7 +29,7 @@ Actor = TimelineEvent.Actor
 def timeline_event(
     *,
     kind: str,
-    application: Any = None,
+    application: Application | None = None,
     application_id: int | None = None,
     recruitment_id: int | None = None,
     by: User | None = None,

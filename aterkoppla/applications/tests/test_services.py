@@ -236,3 +236,10 @@ def test_addresses_with_non_ascii_letters_find_the_same_person(recruitment, owne
     assert second.candidate == first.candidate
     with pytest.raises(ValidationError, match="already applied"):
         _receive(recruitment, email="Asa.Oberg@Öberg.se")
+
+
+def test_promised_by_is_the_promised_date_and_refuses_to_guess_one(application):
+    assert application.promised_by == application.reply_by
+    application.reply_by = None  # only a closed application may be without one (P2)
+    with pytest.raises(ValueError, match="no promised answer date"):
+        _ = application.promised_by

@@ -60,7 +60,10 @@ def _hits(lex: Lexicon, text: str) -> list[tuple[int, int, Entry]]:
             position = candidate.start() + 1
             continue
         start, end = found.span()
-        index = int(found.lastgroup[1:])  # type: ignore[index]
+        group = found.lastgroup
+        if group is None:
+            raise RuntimeError("the combined expression matched outside its named patterns")
+        index = int(group[1:])
         entry = lex.pattern_entries[index]
         if not entry.cancelled(text, start, end):
             hits.append((start, end, entry))

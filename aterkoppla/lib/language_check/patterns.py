@@ -52,7 +52,7 @@ def _token(text: str, sets: Mapping[str, list[str]]) -> str:
     alternatives = text.split("|")
     if any(not alt for alt in alternatives):
         raise PatternError(f"empty alternative in {text!r}")
-    regexes = []
+    regexes: list[str] = []
     for alt in alternatives:
         if alt.startswith("@"):
             if alt[1:] not in sets:
@@ -108,7 +108,7 @@ def first_word_forms(pattern: str, sets: Mapping[str, list[str]] | None = None) 
     """
     if pattern.startswith("re:"):
         return [f"(?:{pattern[3:]})"]
-    forms = []
+    forms: list[str] = []
     for alt in pattern.split()[0].split("|"):
         if alt.startswith("@"):
             forms.extend(compile_pattern(p, sets, _depth=1) for p in (sets or {})[alt[1:]])

@@ -15,7 +15,7 @@ import contextlib
 import gettext
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.management import call_command
@@ -160,7 +160,7 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         if not settings.LOCALE_PATHS:
             raise CommandError("settings.LOCALE_PATHS is empty: there is no catalogue to check.")
         locales = options["locales"] or DEFAULT_LOCALES

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from types import FrameType
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             help="Serve the web only; run `aterkoppla worker` separately to deliver messages.",
         )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         port = options["port"]
         if not 0 < port < 65536:
             raise CommandError(f"--port {port} is not a TCP port (1–65535).")
