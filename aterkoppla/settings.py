@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "aterkoppla.dashboard",
     "aterkoppla.portal",
     "aterkoppla.api",
+    # The demo data: builds on every app's services; nothing imports it.
+    "aterkoppla.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,146 +1,30 @@
-"""Demo data: four recruitments with their teams, profiles and about forty applications.
+"""The demo's four recruitments: a warehouse still to decide, a backend developer with an
+offer out, a finance assistant hired, and an English-speaking support job.
 
-Everything is built through the services, so the demo has the same timelines, promised answer
-dates and invariants as real use, and it breaks loudly when a service's rules change. Dates are
-relative to today, so the demo always looks current. Nothing is random: two loads on the same
-day give the same data.
+Nothing is random: two loads on the same day give the same data. Every text here passes the
+language check.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from typing import TextIO
-
-from django.db import transaction
-from django.utils import timezone
-
-from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application
-from aterkoppla.applications.services import (
-    application_move,
-    application_receive,
-    applications_close,
+from aterkoppla.demo.specs import (
+    INTERVIEWED,
+    INTERVIEWER,
+    REJECTED_AFTER_INTERVIEW,
+    REJECTED_AT_SCREENING,
+    SCREENED,
+    WITHDRAWN_AT_SCREENING,
+    Applicant,
+    Call,
+    DemoRecruitment,
+    Outcome,
+    Req,
+    Stage,
 )
-from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
-from aterkoppla.assessment.services import application_mark_for_rejection
-from aterkoppla.lib.workdays import add_working_days
-from aterkoppla.organisation.models import Organisation
-from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
-from aterkoppla.recruitment.services import (
-    criterion_add,
-    profile_freeze,
-    recruitment_create,
-    team_member_add,
-)
-from aterkoppla.timeline.models import TimelineEvent
+from aterkoppla.recruitment.models import Criterion, Recruitment
 
-Stage = Application.Stage
 Kind = Criterion.Kind
 Category = Criterion.Category
-Role = TeamMembership.Role
-
-
-# --- Users -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DemoUser:
-    username: str
-    password: str
-    first_name: str
-    last_name: str
-    description: str
-    site_admin: bool = False
-
-    @property
-    def email(self) -> str:
-        return f"{self.username}@example.se"
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-
-RECRUITER = DemoUser(
-    "rekryterare", "demo-rekryterare", "Rebecka", "Lind", "recruiter, owns every demo recruitment"
-)
-MANAGER = DemoUser(
-    "chef", "demo-chef", "Johan", "Ström", "hiring manager on every demo recruitment"
-)
-INTERVIEWER = DemoUser(
-    "intervjuare",
-    "demo-intervjuare",
-    "Leila",
-    "Haddad",
-    "interviewer on the warehouse and backend recruitments only",
-)
-ADMIN = DemoUser(
-    "admin", "demo-admin", "Alva", "Admin", "site admin: sees everything", site_admin=True
-)
-DEMO_USERS = (RECRUITER, MANAGER, INTERVIEWER, ADMIN)
-
-
-# --- Recruitments and applicants -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Req:
-    """A criterion of the profile; ``task`` is the index of the job task it serves."""
-
-    name: str
-    kind: str
-    category: str
-    weight: int
-    task: int
-    description: str
-
-
-@dataclass(frozen=True)
-class Applicant:
-    first_name: str
-    last_name: str
-    email: str
-    phone: str
-    days_ago: int
-    # The stages the application went through after `received`, in order.
-    path: tuple[str, ...] = ()
-    language: str = "sv"
-    education: tuple[str, ...] = ()
-    experience: tuple[str, ...] = ()
-    other: tuple[str, ...] = ()
-    # A promise, in working days from today, made at the last open stage instead of the
-    # default; used to put a "promise due" on the dashboard.
-    reply_in: int | None = None
-    # Screening proposed a rejection, with this reason for the candidate.
-    rejection_reason: str = ""
-
-    def merits(self) -> dict[str, list[str]]:
-        return {
-            "education": list(self.education),
-            "experience": list(self.experience),
-            "other": list(self.other),
-        }
-
-
-@dataclass(frozen=True)
-class DemoRecruitment:
-    title: str
-    description: str
-    job_tasks: tuple[str, ...]
-    criteria: tuple[Req, ...]
-    applicants: tuple[Applicant, ...]
-    # Days from today: positive is ahead, negative has passed.
-    deadline_in_days: int
-    status: str = Recruitment.Status.OPEN
-    language: str = "sv"
-    interviewers: tuple[DemoUser, ...] = ()
-
-
-SCREENED = (Stage.SCREENING,)
-INTERVIEWED = (Stage.SCREENING, Stage.INTERVIEW)
-REJECTED_AT_SCREENING = (Stage.SCREENING, Stage.REJECTED)
-REJECTED_AFTER_INTERVIEW = (Stage.SCREENING, Stage.INTERVIEW, Stage.REJECTED)
 
 WAREHOUSE = DemoRecruitment(
     title="Lagerarbetare till vårt lager i Jönköping",
@@ -205,6 +89,27 @@ WAREHOUSE = DemoRecruitment(
     ),
     interviewers=(INTERVIEWER,),
     deadline_in_days=10,
+    # Rolling selection: two clear misses were answered early; the rest is for you to decide.
+    decided_working_days_ago=6,
+    interview_place="Torsviks lager, Jönköping, reception",
+    impressions=(
+        "Lugn och strukturerad, svarade konkret och ställde egna frågor om arbetslaget.",
+        "Engagerad och nyfiken, men svaren blev ibland allmänna utan exempel.",
+        "Tydlig och förberedd; beskrev sina arbetsuppgifter steg för steg.",
+        "Kortfattad i början, mer utförlig när frågorna gällde praktiska situationer.",
+    ),
+    strengths=(
+        "Gott säkerhetstänk och erfarenhet av truckkörning i trånga gångar.",
+        "Vana att räkna och kontrollera inleveranser.",
+        "Bra exempel på samarbete i skiftlag.",
+        "Har arbetat i lagersystem och lär sig nya verktyg snabbt.",
+    ),
+    tips=(
+        "Ge gärna fler konkreta exempel med siffror, till exempel plockfel eller volymer.",
+        "Berätta mer om hur du själv löste problem, inte bara vad laget gjorde.",
+        "Förbered en fråga om arbetsplatsen; det visar intresse.",
+        "Beskriv din erfarenhet av lagersystem mer i detalj.",
+    ),
     applicants=(
         Applicant(
             "Anna",
@@ -317,6 +222,7 @@ WAREHOUSE = DemoRecruitment(
                 "Lagerarbetare, Stadium e-handel Norrköping, 2024–2025",
             ),
             other=("Arbetat i Astro WMS",),
+            learned_at_interview=("Arbetat i Astro WMS",),
         ),
         Applicant(
             "Ali",
@@ -338,8 +244,10 @@ WAREHOUSE = DemoRecruitment(
             path=SCREENED,
             education=("Truckkort A, 1998",),
             experience=("Kassabiträde, Konsum Jönköping, 1995–2020",),
+            # By post: entered by hand, and a rejection would be a letter to print.
+            lacks=("Truckkort A+B", "Erfarenhet av lagerarbete"),
             rejection_reason=(
-                "Tjänsten kräver truckkort A+B och minst två års erfarenhet av lagerarbete, "
+                "Tjänsten kräver truckkort A+B och minst ett års erfarenhet av lagerarbete, "
                 "och det framgick inte av din ansökan."
             ),
         ),
@@ -387,6 +295,11 @@ WAREHOUSE = DemoRecruitment(
             path=REJECTED_AT_SCREENING,
             education=("Gymnasieexamen, Bygg- och anläggningsprogrammet, 2023",),
             experience=("Byggarbetare, sommarjobb, 2022–2023",),
+            lacks=("Truckkort A+B", "Erfarenhet av lagerarbete"),
+            rejection_reason=(
+                "Tjänsten kräver giltigt truckkort A+B och minst ett års erfarenhet av plock, "
+                "pack eller godsmottagning. Det framgick inte av din ansökan."
+            ),
         ),
         Applicant(
             "Sara",
@@ -397,6 +310,10 @@ WAREHOUSE = DemoRecruitment(
             path=(Stage.REJECTED,),
             education=("Gymnasieexamen, Barn- och fritidsprogrammet, 2024",),
             experience=("Elevassistent, Jönköpings kommun, 2024–2025",),
+            rejection_reason=(
+                "Tjänsten kräver truckkort A+B och erfarenhet av lagerarbete, och vi kunde inte "
+                "se det i din ansökan."
+            ),
         ),
         Applicant(
             "Viktor",
@@ -404,7 +321,7 @@ WAREHOUSE = DemoRecruitment(
             "viktor.holm@example.se",
             "070-649 70 38",
             16,
-            path=(Stage.SCREENING, Stage.WITHDRAWN),
+            path=WITHDRAWN_AT_SCREENING,
             education=("Truckkort A+B, 2015",),
             experience=("Lagerarbetare, Bring Frigo Jönköping, 2015–2025",),
             other=("B-körkort", "C-körkort"),
@@ -483,6 +400,28 @@ BACKEND = DemoRecruitment(
     ),
     deadline_in_days=17,
     interviewers=(INTERVIEWER,),
+    decided_working_days_ago=1,
+    interview_place="Huvudkontoret, Jönköping, plan 3",
+    impressions=(
+        "Lugn och strukturerad, resonerade högt kring kodexemplet och ställde egna frågor om "
+        "teamet.",
+        "Engagerad och nyfiken, men svaren blev ibland allmänna utan exempel.",
+        "Tydlig och förberedd; beskrev sina projekt steg för steg.",
+        "Kortfattad i början, mer utförlig när frågorna gällde konkreta tekniska val.",
+    ),
+    strengths=(
+        "Bra exempel på REST-API:er som har byggts, versionerats och dokumenterats i produktion.",
+        "Skriver tester som en naturlig del av arbetet och kunde förklara varför.",
+        "Van vid kodgranskning, både att ge och att ta emot synpunkter.",
+        "Erfarenhet av att felsöka långsamma frågor i PostgreSQL.",
+    ),
+    tips=(
+        "Ge gärna fler konkreta exempel med siffror, till exempel svarstider eller antal "
+        "användare.",
+        "Berätta mer om vad du själv gjorde, inte bara vad teamet gjorde.",
+        "Förbered en fråga om hur vi arbetar; det visar intresse.",
+        "Beskriv hur du testar din kod mer i detalj.",
+    ),
     applicants=(
         Applicant(
             "Erik",
@@ -571,6 +510,8 @@ BACKEND = DemoRecruitment(
                 "Tech lead (Django), Husqvarna Group Huskvarna, 2019–2025",
             ),
             other=("Bidragit till Django REST framework",),
+            # The decision screen and the comparison show a scorecard still to come.
+            scorecard_missing=True,
         ),
         Applicant(
             "Wei",
@@ -579,6 +520,8 @@ BACKEND = DemoRecruitment(
             "076-714 38 52",
             11,
             path=INTERVIEWED,
+            # Booked for the next working day: invited, not yet interviewed.
+            interview_ahead=True,
             language="en",
             education=("MSc in Computer Science, Chalmers University of Technology, 2019",),
             experience=("Software developer (Python, FastAPI), Ericsson Göteborg, 2019–2025",),
@@ -606,6 +549,11 @@ BACKEND = DemoRecruitment(
             path=REJECTED_AT_SCREENING,
             education=("Webbutvecklare, Nackademin, 2024",),
             experience=("Praktik som frontendutvecklare, webbyrå i Jönköping, 2024",),
+            lacks=("Erfarenhet av Python", "Erfarenhet av Django"),
+            rejection_reason=(
+                "Tjänsten kräver minst tre års yrkeserfarenhet av Python och erfarenhet av "
+                "Django i produktion, och det framgick inte av din ansökan."
+            ),
         ),
         Applicant(
             "Mattias",
@@ -619,6 +567,23 @@ BACKEND = DemoRecruitment(
                 "Inbyggda system (C), Getinge Halmstad, 2012–2020",
                 "Utvecklare (Python), Elmia Jönköping, 2020–2025",
             ),
+            partly=("Erfarenhet av Django", "Automatiska tester"),
+            decisive=("Erfarenhet av Django", "Automatiska tester"),
+            explanation=(
+                "Tjänsten kräver erfarenhet av att bygga och driva Django-applikationer i "
+                "produktion och av att skriva automatiska tester som en del av arbetet. I "
+                "intervjun gav du få exempel på båda, och andra kandidater visade mer "
+                "erfarenhet av just detta."
+            ),
+            # The call is still to make: a voicemail so far.
+            calls=(
+                Call(
+                    Outcome.VOICEMAIL,
+                    "Lämnade ett meddelande och bad Mattias ringa tillbaka.",
+                    days_after=0,
+                    hour=15,
+                ),
+            ),
         ),
         Applicant(
             "Julia",
@@ -626,7 +591,9 @@ BACKEND = DemoRecruitment(
             "julia.ek@example.se",
             "076-248 59 16",
             8,
-            path=(Stage.SCREENING, Stage.WITHDRAWN),
+            path=WITHDRAWN_AT_SCREENING,
+            # She phoned the recruiter, who recorded it.
+            withdrew_online=False,
             education=("Kandidatexamen i informatik, Linnéuniversitetet, 2020",),
             experience=("Backend-utvecklare (Python), Visma Växjö, 2020–2025",),
         ),
@@ -696,6 +663,27 @@ FINANCE = DemoRecruitment(
     ),
     deadline_in_days=-9,
     status=Recruitment.Status.CLOSED,
+    # One decision after the deadline: a hire, a reserve, two calls and the written answers.
+    decided_working_days_ago=4,
+    interview_place="Huvudkontoret, Jönköping, reception",
+    impressions=(
+        "Lugn och noggrann, svarade konkret och ställde egna frågor om bokslutsarbetet.",
+        "Engagerad och serviceinriktad, men svaren blev ibland allmänna utan exempel.",
+        "Tydlig och förberedd; beskrev sitt arbete med reskontran steg för steg.",
+        "Kortfattad i början, mer utförlig när frågorna gällde praktiska situationer.",
+    ),
+    strengths=(
+        "Van att stämma av konton och hitta differenser.",
+        "Bra exempel på hur leverantörsfrågor har lösts i telefon och mejl.",
+        "Har arbetat i flera ekonomisystem och lär sig nya verktyg snabbt.",
+        "Strukturerad i månadsbokslutet, med egna checklistor.",
+    ),
+    tips=(
+        "Ge gärna fler konkreta exempel med siffror, till exempel antal fakturor i månaden.",
+        "Berätta mer om hur du själv löste problem, inte bara vad avdelningen gjorde.",
+        "Förbered en fråga om arbetsplatsen; det visar intresse.",
+        "Beskriv din erfarenhet av ekonomisystem mer i detalj.",
+    ),
     applicants=(
         Applicant(
             "Maria",
@@ -731,6 +719,21 @@ FINANCE = DemoRecruitment(
             path=REJECTED_AFTER_INTERVIEW,
             education=("Kandidatexamen i företagsekonomi, Jönköping University, 2021",),
             experience=("Ekonomiassistent, Region Jönköpings län, 2021–2025",),
+            decisive=("Vana av affärssystem", "Goda kunskaper i Excel"),
+            explanation=(
+                "Vi arbetar i Visma Business, och den vi anställde har flera års vana av det "
+                "och av avstämningar i Excel. Din erfarenhet av reskontra är god, men du har "
+                "inte arbetat i Visma eller ett liknande system lika länge."
+            ),
+            calls=(
+                Call(
+                    Outcome.REACHED,
+                    "Gick igenom beslutet och de avgörande kraven. Ahmed ställde några frågor "
+                    "och vill ha en skriftlig sammanfattning.",
+                    summary_requested=True,
+                    talent_pool=True,
+                ),
+            ),
         ),
         Applicant(
             "Lena",
@@ -742,6 +745,25 @@ FINANCE = DemoRecruitment(
             education=("Gymnasieexamen, Handelsprogrammet, 1995",),
             experience=("Löne- och ekonomiassistent, Tenhults Möbler, 2005–2025",),
             other=("Arbetat i Hogia och Excel",),
+            partly=("Erfarenhet av reskontra",),
+            decisive=("Erfarenhet av reskontra",),
+            explanation=(
+                "Tjänsten handlar till största delen om leverantörs- och kundreskontra. Din "
+                "erfarenhet gäller främst lönearbete, och den vi anställde har längre "
+                "erfarenhet av reskontra."
+            ),
+            calls=(
+                Call(Outcome.NO_ANSWER, "Inget svar. Försöker igen i morgon.", minute=30),
+                Call(
+                    Outcome.REACHED,
+                    "Gick igenom beslutet. Lena frågade vad som vägde tyngst och vill gärna vara "
+                    "med i vår talangpool.",
+                    days_after=2,
+                    hour=13,
+                    minute=15,
+                    talent_pool=True,
+                ),
+            ),
         ),
         Applicant(
             "Rebecca",
@@ -752,6 +774,11 @@ FINANCE = DemoRecruitment(
             path=REJECTED_AT_SCREENING,
             education=("Gymnasieexamen, Samhällsvetenskapsprogrammet, 2023",),
             experience=("Kassabiträde, Coop Jönköping, 2023–2025",),
+            lacks=("Erfarenhet av reskontra", "Utbildning inom ekonomi"),
+            rejection_reason=(
+                "Tjänsten kräver minst två års erfarenhet av reskontra och en utbildning inom "
+                "ekonomi, och det framgick inte av din ansökan."
+            ),
         ),
         Applicant(
             "Kristoffer",
@@ -762,6 +789,12 @@ FINANCE = DemoRecruitment(
             path=REJECTED_AT_SCREENING,
             education=("YH-examen, Redovisningskonsult, 2025",),
             experience=("LIA-praktik, redovisningsbyrå i Värnamo, 2025",),
+            lacks=("Erfarenhet av reskontra",),
+            rejection_reason=(
+                "Tjänsten kräver minst två års erfarenhet av leverantörs- eller kundreskontra. "
+                "Din utbildning motsvarar kravet, men den erfarenheten framgick inte av din "
+                "ansökan."
+            ),
         ),
         Applicant(
             "Ida",
@@ -772,6 +805,11 @@ FINANCE = DemoRecruitment(
             path=REJECTED_AT_SCREENING,
             education=("Gymnasieexamen, Ekonomiprogrammet, 2019",),
             experience=("Kundtjänstmedarbetare, Jönköping Energi, 2021–2025",),
+            lacks=("Erfarenhet av reskontra",),
+            rejection_reason=(
+                "Tjänsten kräver minst två års erfarenhet av leverantörs- eller kundreskontra, "
+                "och det framgick inte av din ansökan."
+            ),
         ),
         Applicant(
             "Aleksandra",
@@ -784,6 +822,13 @@ FINANCE = DemoRecruitment(
             education=("Master's degree in Finance and Accounting, University of Warsaw, 2020",),
             experience=("Accounts payable specialist, Shared services centre Kraków, 2020–2025",),
             other=("SAP FI",),
+            # She meets both requirements: the reason compares merits of the profile instead.
+            rejection_reason=(
+                "Many applicants met both requirements. We invited those whose applications "
+                "showed the most of the profile's merits – an accounting system such as Visma "
+                "or Fortnox, Excel for reconciliations and service to suppliers – and chose "
+                "others this time."
+            ),
         ),
         Applicant(
             "Therese",
@@ -794,6 +839,10 @@ FINANCE = DemoRecruitment(
             path=(Stage.REJECTED,),
             education=("Gymnasieexamen, Vård- och omsorgsprogrammet, 2012",),
             experience=("Undersköterska, Ryhov Jönköping, 2012–2025",),
+            rejection_reason=(
+                "Tjänsten kräver erfarenhet av reskontra och en utbildning inom ekonomi, och det "
+                "framgick inte av din ansökan."
+            ),
         ),
         Applicant(
             "Jessica",
@@ -801,7 +850,7 @@ FINANCE = DemoRecruitment(
             "jessica.nyberg@example.se",
             "072-697 13 58",
             21,
-            path=(Stage.SCREENING, Stage.WITHDRAWN),
+            path=WITHDRAWN_AT_SCREENING,
             education=("YH-examen, Ekonomiassistent, 2017",),
             experience=("Ekonomiassistent, Smålands Mekaniska, 2017–2025",),
         ),
@@ -860,6 +909,26 @@ SUPPORT = DemoRecruitment(
     ),
     deadline_in_days=21,
     language="en",
+    decided_working_days_ago=2,
+    interview_video="https://meet.example.se/nordlager-support",
+    impressions=(
+        "Calm and structured, answered with concrete cases and asked about the team.",
+        "Engaged and curious, but some answers stayed general without examples.",
+        "Clear and well prepared; walked through a difficult case step by step.",
+        "Brief at first, more detailed when the questions were about real customer cases.",
+    ),
+    strengths=(
+        "Strong examples of turning an unhappy customer into a satisfied one.",
+        "Experienced with Zendesk macros and ticket routing.",
+        "Writes short, friendly and correct answers.",
+        "Follows cases through with the warehouse until they are solved.",
+    ),
+    tips=(
+        "Give more concrete examples with numbers, such as tickets per day or response times.",
+        "Say more about what you did yourself, not only what the team did.",
+        "Prepare a question about how we work; it shows interest.",
+        "Describe your experience with ticket systems in more detail.",
+    ),
     applicants=(
         Applicant(
             "Laura",
@@ -918,382 +987,13 @@ SUPPORT = DemoRecruitment(
             language="en",
             education=("Ausbildung, Kaufmann im Einzelhandel, Hamburg, 2024",),
             experience=("Sales assistant, MediaMarkt Hamburg, 2024–2025",),
+            lacks=("Customer service experience",),
+            rejection_reason=(
+                "The job asks for at least one year of customer service, answering customers "
+                "by email, chat and phone, and we could not see that in your application."
+            ),
         ),
     ),
 )
 
 RECRUITMENTS = (WAREHOUSE, BACKEND, FINANCE, SUPPORT)
-
-# The recruitment's promise is kept unless it is too soon or has passed: each open stage
-# promises at least this many working days from today (DESIGN §4, "status update with the
-# next reply_by"). A reserve is told for how long they stay one.
-STAGE_NOTICE_WORKING_DAYS = {
-    Stage.SCREENING: 5,
-    Stage.INTERVIEW: 10,
-    Stage.OFFER: 5,
-    Stage.RESERVE: 20,
-}
-# Who moves an application: the recruiter screens; the hiring manager decides after interviews.
-DECIDED_BY_MANAGER_FROM = frozenset({Stage.INTERVIEW, Stage.RESERVE, Stage.OFFER})
-# An application that went through these stages had an interview held.
-INTERVIEW_STAGES = frozenset({Stage.INTERVIEW, Stage.RESERVE, Stage.OFFER, Stage.HIRED})
-
-
-# --- Loading ---------------------------------------------------------------------------------
-
-
-@dataclass
-class DemoResult:
-    created_users: list[str] = field(default_factory=list)
-    # Usernames that existed before with another password or without the demo rights, so the
-    # printed sign-in details may not work for them.
-    changed_users: list[str] = field(default_factory=list)
-    created_recruitments: list[str] = field(default_factory=list)
-    existing_recruitments: list[str] = field(default_factory=list)
-    applications: int = 0
-
-    @property
-    def created_anything(self) -> bool:
-        return bool(self.created_users or self.created_recruitments)
-
-
-def load_demo(*, stdout: TextIO | None = None) -> DemoResult:
-    """Create the demo users and whichever demo recruitments are missing; return what was done."""
-    result = DemoResult()
-    with transaction.atomic():
-        # Idempotence: a demo recruitment is known by its title and demo owner, so a second
-        # run adds nothing and a half-loaded demo is completed.
-        loaded = set(
-            Recruitment.objects.filter(
-                owner__username=RECRUITER.username,
-                title__in=[spec.title for spec in RECRUITMENTS],
-            ).values_list("title", flat=True)
-        )
-        # Password hashing is slow on purpose, and `serve --demo` runs this on every start:
-        # accounts are checked against the demo passwords only on a load that adds data.
-        check = len(loaded) < len(RECRUITMENTS)
-        if check:
-            _organisation()
-        users = {spec.username: _user(spec, result, check=check) for spec in DEMO_USERS}
-        for spec in RECRUITMENTS:
-            if spec.title in loaded:
-                result.existing_recruitments.append(spec.title)
-                continue
-            count = _load_recruitment(spec, users=users)
-            result.created_recruitments.append(spec.title)
-            result.applications += count
-            if stdout is not None:
-                stdout.write(f"Created “{spec.title}” with {count} applications.\n")
-    return result
-
-
-def _organisation() -> None:
-    """Name the employer, unless someone already has."""
-    organisation = Organisation.current()
-    if organisation.name == Organisation._meta.get_field("name").default:
-        organisation.name = "Nordlager AB"
-        organisation.city = "Jönköping"
-        organisation.website = "https://nordlager.example.se"
-        organisation.save()
-
-
-def _user(spec: DemoUser, result: DemoResult, *, check: bool) -> User:
-    user = User.objects.filter(username=spec.username).first()
-    if user is None:
-        result.created_users.append(spec.username)
-        return User.objects.create_user(
-            username=spec.username,
-            password=spec.password,
-            email=spec.email,
-            first_name=spec.first_name,
-            last_name=spec.last_name,
-            is_staff=spec.site_admin,
-            is_superuser=spec.site_admin,
-        )
-    # Someone's own account is never overwritten; we only warn that the printed details
-    # may not apply to it.
-    if check and (
-        not user.check_password(spec.password) or (spec.site_admin and not user.is_site_admin)
-    ):
-        result.changed_users.append(spec.username)
-    return user
-
-
-def _load_recruitment(spec: DemoRecruitment, *, users: dict[str, User]) -> int:
-    today = timezone.localdate()
-    deadline = today + dt.timedelta(days=spec.deadline_in_days)
-    owner = users[RECRUITER.username]
-    manager = users[MANAGER.username]
-    recruitment = recruitment_create(
-        owner=owner,
-        title=spec.title,
-        description=spec.description,
-        job_tasks="\n".join(spec.job_tasks),
-        language=spec.language,
-        status=spec.status,
-        application_deadline=deadline,
-        # Seven working days after the deadline: time to screen everyone before answering.
-        first_reply_by=add_working_days(deadline, 7),
-    )
-    team_member_add(recruitment=recruitment, by=owner, user=manager, role=Role.HIRING_MANAGER)
-    for interviewer in spec.interviewers:
-        team_member_add(
-            recruitment=recruitment,
-            by=owner,
-            user=users[interviewer.username],
-            role=Role.INTERVIEWER,
-        )
-    for req in spec.criteria:
-        criterion_add(
-            recruitment=recruitment,
-            by=owner,
-            name=req.name,
-            kind=req.kind,
-            category=req.category,
-            weight=req.weight,
-            description=req.description,
-            job_task=spec.job_tasks[req.task],
-        )
-    # Oldest first, so the timelines and ids follow the order the applications arrived in.
-    applicants = sorted(enumerate(spec.applicants), key=lambda pair: -pair[1].days_ago)
-    for index, applicant in applicants:
-        _apply(recruitment, applicant, index=index, owner=owner, manager=manager, today=today)
-    return len(spec.applicants)
-
-
-def _apply(
-    recruitment: Recruitment,
-    applicant: Applicant,
-    *,
-    index: int,
-    owner: User,
-    manager: User,
-    today: dt.date,
-) -> None:
-    # A spread of times of day between 07 and 22, the way applications actually arrive.
-    at = dt.time(7 + (index * 5) % 15, (index * 17 + 3) % 60)
-    now = timezone.now()
-    received_at = min(
-        dt.datetime.combine(
-            today - dt.timedelta(days=applicant.days_ago),
-            at,
-            tzinfo=timezone.get_current_timezone(),
-        ),
-        now - dt.timedelta(minutes=5 * (len(applicant.path) + 1)),
-    )
-    # Spread the moves evenly between arrival and now, so timelines read as they happened.
-    step = (now - received_at) / (len(applicant.path) + 1)
-    application = application_receive(
-        recruitment=recruitment,
-        first_name=applicant.first_name,
-        last_name=applicant.last_name,
-        email=applicant.email,
-        phone=applicant.phone,
-        language=applicant.language,
-        merits=applicant.merits(),
-        source=Application.Source.FORM,
-        received_at=received_at,
-    )
-    for position, stage in enumerate(applicant.path):
-        by = manager if application.stage in DECIDED_BY_MANAGER_FROM else owner
-        reply_by = None
-        if stage in STAGE_NOTICE_WORKING_DAYS:
-            last = position == len(applicant.path) - 1
-            if last and applicant.reply_in is not None:
-                reply_by = add_working_days(today, applicant.reply_in)
-            else:
-                # Never take back a promise: a new date is only ever later than the old one.
-                notice = add_working_days(today, STAGE_NOTICE_WORKING_DAYS[stage])
-                reply_by = max(application.reply_by, notice)
-        if stage in Application.CLOSED_STAGES:
-            (application,) = applications_close(
-                applications=[application],
-                outcome=stage,
-                by=by,
-                at=received_at + step * (position + 1),
-            )
-            continue
-        application = application_move(
-            application=application,
-            to_stage=stage,
-            by=by,
-            reply_by=reply_by,
-            at=received_at + step * (position + 1),
-        )
-    if Stage.SCREENING in applicant.path:
-        _screen(application, applicant, by=owner, at=received_at + step)
-    if applicant.rejection_reason:
-        application_mark_for_rejection(
-            application=application, by=owner, marked=True, reason=applicant.rejection_reason
-        )
-    if INTERVIEW_STAGES.intersection(applicant.path):
-        position = applicant.path.index(Stage.INTERVIEW)
-        booked_at = received_at + step * (position + 1)
-        _interview(
-            application,
-            index=index,
-            by=owner,
-            booked_at=booked_at,
-            until=now,
-            chosen=bool({Stage.OFFER, Stage.HIRED} & set(applicant.path)),
-        )
-
-
-# --- Assessment: what the team recorded, entered afterwards like the moves above ------------
-
-SCREENING_NOTES = {
-    "met": "Framgår av CV:t.",
-    "partly": "Delvis: kortare erfarenhet än vi söker.",
-    "not_met": "Framgår inte av ansökan.",
-}
-EVIDENCE = {
-    5: "Gav flera konkreta exempel som tydligt visar detta.",
-    4: "Gav ett konkret exempel från sitt senaste jobb.",
-    3: "Uppfyller kravet enligt det som kom fram i intervjun.",
-    2: "Kunde ge få exempel; behöver mer erfarenhet här.",
-    1: "Kom inte fram i intervjun.",
-}
-IMPRESSIONS = (
-    "Lugn och strukturerad, svarade konkret och ställde egna frågor om arbetslaget.",
-    "Engagerad och nyfiken, men svaren blev ibland allmänna utan exempel.",
-    "Tydlig och förberedd; beskrev sina arbetsuppgifter steg för steg.",
-    "Kortfattad i början, mer utförlig när frågorna gällde praktiska situationer.",
-)
-STRENGTHS = (
-    "Gott säkerhetstänk och erfarenhet av truckkörning i trånga gångar.",
-    "Vana att räkna och kontrollera inleveranser.",
-    "Bra exempel på samarbete i skiftlag.",
-    "Har arbetat i lagersystem och lär sig nya verktyg snabbt.",
-)
-TIPS = (
-    "Ge gärna fler konkreta exempel med siffror, till exempel plockfel eller volymer.",
-    "Berätta mer om hur du själv löste problem, inte bara vad laget gjorde.",
-    "Förbered en fråga om arbetsplatsen; det visar intresse.",
-    "Beskriv din erfarenhet av lagersystem mer i detalj.",
-)
-
-
-def _at(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(second=0, microsecond=0)
-
-
-def _screen(application: Application, applicant: Applicant, *, by: User, at: dt.datetime) -> None:
-    version = profile_freeze(recruitment=application.recruitment, by=by)
-    musts = list(application.recruitment.criteria.filter(kind=Criterion.Kind.MUST))
-    rejected_early = application.closed_from_stage == Stage.SCREENING
-    results = {}
-    for position, criterion in enumerate(musts):
-        result = "met"
-        if rejected_early and position == len(musts) - 1:
-            result = "not_met"
-        elif len(applicant.experience) < 2 and criterion.category == Category.EXPERIENCE:
-            result = "partly"
-        Screening.objects.create(
-            application=application,
-            criterion=criterion,
-            result=result,
-            note=SCREENING_NOTES[result],
-            profile_version=version,
-            screened_by=by,
-            screened_at=at,
-        )
-        results[criterion.name] = result
-    values = list(results.values())
-    TimelineEvent.objects.create(
-        application=application,
-        at=at,
-        actor=TimelineEvent.Actor.USER,
-        actor_user=by,
-        kind="screened",
-        data={
-            "version": version.number,
-            "results": results,
-            "met": values.count("met"),
-            "partly": values.count("partly"),
-            "not_met": values.count("not_met"),
-        },
-    )
-
-
-def _interview(
-    application: Application,
-    *,
-    index: int,
-    by: User,
-    booked_at: dt.datetime,
-    until: dt.datetime,
-    chosen: bool = False,
-) -> None:
-    """A held interview with scorecards: the hiring manager's always, an interviewer's on
-    every recruitment that has one except for one candidate, to show a missing scorecard."""
-    recruitment = application.recruitment
-    version = profile_freeze(recruitment=recruitment, by=by)
-    held_at = _at(min(booked_at + dt.timedelta(days=2), until - dt.timedelta(minutes=2)))
-    interview = Interview.objects.create(
-        application=application,
-        scheduled_at=held_at - dt.timedelta(hours=1),
-        location="Torsviks lager, Jönköping, reception",
-        held_at=held_at,
-        profile_version=version,
-        created_by=by,
-        created_at=booked_at,
-    )
-    team = {m.role: m.user for m in recruitment.memberships.select_related("user")}
-    people = [team[Role.HIRING_MANAGER]]
-    if Role.INTERVIEWER in team:
-        people.append(team[Role.INTERVIEWER])
-    interview.interviewers.set(people)
-    Application.objects.filter(pk=application.pk).update(interviewed=True)
-    for at, kind, data in (
-        (
-            booked_at,
-            "interview_scheduled",
-            {
-                "interview": interview.pk,
-                "at": interview.scheduled_at.isoformat(),
-                "interviewers": [str(u) for u in people],
-            },
-        ),
-        (held_at, "interview_held", {"interview": interview.pk}),
-    ):
-        TimelineEvent.objects.create(
-            application=application,
-            at=at,
-            actor=TimelineEvent.Actor.USER,
-            actor_user=by,
-            kind=kind,
-            data=data,
-        )
-    criteria = list(recruitment.criteria.all())
-    for seat, person in enumerate(people):
-        if seat and index % 4 == 3:
-            continue  # this interviewer has not scored yet
-        card = Scorecard.objects.create(
-            interview=interview,
-            interviewer=person,
-            impression=IMPRESSIONS[(index + seat) % len(IMPRESSIONS)],
-            strengths=STRENGTHS[(index + seat) % len(STRENGTHS)],
-            tips=TIPS[(index + seat) % len(TIPS)],
-            profile_version=version,
-            submitted_at=held_at + dt.timedelta(minutes=30 + seat * 15),
-        )
-        for position, criterion in enumerate(criteria):
-            # Deterministic, different per candidate, and now and then two points apart
-            # between the two interviewers, so that the comparison has something to show.
-            score = 2 + (index * 3 + position * 2) % 4
-            if chosen:
-                # The one offered the job scored well: the comparison should agree.
-                score = max(score, 4 if position % 3 else 5)
-            elif seat and (index + position) % 5 == 0:
-                score = max(1, score - 2)
-            Rating.objects.create(
-                scorecard=card, criterion=criterion, score=score, evidence=EVIDENCE[score]
-            )
-        TimelineEvent.objects.create(
-            application=application,
-            at=card.submitted_at,
-            actor=TimelineEvent.Actor.USER,
-            actor_user=person,
-            kind="scorecard_submitted",
-            data={"interview": interview.pk, "scorecard": card.pk, "interviewer": str(person)},
-        )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from aterkoppla.core.demo import DEMO_USERS, load_demo
+from aterkoppla.demo.load import load_demo
+from aterkoppla.demo.specs import DEMO_USERS
 
 
 class Command(BaseCommand):
