@@ -6,7 +6,7 @@
 #   make test       run every test, in parallel; pass pytest options with ARGS="-k journey -x"
 #                   and the number of processes with WORKERS=1 (default: one per core)
 #   make lint       ruff check and ruff format --check
-#   make typecheck  mypy with django-stubs on aterkoppla/ (pyproject.toml says what it checks)
+#   make typecheck  mypy with django-stubs on aterkoppla/, and the import layers (lint-imports)
 #   make format     sort imports and format with ruff
 #   make messages   extract the Swedish strings into the catalogue and compile it
 #   make checkcatalog   fail on untranslated or fuzzy strings, or a stale .mo
@@ -77,6 +77,7 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP)
 	$(BIN)/ruff check --select I --fix .

@@ -441,7 +441,8 @@ class QueryCounter:
 # --breakdown: the parts of phase A, timed by wrapping the functions where they are looked up.
 BREAKDOWN = [
     ("aterkoppla.decisions.services", "decision_plan", "decision_plan (checks, reads)"),
-    ("aterkoppla.decisions.services", "_call_task", "_call_task ×19 (interviewed)"),
+    ("aterkoppla.decisions.services", "_call_tasks", "_call_tasks (19 interviewed)"),
+    ("aterkoppla.decisions.services", "applications_close", "applications_close (all batches)"),
     ("aterkoppla.decisions.services", "messages_queue_bulk", "messages_queue_bulk (all batches)"),
     ("aterkoppla.messaging.services", "_compose", "  _compose (one per message)"),
     ("aterkoppla.messaging.services", "_context", "    _context"),

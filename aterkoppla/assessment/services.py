@@ -40,8 +40,6 @@ from aterkoppla.timeline.services import timeline_record
 
 # Screening may move an application on to these stages.
 SCREENING_ADVANCES = (Application.Stage.SCREENING, Application.Stage.INTERVIEW)
-# Stages in which an interview can be booked: the candidate has been told they are invited.
-INTERVIEW_STAGES = Application.INVITED_STAGES
 
 
 @dataclass(frozen=True)
@@ -275,7 +273,7 @@ def interview_schedule(
     """Book an interview and send each interviewer a calendar invitation by email."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_open(application)
-    if application.stage not in INTERVIEW_STAGES:
+    if application.stage not in Application.INVITED_STAGES:
         raise ValidationError(
             _(
                 "Move the application to the interview stage first: the candidate is told "

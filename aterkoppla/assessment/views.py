@@ -168,7 +168,7 @@ def interview_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 )
             return redirect(interview)
     context = _application_context(
-        application, form=form, can_book=application.stage in services.INTERVIEW_STAGES
+        application, form=form, can_book=application.stage in Application.INVITED_STAGES
     )
     status = 400 if request.method == "POST" else 200
     return render(request, "assessment/interview_new.html", context, status=status)

@@ -44,9 +44,6 @@ FAILED_CALLS_BEFORE_WRITING = 3
 FAILED_CALL_DAYS = 2
 # Written rejections are carried out this many at a time: memory stays flat for any size.
 BATCH = 500
-# The stages from which someone can be hired or kept as a reserve: they were invited to an
-# interview. The decision screen names them one by one.
-DECIDABLE = Application.INVITED_STAGES
 Result = DecisionItem.Result
 
 
@@ -217,7 +214,7 @@ def _check_found(
 
 def _classify_hires(plan: Plan, applications: Sequence[Application]) -> None:
     for application in applications:
-        if application.stage not in DECIDABLE:
+        if application.stage not in Application.INVITED_STAGES:
             raise ValidationError(
                 _("%(name)s has not been interviewed and cannot be hired here.")
                 % {"name": application.candidate.full_name}
@@ -229,7 +226,7 @@ def _classify_reserves(
     plan: Plan, applications: Sequence[Application], reserve_until: dt.date | None
 ) -> None:
     for application in applications:
-        if application.stage not in DECIDABLE:
+        if application.stage not in Application.INVITED_STAGES:
             raise ValidationError(
                 _("Only someone interviewed can be a reserve: %(name)s.")
                 % {"name": application.candidate.full_name}

@@ -43,7 +43,7 @@ MARKED_SHOWN = 50
 def _one_by_one(recruitment: Recruitment) -> list[Application]:
     """Those invited to interview, named one by one on the decision screen."""
     return list(
-        recruitment.applications.filter(stage__in=services.DECIDABLE)
+        recruitment.applications.filter(stage__in=Application.INVITED_STAGES)
         .select_related("candidate")
         .order_by("candidate__last_name", "candidate__first_name", "pk")
     )
@@ -52,7 +52,7 @@ def _one_by_one(recruitment: Recruitment) -> list[Application]:
 def _others(recruitment: Recruitment) -> QuerySet[Application]:
     """Everyone else still open: decided as one group, each with a written answer."""
     return recruitment.applications.filter(stage__in=Application.OPEN_STAGES).exclude(
-        stage__in=services.DECIDABLE
+        stage__in=Application.INVITED_STAGES
     )
 
 

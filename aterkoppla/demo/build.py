@@ -96,8 +96,22 @@ class Track:
     # The latest moment planned for it: the next step comes after.
     last: dt.datetime
     application_id: int = 0
-    interview: Interview | None = None
-    call_task: CallTask | None = None
+    interview_booked: Interview | None = None
+    call_task_made: CallTask | None = None
+
+    @property
+    def interview(self) -> Interview:
+        """The interview booked by an earlier step (steps run in their planned order)."""
+        if self.interview_booked is None:
+            raise RuntimeError(f"{self.applicant.first_name}: no interview booked yet")
+        return self.interview_booked
+
+    @property
+    def call_task(self) -> CallTask:
+        """The call task the decision made by an earlier step."""
+        if self.call_task_made is None:
+            raise RuntimeError(f"{self.applicant.first_name}: no call task made")
+        return self.call_task_made
 
     def application(self) -> Application:
         # Read afresh for every step: the services change it in the database.
@@ -115,11 +129,18 @@ class History:
         # Filled in before the steps run: the users are made at the start of the history.
         self.people = people
         self.deadline = clock.today + dt.timedelta(days=spec.deadline_in_days)
-        self.recruitment: Recruitment | None = None
+        self.made: Recruitment | None = None
         self.criteria: dict[str, Criterion] = {}
         self.steps: list[Step] = []
         self.tracks: list[Track] = []
         self._plan()
+
+    @property
+    def recruitment(self) -> Recruitment:
+        """The recruitment, made by the history's first step."""
+        if self.made is None:
+            raise RuntimeError(f"{self.spec.title}: the recruitment is not made yet")
+        return self.made
 
     # Planning: when each thing happened.
 
@@ -251,7 +272,7 @@ class History:
 
     def _publish(self) -> None:
         spec, owner = self.spec, self._person(RECRUITER)
-        self.recruitment = recruitment_create(
+        self.made = recruitment_create(
             owner=owner,
             title=spec.title,
             description=spec.description,
@@ -314,8 +335,8 @@ class History:
         open_stages = [s for s in applicant.path if s in Application.OPEN_STAGES]
         if applicant.reply_in is not None and open_stages[-1:] == [stage]:
             return add_working_days(self.clock.today, applicant.reply_in)
-        notice = add_working_days(timezone.localdate(), STAGE_NOTICE_WORKING_DAYS[stage])
-        return max(application.reply_by, notice)
+        notice = add_working_days(timezone.localdate(), STAGE_NOTICE_WORKING_DAYS[Stage(stage)])
+        return max(application.promised_by, notice)
 
     def _move_to_screening(self, track: Track) -> None:
         application = track.application()
@@ -340,16 +361,16 @@ class History:
             elif criterion.name in applicant.partly:
                 result = "partly"
             results.append(ScreeningResult(criterion.pk, result, notes[result]))
-        act: dict[str, object] = {}
-        if Stage.INTERVIEW in applicant.path:
-            act = {
-                "advance_to": Stage.INTERVIEW,
-                "reply_by": self._promise(application, Stage.INTERVIEW, applicant),
-            }
-        elif applicant.rejection_reason:
-            act = {"mark_for_rejection": True, "rejection_reason": applicant.rejection_reason}
+        inviting = Stage.INTERVIEW in applicant.path
+        proposing = not inviting and bool(applicant.rejection_reason)
         screening_record(
-            application=application, by=self._person(RECRUITER), results=results, **act
+            application=application,
+            by=self._person(RECRUITER),
+            results=results,
+            advance_to=Stage.INTERVIEW if inviting else None,
+            reply_by=self._promise(application, Stage.INTERVIEW, applicant) if inviting else None,
+            mark_for_rejection=True if proposing else None,
+            rejection_reason=applicant.rejection_reason if proposing else None,
         )
 
     def _propose_rejection(self, track: Track) -> None:
@@ -361,7 +382,7 @@ class History:
         )
 
     def _book(self, track: Track, *, scheduled: dt.datetime) -> None:
-        track.interview = interview_schedule(
+        track.interview_booked = interview_schedule(
             application=track.application(),
             by=self._person(RECRUITER),
             scheduled_at=scheduled,
@@ -459,7 +480,7 @@ class History:
         )
         tasks = {task.application_id: task for task in outcome.calls}
         for track in tracks:
-            track.call_task = tasks.get(track.application_id)
+            track.call_task_made = tasks.get(track.application_id)
 
     def _call(self, track: Track, *, call: Call) -> None:
         call_attempt_record(

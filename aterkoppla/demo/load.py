@@ -8,7 +8,7 @@ run that adds nothing does little: it neither imports the builder nor hashes a p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol
 
 from django.db import transaction
 
@@ -34,7 +34,13 @@ class DemoResult:
         return bool(self.created_users or self.created_recruitments)
 
 
-def load_demo(*, stdout: TextIO | None = None) -> DemoResult:
+class Writer(Protocol):
+    """Where progress is written: a file, or a command's output."""
+
+    def write(self, text: str) -> object: ...
+
+
+def load_demo(*, stdout: Writer | None = None) -> DemoResult:
     """Create the demo users and whichever demo recruitments are missing; return what was done."""
     result = DemoResult()
     with transaction.atomic():

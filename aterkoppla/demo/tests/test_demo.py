@@ -32,8 +32,8 @@ from aterkoppla.demo.tests.helpers import (
     run_demo,
 )
 from aterkoppla.language.models import LanguageOverride
+from aterkoppla.messaging.links import portal_url_create
 from aterkoppla.messaging.models import STAFF_KINDS, Kind, Message
-from aterkoppla.portal.tokens import portal_url_create
 from aterkoppla.recruitment.models import Criterion, Recruitment
 from aterkoppla.recruitment.selectors import recruitments_for_user
 from aterkoppla.timeline.models import TimelineEvent
@@ -198,7 +198,7 @@ def test_output_names_the_users_their_passwords_and_the_url(demo, settings):
     ]:
         assert username in demo
         assert password in demo
-    assert f"{settings.SITE_URL}/login/" in demo
+    assert f"{settings.SITE_URL}/account/login/" in demo
 
 
 def test_demo_has_assessments_to_compare(demo):

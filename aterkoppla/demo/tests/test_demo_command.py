@@ -14,8 +14,7 @@ from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
 from aterkoppla.demo.tests.helpers import ALL_TITLES, FINANCE, NOW, run_demo
-from aterkoppla.messaging.models import Message
-from aterkoppla.portal.models import PortalToken
+from aterkoppla.messaging.models import Message, PortalToken
 from aterkoppla.recruitment.models import Criterion, ProfileVersion, Recruitment, TeamMembership
 from aterkoppla.recruitment.services import recruitment_update
 from aterkoppla.timeline.models import TimelineEvent

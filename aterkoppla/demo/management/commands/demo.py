@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from aterkoppla.demo.load import load_demo
 from aterkoppla.demo.specs import DEMO_USERS
@@ -31,7 +32,7 @@ class Command(BaseCommand):
                 f"Already there, left as they were: {', '.join(result.existing_recruitments)}."
             )
 
-        self.stdout.write(f"\nSign in at {settings.SITE_URL}/login/ as:")
+        self.stdout.write(f"\nSign in at {settings.SITE_URL}{reverse('accounts:login')} as:")
         width = max(len(user.username) for user in DEMO_USERS)
         for user in DEMO_USERS:
             self.stdout.write(
