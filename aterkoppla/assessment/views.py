@@ -17,9 +17,8 @@ from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.assessment import calendar, selectors, services
 from aterkoppla.assessment.forms import InterviewForm, MeritsForm, ScorecardForm, ScreeningForm
-from aterkoppla.assessment.models import Interview
+from aterkoppla.assessment.models import Interview, Scorecard
 from aterkoppla.core.forms import add_service_errors
-from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.recruitment.models import Criterion
 from aterkoppla.recruitment.selectors import Access
 
@@ -68,27 +67,21 @@ def application_screening(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         elif form.is_valid():
             advance_to = form.cleaned_data["advance_to"]
             rejecting = advance_to == "reject"
-            try:
-                with language_advice() as advice:
-                    services.screening_record(
-                        application=application,
-                        by=request.user,
-                        results=form.results(),
-                        advance_to=advance_to if not rejecting else None,
-                        reply_by=form.cleaned_data["reply_by"],
-                        mark_for_rejection=True if rejecting else None,
-                        rejection_reason=form.cleaned_data["rejection_reason"]
-                        if rejecting
-                        else None,
-                        language_override_reason=form.language_override_reason,
-                    )
-            except LanguageBlocked as exc:
-                form.language_stopped(exc)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("The screening was saved."))
-                form.language_advise(request, advice)
+            saved, _screenings = form.language_save(
+                request,
+                lambda: services.screening_record(
+                    application=application,
+                    by=request.user,
+                    results=form.results(),
+                    advance_to=advance_to if not rejecting else None,
+                    reply_by=form.cleaned_data["reply_by"],
+                    mark_for_rejection=True if rejecting else None,
+                    rejection_reason=form.cleaned_data["rejection_reason"] if rejecting else None,
+                    language_override_reason=form.language_override_reason,
+                ),
+                success=_("The screening was saved."),
+            )
+            if saved:
                 return redirect(application)
     context = _application_context(application, form=form)
     return render(request, "assessment/screening.html", context, status=status)
@@ -104,21 +97,17 @@ def merits_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         language_policy=application.recruitment.language_policy,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            with language_advice() as advice:
-                services.merits_update(
-                    application=application,
-                    by=request.user,
-                    merits=form.merits(),
-                    language_override_reason=form.language_override_reason,
-                )
-        except LanguageBlocked as exc:
-            form.language_stopped(exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The merits summary was saved."))
-            form.language_advise(request, advice)
+        saved, _application = form.language_save(
+            request,
+            lambda: services.merits_update(
+                application=application,
+                by=request.user,
+                merits=form.merits(),
+                language_override_reason=form.language_override_reason,
+            ),
+            success=_("The merits summary was saved."),
+        )
+        if saved:
             return redirect(application)
     context = _application_context(application, form=form)
     status = 400 if request.method == "POST" else 200
@@ -251,29 +240,20 @@ def scorecard_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         language_policy=interview.application.recruitment.language_policy,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            with language_advice() as advice:
-                _card, created = services.scorecard_submit(
-                    interview=interview,
-                    by=request.user,
-                    ratings=form.ratings(),
-                    impression=form.cleaned_data["impression"],
-                    strengths=form.cleaned_data["strengths"],
-                    tips=form.cleaned_data["tips"],
-                    language_override_reason=form.language_override_reason,
-                )
-        except LanguageBlocked as exc:
-            form.language_stopped(exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            form.language_advise(request, advice)
-            messages.success(
-                request,
-                _("Your scorecard was submitted. You can now see the others'.")
-                if created
-                else _("Your scorecard was changed. The earlier version is kept on the timeline."),
-            )
+        saved, _submitted = form.language_save(
+            request,
+            lambda: services.scorecard_submit(
+                interview=interview,
+                by=request.user,
+                ratings=form.ratings(),
+                impression=form.cleaned_data["impression"],
+                strengths=form.cleaned_data["strengths"],
+                tips=form.cleaned_data["tips"],
+                language_override_reason=form.language_override_reason,
+            ),
+            success=_scorecard_saved,
+        )
+        if saved:
             return redirect(interview)
     context = _application_context(
         interview.application,
@@ -284,6 +264,13 @@ def scorecard_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
     status = 400 if request.method == "POST" else 200
     return render(request, "assessment/scorecard.html", context, status=status)
+
+
+def _scorecard_saved(submitted: tuple[Scorecard, bool]) -> str:
+    _card, created = submitted
+    if created:
+        return _("Your scorecard was submitted. You can now see the others'.")
+    return _("Your scorecard was changed. The earlier version is kept on the timeline.")
 
 
 @login_required

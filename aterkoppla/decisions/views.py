@@ -21,13 +21,11 @@ from icalendar import Calendar, Event
 
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_get_for_user
-from aterkoppla.core.forms import add_service_errors
 from aterkoppla.decisions import services
 from aterkoppla.decisions.call_sheets import call_sheet_for
 from aterkoppla.decisions.forms import OTHERS_ALL, OTHERS_MARKED, AttemptForm, DecisionForm
-from aterkoppla.decisions.models import CallTask
+from aterkoppla.decisions.models import CallAttempt, CallTask
 from aterkoppla.decisions.pdf import PdfUnavailable, answers_of, call_sheet_pdf, letter_pdf
-from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import Criterion, Recruitment
 from aterkoppla.recruitment.selectors import recruitment_get_for_user
@@ -112,13 +110,8 @@ def decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "reserve_until": form.cleaned_data["reserve_until"],
         "language_override_reason": form.language_override_reason,
     }
-    try:
-        plan = services.decision_plan(**arguments)
-    except LanguageBlocked as exc:
-        form.language_stopped(exc)
-        return render(request, "decisions/decision.html", context, status=400)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
+    planned, plan = form.language_save(request, lambda: services.decision_plan(**arguments))
+    if not planned:
         return render(request, "decisions/decision.html", context, status=400)
     if request.POST.get("confirm") != "1":
         context.update(
@@ -134,17 +127,13 @@ def decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             due=services.add_working_days(timezone.localdate(), services.CALL_DUE_WORKING_DAYS),
         )
         return render(request, "decisions/confirm.html", context)
-    try:
-        with language_advice() as advice:
-            outcome = services.decision_record(by=request.user, **arguments)
-    except LanguageBlocked as exc:
-        form.language_stopped(exc)
+    recorded, _outcome = form.language_save(
+        request,
+        lambda: services.decision_record(by=request.user, **arguments),
+        success=_summary,
+    )
+    if not recorded:
         return render(request, "decisions/decision.html", context, status=400)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return render(request, "decisions/decision.html", context, status=400)
-    messages.success(request, _summary(outcome))
-    form.language_advise(request, advice)
     return redirect("decisions:calls", pk=recruitment.pk)
 
 
@@ -233,27 +222,22 @@ def call_mode(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request.POST or None, language_policy=application.recruitment.language_policy
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            with language_advice() as advice:
-                services.call_attempt_record(
-                    task=task,
-                    by=request.user,
-                    outcome=form.cleaned_data["outcome"],
-                    notes=form.cleaned_data["notes"],
-                    callback_at=form.callback_at(),
-                    summary_requested=form.cleaned_data["summary_requested"],
-                    talent_pool=form.cleaned_data["talent_pool"],
-                    disclosure_requested=form.cleaned_data["disclosure_requested"],
-                    language_override_reason=form.language_override_reason,
-                )
-        except LanguageBlocked as exc:
-            form.language_stopped(exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            task.refresh_from_db()
-            messages.success(request, _attempt_message(task))
-            form.language_advise(request, advice)
+        saved, _attempt = form.language_save(
+            request,
+            lambda: services.call_attempt_record(
+                task=task,
+                by=request.user,
+                outcome=form.cleaned_data["outcome"],
+                notes=form.cleaned_data["notes"],
+                callback_at=form.callback_at(),
+                summary_requested=form.cleaned_data["summary_requested"],
+                talent_pool=form.cleaned_data["talent_pool"],
+                disclosure_requested=form.cleaned_data["disclosure_requested"],
+                language_override_reason=form.language_override_reason,
+            ),
+            success=_attempt_message,
+        )
+        if saved:
             return redirect("decisions:call", pk=task.pk)
     sheet = call_sheet_for(application, task.item)
     context = {
@@ -274,7 +258,8 @@ def call_mode(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "decisions/call.html", context, status=status)
 
 
-def _attempt_message(task: CallTask) -> str:
+def _attempt_message(attempt: CallAttempt) -> str:
+    task = attempt.task
     if task.status == CallTask.Status.DONE:
         if task.summary_requested:
             return _("The call is logged. The written summary is on its way to the candidate.")

@@ -8,16 +8,18 @@ shows what the service found.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from aterkoppla.language.gate import LanguageBlocked
+from aterkoppla.core.forms import add_service_errors
+from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.language.models import Policy
 from aterkoppla.language.review import Review, blocked_error, describe
 
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     _FormBase = forms.BaseForm
 else:
     _FormBase = object
+
+T = TypeVar("T")
 
 OVERRIDE_FIELD = "language_override_reason"
 OVERRIDE_MAX = 1000
@@ -108,6 +112,35 @@ class LanguageCheckedMixin(_FormBase):
         """Show the override field: a text was stopped, or a reason was already given."""
         data = getattr(self, "data", {}) or {}
         return self._language_stopped or bool(data.get(OVERRIDE_FIELD))
+
+    def language_save(
+        self,
+        request: HttpRequest,
+        save: Callable[[], T],
+        *,
+        success: str | Callable[[Any], str] = "",
+    ) -> tuple[bool, T | None]:
+        """Run the service that stores this form's texts (``save``) for a page.
+
+        Stopped texts and the service's other errors go on the form (``(False, None)``);
+        otherwise the success message (text, or made from what the service returned), then
+        the warnings the saved texts had, are shown once on the next page (``(True, what the
+        service returned)``).
+        """
+        try:
+            with language_advice() as advice:
+                result = save()
+        except LanguageBlocked as exc:
+            self.language_stopped(exc)
+            return False, None
+        except ValidationError as exc:
+            add_service_errors(self, exc)
+            return False, None
+        text = success(result) if callable(success) else success
+        if text:
+            messages.success(request, text)
+        self.language_advise(request, advice)
+        return True, result
 
     def language_advise(self, request: HttpRequest, reviews: Iterable[Review]) -> None:
         """Show the warnings the saved texts had, once, on the next page."""

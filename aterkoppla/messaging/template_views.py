@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,9 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.accounts.access import require_site_admin
-from aterkoppla.core.forms import add_service_errors
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
-from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, Message, MessageTemplate
 from aterkoppla.messaging.rendering import (
     VARIABLES,
@@ -110,23 +107,19 @@ def template_edit(request: AuthenticatedHttpRequest, kind: str, language: str) -
         messages.success(request, _("The default text is used again."))
         return redirect("messaging:template", kind=kind, language=language)
     if request.method == "POST" and form.is_valid():
-        try:
-            with language_advice() as advice:
-                message_template_save(
-                    kind=kind,
-                    language=language,
-                    subject=form.cleaned_data["subject"],
-                    body=form.cleaned_data["body"],
-                    by=request.user,
-                    language_override_reason=form.language_override_reason,
-                )
-        except LanguageBlocked as exc:
-            form.language_stopped(exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The template was saved."))
-            form.language_advise(request, advice)
+        saved, _template = form.language_save(
+            request,
+            lambda: message_template_save(
+                kind=kind,
+                language=language,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                by=request.user,
+                language_override_reason=form.language_override_reason,
+            ),
+            success=_("The template was saved."),
+        )
+        if saved:
             return redirect("messaging:template", kind=kind, language=language)
     application = _preview_application(language)
     context = {

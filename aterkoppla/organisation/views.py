@@ -2,17 +2,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from aterkoppla.accounts.access import require_site_admin
-from aterkoppla.core.forms import add_service_errors
-from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.organisation.forms import OrganisationForm
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.organisation.privacy import default_privacy_notice
@@ -30,21 +26,17 @@ def settings_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            with language_advice() as advice:
-                organisation_update(
-                    organisation=organisation,
-                    by=request.user,
-                    language_override_reason=form.language_override_reason,
-                    **changes,
-                )
-        except LanguageBlocked as exc:
-            form.language_stopped(exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The settings were saved."))
-            form.language_advise(request, advice)
+        saved, _organisation = form.language_save(
+            request,
+            lambda: organisation_update(
+                organisation=organisation,
+                by=request.user,
+                language_override_reason=form.language_override_reason,
+                **changes,
+            ),
+            success=_("The settings were saved."),
+        )
+        if saved:
             return redirect("organisation:settings")
     context = {
         "form": form,

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.core.forms import add_service_errors
-from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.recruitment import services
 from aterkoppla.recruitment.forms import (
     CriterionForm,
@@ -41,21 +40,17 @@ def recruitment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             services.CriterionSpec(**{k: f.cleaned_data[k] for k in services.CRITERION_FIELDS})
             for f in formset.filled_forms()
         ]
-        try:
-            with language_advice() as advice:
-                recruitment = services.recruitment_create(
-                    owner=request.user,
-                    criteria=specs,
-                    language_override_reason=form.language_override_reason,
-                    **form.recruitment_data(),
-                )
-        except LanguageBlocked as exc:
-            form.language_stopped(exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The recruitment was created."))
-            form.language_advise(request, advice)
+        saved, recruitment = form.language_save(
+            request,
+            lambda: services.recruitment_create(
+                owner=request.user,
+                criteria=specs,
+                language_override_reason=form.language_override_reason,
+                **form.recruitment_data(),
+            ),
+            success=_("The recruitment was created."),
+        )
+        if saved and recruitment is not None:
             return redirect(recruitment)
     status = 400 if form.errors or formset.total_error_count() else 200
     context = {"form": form, "formset": formset}
@@ -69,21 +64,17 @@ def recruitment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     form = RecruitmentForm(request.POST or None, instance=Recruitment.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         changes = {k: v for k, v in form.recruitment_data().items() if k in form.changed_data}
-        try:
-            with language_advice() as advice:
-                services.recruitment_update(
-                    recruitment=recruitment,
-                    by=request.user,
-                    language_override_reason=form.language_override_reason,
-                    **changes,
-                )
-        except LanguageBlocked as exc:
-            form.language_stopped(exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The recruitment was saved."))
-            form.language_advise(request, advice)
+        saved, _updated = form.language_save(
+            request,
+            lambda: services.recruitment_update(
+                recruitment=recruitment,
+                by=request.user,
+                language_override_reason=form.language_override_reason,
+                **changes,
+            ),
+            success=_("The recruitment was saved."),
+        )
+        if saved:
             return redirect(recruitment)
     context = {"form": form, "recruitment": recruitment}
     status = 400 if form.errors else 200
