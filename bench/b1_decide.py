@@ -210,7 +210,7 @@ def setup_data(applications: int) -> Setup:
     from django.utils import timezone
 
     from aterkoppla.accounts.models import User
-    from aterkoppla.applications.models import Application, Candidate, TimelineEvent
+    from aterkoppla.applications.models import Application, Candidate
     from aterkoppla.organisation.models import Organisation
     from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
     from aterkoppla.recruitment.services import (
@@ -219,6 +219,7 @@ def setup_data(applications: int) -> Setup:
         recruitment_create,
         team_member_add,
     )
+    from aterkoppla.timeline.services import timeline_event, timeline_record_many
 
     today = timezone.localdate()
     with transaction.atomic():
@@ -316,19 +317,16 @@ def setup_data(applications: int) -> Setup:
             )
             for row in rows:
                 row.pk = ids[row.candidate_id]
-        TimelineEvent.objects.bulk_create(
-            [
-                TimelineEvent(
+        for start in range(0, len(rows), 1000):
+            timeline_record_many(
+                timeline_event(
                     application=row,
                     at=row.received_at,
-                    actor=TimelineEvent.Actor.CANDIDATE,
-                    kind=TimelineEvent.Kind.RECEIVED,
-                    data={"source": row.source},
+                    kind="received",
+                    data={"source": row.source, "reply_by": row.reply_by.isoformat()},
                 )
-                for row in rows
-            ],
-            batch_size=1000,
-        )
+                for row in rows[start : start + 1000]
+            )
     interviewed = [row.pk for n, row in enumerate(rows) if n in interviewed_at]
     others = [row.pk for n, row in enumerate(rows) if n not in interviewed_at]
     without = sum(1 for n, c in enumerate(candidates) if not c.email and n not in interviewed_at)

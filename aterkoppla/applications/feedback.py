@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,11 +30,6 @@ class Channel(models.TextChoices):
 def owed_a_call(*, interviewed: bool) -> bool:
     """An interview was held with the candidate: a rejection is given by phone first."""
     return interviewed
-
-
-def owed_a_call_q() -> Q:
-    """:func:`owed_a_call` as a filter, for lists of applications."""
-    return Q(interviewed=True)
 
 
 def rejection_channel_of(*, interviewed: bool, email: str) -> Channel:

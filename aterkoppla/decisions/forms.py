@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aterkoppla.applications.feedback import owed_a_call
+from aterkoppla.applications.feedback import Channel, rejection_channel
 from aterkoppla.applications.models import Application
 from aterkoppla.core.forms import DateInput
 from aterkoppla.decisions.models import CallAttempt
@@ -86,7 +86,7 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
         choices = [(c.pk, c.name) for c in criteria]
         for application in self.interviewed:
             pk = application.pk
-            called = owed_a_call(interviewed=application.interviewed)
+            called = rejection_channel(application) == Channel.CALL
             self.fields[f"outcome_{pk}"] = forms.ChoiceField(
                 label=_("Outcome for %(name)s") % {"name": application.candidate.full_name},
                 required=False,
@@ -139,7 +139,7 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
             pk = application.pk
             if cleaned.get(f"outcome_{pk}") != REJECTED:
                 continue
-            if not owed_a_call(interviewed=application.interviewed):
+            if rejection_channel(application) != Channel.CALL:
                 continue
             if not cleaned.get(f"decisive_{pk}"):
                 self.add_error(

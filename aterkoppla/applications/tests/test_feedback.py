@@ -142,3 +142,23 @@ def test_a_postal_applicant_not_interviewed_gets_a_letter(recruitment, owner):
     assert rejection_channel(application) == Channel.LETTER
     plan = decision_plan(recruitment=recruitment, rejections=[RejectionInput(application.pk)])
     assert (plan.calls, plan.emails, plan.letters) == ([], 0, 1)
+
+
+def test_changing_the_rule_in_its_one_place_changes_every_surface(
+    recruitment, owner, client_for, english, monkeypatch
+):
+    """Were the rule ever to change (here: nobody is called), the plan, the decision screen
+    and the candidate page follow it without a change anywhere else."""
+    from aterkoppla.applications import feedback
+
+    application = interview_held(_invited(recruitment, owner))
+    monkeypatch.setattr(feedback, "owed_a_call", lambda *, interviewed: False)
+    assert _surfaces(application, recruitment, owner, client_for) == {
+        "rule": Channel.EMAIL,
+        "plan": "written",
+        "screen": "written",
+    }
+    monkeypatch.setattr(feedback, "owed_a_call", lambda *, interviewed: True)
+    others = _invited(recruitment, owner, email="eva@example.se")
+    assert rejection_channel(others) == Channel.CALL
+    assert _surfaces(others, recruitment, owner, client_for)["plan"] == "call"
