@@ -220,15 +220,16 @@ def _dated(at: dt.datetime | None, earliest: dt.datetime) -> tuple[dt.datetime, 
     return at, True
 
 
-def _refuse_move(application: Application, to_stage: str) -> None:
+def _refuse_transition(from_stage: str, to_stage: str) -> None:
+    """Refuse a stage change the stages do not allow (``Application.TRANSITIONS``)."""
     if to_stage not in Application.Stage.values:
         raise ValidationError({"to_stage": _("Unknown stage “%(stage)s”.") % {"stage": to_stage}})
-    if to_stage not in Application.TRANSITIONS[application.stage]:
+    if to_stage not in Application.TRANSITIONS[from_stage]:
         raise ValidationError(
             {
                 "to_stage": _("An application cannot move from “%(from)s” to “%(to)s”.")
                 % {
-                    "from": application.get_stage_display(),
+                    "from": Application.Stage(from_stage).label,
                     "to": Application.Stage(to_stage).label,
                 }
             }
@@ -253,7 +254,7 @@ def application_move(
     hired) is :func:`applications_close`'s.
     """
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _refuse_move(application, to_stage)
+    _refuse_transition(application.stage, to_stage)
     if to_stage in Application.CLOSED_STAGES:
         raise ValidationError(
             {
@@ -323,6 +324,7 @@ def applications_close(
     that the candidate did it (withdrawing from their page).
     """
     if outcome not in Application.CLOSED_STAGES:
+        # Not a closed stage: the same answer as for any stage that is not one.
         raise ValidationError({"to_stage": _("Unknown stage “%(stage)s”.") % {"stage": outcome}})
     if not applications:
         return []
@@ -337,16 +339,7 @@ def applications_close(
     latest_arrival = max(received for _pk, _stage, received in rows)
     at, backdated = _dated(at, latest_arrival)
     for _pk, stage, _received in rows:
-        if outcome not in Application.TRANSITIONS[stage]:
-            raise ValidationError(
-                {
-                    "to_stage": _("An application cannot move from “%(from)s” to “%(to)s”.")
-                    % {
-                        "from": Application.Stage(stage).label,
-                        "to": Application.Stage(outcome).label,
-                    }
-                }
-            )
+        _refuse_transition(stage, outcome)
     Application.objects.filter(pk__in=list(by_pk)).update(
         closed_from_stage=F("stage"),
         stage=outcome,
