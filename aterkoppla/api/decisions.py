@@ -133,6 +133,7 @@ class _Decided(TypedDict):
     reserve: Sequence[int]
     rejections: Sequence[services.RejectionInput]
     reserve_until: dt.date | None
+    no_hire: bool
     language_override_reason: str
 
 
@@ -152,7 +153,18 @@ def decision_record(
       explain the decision: the call is prepared from them.
     - **Rejected without an interview**: a written rejection in the candidate's language, by
       email, or a letter to print when there is no email address. An explanation here is the
-      short reason the rejection gives.
+      short reason the rejection gives. A reason reaches each candidate in their language:
+      one that clearly reads as the other language is refused (422), so give each candidate
+      the reason in their own language. A candidate whose application nobody assessed
+      (no screening, no interview, not marked for rejection) is told what was done instead
+      ("the position has been filled"), never that the application was assessed;
+      `written.unassessed` counts them.
+    - **Decisive requirements that contradict the scores**: a requirement named as decisive
+      although the candidate scored at least as high on it as the person chosen must be
+      addressed in the explanation (named in it), which the call sheet then reads out instead
+      of the scores; otherwise 422.
+    - **Nobody hired** (`no_hire`): the recruitment is cancelled or advertised again; no
+      message or call sheet then speaks of "the person we chose".
     - **Reserves** are told they are reserves and until when (`reserve_until`).
     - **Hired**: recorded; telling them is done in person.
 
@@ -179,6 +191,7 @@ def decision_record(
         "reserve": payload.reserve,
         "rejections": rejections,
         "reserve_until": payload.reserve_until,
+        "no_hire": payload.no_hire,
         "language_override_reason": payload.language_override_reason,
     }
     # The service names an explanation by its application; here it is named by its place.
@@ -208,7 +221,12 @@ def decision_record(
             }
             for task in outcome.calls
         ],
-        "written": {"emails": outcome.emails, "letters": outcome.letters, "held": outcome.held},
+        "written": {
+            "emails": outcome.emails,
+            "letters": outcome.letters,
+            "held": outcome.held,
+            "unassessed": len(plan.unassessed),
+        },
         "warnings": plan.warnings,
     }
 

@@ -96,6 +96,11 @@ class DecisionIn(Input):
         max_length=MAX_REJECTIONS,
         description=f"The applications to reject, at most {MAX_REJECTIONS:,} per request.",
     )
+    no_hire: bool = Field(
+        False,
+        description="Nobody is hired: the recruitment is cancelled or advertised again. The "
+        "rejections then never say that someone else was chosen. Not with `hired`.",
+    )
     language_override_reason: Reason = Field("", description=OVERRIDE_DESCRIPTION)
 
 
@@ -119,6 +124,10 @@ class WrittenOut(Schema):
     held: int = Field(
         description="Written rejections the language check stopped: they wait unsent until a "
         "person edits or releases them."
+    )
+    unassessed: int = Field(
+        description="Written rejections of applications nobody assessed against the profile: "
+        "their message says what was done instead, never that the application was assessed."
     )
 
 

@@ -141,6 +141,8 @@ class Application(models.Model):
     reply_by = models.DateField(_("answer promised by"), null=True, blank=True)
     # When the application was closed with its final answer (a decision, a withdrawal, a hire):
     # set by ``applications_close`` and nowhere else; retention counts from it (DESIGN §8).
+    # When the candidate was told the outcome: at closing, or for a rejection owed a call when
+    # the call is reached or the written fallback sent. Retention counts from it (DESIGN §8).
     final_answer_at = models.DateTimeField(_("final answer given"), null=True, blank=True)
     # An interview was held with the candidate (an interview marked held, or a scorecard
     # submitted): this, not the stage, decides who is owed a call (``applications.feedback``).
@@ -168,10 +170,13 @@ class Application(models.Model):
                 name="application_open_has_reply_by",
                 violation_error_message=_("An open application needs a promised answer date."),
             ),
-            # Closed exactly when the final answer was given: one cannot be without the other.
+            # The final answer is given when the application closes, except for a rejection
+            # owed a call: that answer is given when the call is reached (or the written
+            # fallback sent). An open application has none.
             models.CheckConstraint(
                 condition=(
-                    Q(stage__in=["hired", "rejected", "withdrawn"], final_answer_at__isnull=False)
+                    Q(stage__in=["hired", "withdrawn"], final_answer_at__isnull=False)
+                    | Q(stage="rejected")
                     | (
                         ~Q(stage__in=["hired", "rejected", "withdrawn"])
                         & Q(final_answer_at__isnull=True)
@@ -192,6 +197,11 @@ class Application(models.Model):
     @property
     def is_open(self) -> bool:
         return self.stage in self.OPEN_STAGES
+
+    @property
+    def awaiting_answer(self) -> bool:
+        """Rejected, but not told yet: the feedback call is still to be made."""
+        return self.stage == self.Stage.REJECTED and self.final_answer_at is None
 
     @property
     def outcome(self) -> str | None:

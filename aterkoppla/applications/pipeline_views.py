@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Count, IntegerField, Q, When
+from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
@@ -115,6 +115,8 @@ def pipeline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         visible.select_related("candidate")
         .annotate(
             stage_order=_stage_order(),
+            # A rejection owed a call is told when the call is made: until then, its day.
+            call_due=F("call_task__due"),
             is_closed=Case(
                 When(stage__in=list(Application.CLOSED_STAGES), then=1),
                 default=0,

@@ -310,6 +310,7 @@ def applications_close(
     by: User | None,
     at: dt.datetime | None = None,
     by_candidate: bool = False,
+    answered: bool = True,
 ) -> list[Application]:
     """Close applications with their final answer: ``rejected``, ``withdrawn`` or ``hired``.
 
@@ -321,8 +322,12 @@ def applications_close(
     writes a stage change on each timeline. A withdrawal is confirmed to the candidate; a
     rejection's answer is the decision's (``aterkoppla.decisions``), a hire is told in person.
     ``at`` dates a close entered afterwards (nothing is sent for it); ``by_candidate`` records
-    that the candidate did it (withdrawing from their page).
+    that the candidate did it (withdrawing from their page). ``answered=False`` closes a
+    rejection owed a call: the candidate is told when the call is reached or the written
+    fallback is sent (``application_answered``), and until then nobody may say they know.
     """
+    if not answered and outcome != Application.Stage.REJECTED:
+        raise ValueError("only a rejection can wait for its answer")
     if outcome not in Application.CLOSED_STAGES:
         # Not a closed stage: the same answer as for any stage that is not one.
         raise ValidationError({"to_stage": _("Unknown stage “%(stage)s”.") % {"stage": outcome}})
@@ -344,7 +349,7 @@ def applications_close(
         closed_from_stage=F("stage"),
         stage=outcome,
         stage_changed_at=at,
-        final_answer_at=at,
+        final_answer_at=at if answered else None,
         marked_for_rejection=False,
     )
     actor = TimelineEvent.Actor.CANDIDATE if by_candidate else None
@@ -354,7 +359,8 @@ def applications_close(
         application = by_pk[pk]
         closed.append(application)
         application.closed_from_stage, application.stage = stage, outcome
-        application.stage_changed_at = application.final_answer_at = at
+        application.stage_changed_at = at
+        application.final_answer_at = at if answered else None
         application.marked_for_rejection = False
         events.append(
             timeline_event(
@@ -376,3 +382,16 @@ def applications_close(
                 by=by,
             )
     return list(applications)
+
+
+def application_answered(*, application: Application, at: dt.datetime) -> Application:
+    """The candidate has been told the outcome of a closed application (a rejection's call was
+    reached, or its written fallback sent): the final answer is dated, once."""
+    if application.stage not in Application.CLOSED_STAGES:
+        raise ValueError("an open application has no final answer")
+    Application.objects.filter(pk=application.pk, final_answer_at__isnull=True).update(
+        final_answer_at=at
+    )
+    if application.final_answer_at is None:
+        application.final_answer_at = at
+    return application

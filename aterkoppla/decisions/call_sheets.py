@@ -19,7 +19,16 @@ from aterkoppla.applications.models import MERIT_SECTIONS, Application
 from aterkoppla.assessment.models import Rating, Scorecard, Screening
 from aterkoppla.decisions.models import DecisionItem
 from aterkoppla.language.review import reader_language
-from aterkoppla.lib.call_sheet import CallSheet, CallSheetFacts, CriterionFacts, Translate, compose
+from aterkoppla.lib.call_sheet import (
+    OUTCOME_CHOSEN,
+    OUTCOME_NONE,
+    OUTCOME_PENDING,
+    CallSheet,
+    CallSheetFacts,
+    CriterionFacts,
+    Translate,
+    compose,
+)
 from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion
@@ -87,6 +96,7 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
                 kind=criterion.kind,
                 weight=criterion.weight,
                 description=criterion.description,
+                category=criterion.category,
                 job_task=criterion.job_task,
                 screening=screening.result if screening else "",
                 screening_note=screening.note if screening else "",
@@ -121,8 +131,24 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
         strengths=tuple(c.strengths for c in cards if c.strengths.strip()),
         tips=tuple(c.tips for c in cards if c.tips.strip()),
         hired_merits=hired_merits,
-        hired_count=max(len(hired), 1),
+        hired_count=len(hired),
+        withheld_names=tuple(
+            name
+            for other in hired
+            for name in (other.candidate.first_name, other.candidate.last_name)
+            if name
+        ),
+        outcome=_outcome(hired, item),
     )
+
+
+def _outcome(hired: list[Application], item: DecisionItem | None) -> str:
+    """Whether someone got the job, nobody yet (others go on), or nobody (DESIGN §5)."""
+    if hired:
+        return OUTCOME_CHOSEN
+    if item is not None and item.decision.no_hire:
+        return OUTCOME_NONE
+    return OUTCOME_PENDING
 
 
 def _translator(language: str) -> Translate:
@@ -148,9 +174,10 @@ def call_sheet_for(application: Application, item: DecisionItem | None = None) -
     return _compose_sheet(facts_for(application, item), reader_language())
 
 
-def written_summary(application: Application, item: DecisionItem | None = None) -> str:
-    """The reasons as the candidate reads them in a written summary: the decision, what
-    decided it (q1) and tips for next time (q2), in the candidate's language."""
+def written_summary(application: Application, item: DecisionItem | None = None) -> dict[str, str]:
+    """What a message after a call needs (``summary`` and ``outcome``): the written summary in
+    the candidate's language, a letter with the decision, the strengths, what decided it and
+    tips for next time (never the phone script), made of what may be said to the candidate;
+    and who got the job, for the sentences around it."""
     sheet = _compose_sheet(facts_for(application, item), application.candidate.language)
-    parts = [sheet.decision, sheet.answers["q1"].answer, sheet.answers["q2"].answer]
-    return "\n\n".join(part.strip() for part in parts if part.strip())
+    return {"summary": sheet.summary, "outcome": sheet.outcome}

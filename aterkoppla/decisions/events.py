@@ -2,9 +2,11 @@
 
 # No "from __future__ import annotations": TypedDict must see NotRequired[...] itself.
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, NotRequired, TypedDict
 
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +28,7 @@ class CallAttempted(TypedDict):
 
 class FollowUp(TypedDict):
     follow_ups: list[str]  # "summary", "talent_pool", "disclosure"
+    disclosure_due: NotRequired[str]  # ISO date the written information is promised by
 
 
 class LetterPrinted(TypedDict):
@@ -68,9 +71,13 @@ def _follow_up(data: Mapping[str, Any]) -> str:
         ),
     }
     wanted = [names[name] for name in data.get("follow_ups", []) if name in names]
-    return gettext("After the call the candidate asked for: %(items)s.") % {
+    text = gettext("After the call the candidate asked for: %(items)s.") % {
         "items": ", ".join(wanted)
     }
+    if data.get("disclosure_due"):
+        due = formats.date_format(dt.date.fromisoformat(data["disclosure_due"]), "j F Y")
+        text += " " + gettext("The written information is promised by %(date)s.") % {"date": due}
+    return text
 
 
 DECIDED = event_kind(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,9 +15,10 @@ from aterkoppla.applications.feedback import Channel, rejection_channel
 from aterkoppla.applications.models import Application
 from aterkoppla.core.forms import DateInput
 from aterkoppla.decisions.models import CallAttempt
-from aterkoppla.decisions.services import RejectionInput
+from aterkoppla.decisions.services import RejectionInput, language_name
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
-from aterkoppla.recruitment.models import Criterion
+from aterkoppla.lib.language_check import language_of
+from aterkoppla.recruitment.models import Criterion, Language
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 TEXT_MAX = 5000
@@ -53,23 +54,19 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
         initial=OTHERS_KEEP,
         widget=forms.RadioSelect,
     )
-    others_reason = checked(
-        forms.CharField(
-            label=_("Reason for those without one of their own"),
-            required=False,
-            max_length=TEXT_MAX,
-            widget=forms.Textarea(attrs={"rows": 2}),
-            help_text=_(
-                "Optional. Tie it to the requirement profile; it goes into each letter that "
-                "has no reason written at screening."
-            ),
-        )
-    )
     reserve_until = forms.DateField(
         label=_("Reserves hear from us again by"),
         required=False,
         widget=DateInput(),
         help_text=_("Leave empty to keep each reserve's promised date."),
+    )
+    no_hire = forms.BooleanField(
+        label=_("Nobody is hired: the recruitment is cancelled or advertised again"),
+        required=False,
+        help_text=_(
+            "Then no message or call sheet says that another candidate was chosen or compares "
+            "with the person chosen."
+        ),
     )
 
     def __init__(
@@ -78,11 +75,39 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
         interviewed: Sequence[Application],
         criteria: Sequence[Criterion],
         warnings: dict[int, list[str]],
+        other_languages: Collection[str] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.interviewed = list(interviewed)
         self.warnings = warnings
+        # The reason for everyone else, once in each language they read: a candidate never
+        # gets a reason in another language than their own.
+        self.other_languages = [code for code, _name in Language.choices if code in other_languages]
+        for code in self.other_languages or [Language.SV.value]:
+            several = len(self.other_languages) > 1
+            self.fields[f"others_reason_{code}"] = checked(
+                forms.CharField(
+                    label=(
+                        _("Reason in Swedish, for those who read Swedish")
+                        if code == Language.SV
+                        else _("Reason in English, for those who read English")
+                    )
+                    if several
+                    else (
+                        _("Reason for those without one of their own")
+                        if code == Language.SV
+                        else _("Reason for those without one of their own (in English)")
+                    ),
+                    required=False,
+                    max_length=TEXT_MAX,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    help_text=_(
+                        "Optional. Tie it to the requirement profile; it goes into each letter "
+                        "that has no reason written at screening."
+                    ),
+                )
+            )
         choices = [(c.pk, c.name) for c in criteria]
         for application in self.interviewed:
             pk = application.pk
@@ -135,10 +160,13 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
+        for code in self.other_languages:
+            self._check_language(f"others_reason_{code}", code)
         for application in self.interviewed:
             pk = application.pk
             if cleaned.get(f"outcome_{pk}") != REJECTED:
                 continue
+            self._check_language(f"explanation_{pk}", application.candidate.language)
             if rejection_channel(application) != Channel.CALL:
                 continue
             if not cleaned.get(f"decisive_{pk}"):
@@ -153,19 +181,34 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
                 )
         return cleaned
 
+    def _check_language(self, name: str, language: str) -> None:
+        """A text that clearly reads as another language than its readers' is refused."""
+        text = (self.cleaned_data.get(name) or "").strip()
+        written_in = language_of(text) if text else None
+        if written_in is not None and written_in != language:
+            self.add_error(
+                name,
+                _("Write it in %(language)s: the candidate reads %(language)s.")
+                % {"language": language_name(language)},
+            )
+
     def language_field_for(self, name: str) -> str | None:
         """The service names an explanation ``explanation:<application id>``."""
         pk = int(name.rpartition(":")[2]) if name.startswith("explanation:") else None
         if any(a.pk == pk for a in self.interviewed):
             return f"explanation_{pk}"
-        return "others_reason"
+        return next(name for name in self.fields if name.startswith("others_reason_"))
+
+    def others_reasons(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name.startswith("others_reason_")]
 
     def chosen(self, result: str) -> list[int]:
         return [
             a.pk for a in self.interviewed if self.cleaned_data.get(f"outcome_{a.pk}") == result
         ]
 
-    def rejections(self, others: Sequence[int]) -> list[RejectionInput]:
+    def rejections(self, others: Sequence[tuple[int, str]]) -> list[RejectionInput]:
+        """The rejections named on the screen; ``others`` are (application id, language)."""
         interviewed = [
             RejectionInput(
                 a.pk,
@@ -175,8 +218,11 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
             for a in self.interviewed
             if self.cleaned_data.get(f"outcome_{a.pk}") == REJECTED
         ]
-        common = self.cleaned_data.get("others_reason", "")
-        return interviewed + [RejectionInput(pk, (), common) for pk in others]
+        reasons = {
+            code: self.cleaned_data.get(f"others_reason_{code}", "")
+            for code in self.other_languages
+        }
+        return interviewed + [RejectionInput(pk, (), reasons.get(code, "")) for pk, code in others]
 
     def is_empty(self) -> bool:
         return (

@@ -24,6 +24,9 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided"), default=timezone.now)
+    # Nobody is hired: the recruitment is cancelled or advertised again. No text then says
+    # "we chose another candidate" or compares with "the person we chose".
+    no_hire = models.BooleanField(_("nobody is hired"), default=False)
 
     class Meta:
         verbose_name = _("decision")

@@ -17,8 +17,8 @@ from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Sum
-from django.utils import timezone
+from django.db.models import Count, Exists, OuterRef, Sum
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -26,20 +26,34 @@ from aterkoppla.accounts.models import User
 from aterkoppla.applications.events import PROMISE_POSTPONED
 from aterkoppla.applications.feedback import Channel, rejection_channel_of
 from aterkoppla.applications.models import Application
-from aterkoppla.applications.services import application_move, applications_close
-from aterkoppla.assessment.models import Interview, Rating, Scorecard
+from aterkoppla.applications.services import (
+    application_answered,
+    application_move,
+    applications_close,
+)
+from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.decisions.call_sheets import written_summary
 from aterkoppla.decisions.events import CALL_ATTEMPTED, DECIDED, FOLLOW_UP, LETTER_PRINTED
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Where
+from aterkoppla.lib.call_sheet import OUTCOME_CHOSEN, OUTCOME_NONE, OUTCOME_PENDING, mentions
+from aterkoppla.lib.language_check import language_of
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind, Message
-from aterkoppla.messaging.services import BulkItem, message_queue, messages_queue_bulk
-from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.messaging.services import (
+    BulkItem,
+    message_queue,
+    messages_queue_bulk,
+    written_date,
+)
+from aterkoppla.recruitment.models import Criterion, Language, Recruitment, TeamMembership
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
 CALL_DUE_WORKING_DAYS = 2
+# The written information under diskrimineringslagen 2 kap. 4 § asked for in a call is sent
+# within this many working days (the summary says by which date).
+DISCLOSURE_WORKING_DAYS = 10
 FAILED_CALLS_BEFORE_WRITING = 3
 FAILED_CALL_DAYS = 2
 # Written rejections are carried out this many at a time: memory stays flat for any size.
@@ -68,6 +82,7 @@ class Plan:
     """What a decision will do, computed without writing anything (for the confirmation)."""
 
     recruitment: Recruitment
+    no_hire: bool = False
     hired: list[PlannedItem] = field(default_factory=list)
     reserve: list[PlannedItem] = field(default_factory=list)
     calls: list[PlannedItem] = field(default_factory=list)
@@ -75,11 +90,25 @@ class Plan:
     letters: int = 0
     emails: int = 0
     written_inputs: dict[int, RejectionInput] = field(default_factory=dict)
+    # Written rejections of applications nobody assessed against the profile: their message
+    # says what was done instead ("the job has been filled"), never "we have assessed".
+    unassessed: set[int] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def rejected_count(self) -> int:
         return len(self.calls) + len(self.written_ids)
+
+    @property
+    def outcome(self) -> str:
+        """What the rejected may be told of who got the job: someone ("chosen"), nobody yet
+        ("pending": others go on) or nobody ("none": cancelled or advertised again)."""
+        if (
+            self.hired
+            or self.recruitment.applications.filter(stage=Application.Stage.HIRED).exists()
+        ):
+            return OUTCOME_CHOSEN
+        return OUTCOME_NONE if self.no_hire else OUTCOME_PENDING
 
 
 @dataclass(frozen=True)
@@ -100,6 +129,9 @@ class _Rejected:
     stage: str
     interviewed: bool
     email: str
+    language: str
+    reason: str  # the reason written at screening
+    assessed: bool
 
 
 def caller_for(recruitment: Recruitment) -> User:
@@ -124,6 +156,7 @@ def decision_plan(
     reserve: Sequence[int] = (),
     rejections: Sequence[RejectionInput] = (),
     reserve_until: dt.date | None = None,
+    no_hire: bool = False,
     language_override_reason: str = "",
 ) -> Plan:
     """Check a decision and say what it will do; raise ValidationError naming each problem.
@@ -134,10 +167,14 @@ def decision_plan(
     (nothing recorded yet), so a stopped text is said before the confirmation.
     """
     _check_named(hired, reserve, rejections)
+    if no_hire and hired:
+        raise ValidationError(
+            {"no_hire": _("A decision that hires someone cannot also say that nobody is hired.")}
+        )
     closing = _read_closing(recruitment, [*hired, *reserve])
     rejected = _read_rejected(recruitment, [r.application_id for r in rejections])
     _check_found(hired, reserve, rejections, closing, rejected)
-    plan = Plan(recruitment=recruitment)
+    plan = Plan(recruitment=recruitment, no_hire=no_hire)
     _classify_hires(plan, [closing[pk] for pk in hired])
     _classify_reserves(plan, [closing[pk] for pk in reserve], reserve_until)
     _classify_rejections(plan, rejections, rejected)
@@ -148,6 +185,8 @@ def decision_plan(
         reason=language_override_reason,
         record=False,
     )
+    _check_languages(plan, rejections, rejected)
+    _check_contradictions(plan)
     plan.warnings = [text for _pk, text in _warnings(plan)]
     return plan
 
@@ -179,10 +218,31 @@ def _read_closing(recruitment: Recruitment, ids: Sequence[int]) -> dict[int, App
 def _read_rejected(recruitment: Recruitment, ids: Sequence[int]) -> dict[int, _Rejected]:
     """Rejections are many: one read of what the plan needs, whatever their number. Their
     rows are read whole in batches when the decision is carried out."""
-    rows = Application.objects.filter(recruitment=recruitment, pk__in=ids).values_list(
-        "pk", "stage", "interviewed", "candidate__email"
+    rows = (
+        Application.objects.filter(recruitment=recruitment, pk__in=ids)
+        .annotate(screened=Exists(Screening.objects.filter(application=OuterRef("pk"))))
+        .values_list(
+            "pk",
+            "stage",
+            "interviewed",
+            "candidate__email",
+            "candidate__language",
+            "rejection_reason",
+            "screened",
+            "marked_for_rejection",
+        )
     )
-    return {pk: _Rejected(stage, interviewed, email) for pk, stage, interviewed, email in rows}
+    return {
+        pk: _Rejected(
+            stage,
+            interviewed,
+            email,
+            language,
+            reason,
+            assessed=screened or interviewed or marked,
+        )
+        for pk, stage, interviewed, email, language, reason, screened, marked in rows
+    }
 
 
 def _check_found(
@@ -282,6 +342,8 @@ def _classify_rejections(
         if channel != Channel.CALL:
             plan.written_ids.append(item.application_id)
             plan.written_inputs[item.application_id] = item
+            if not facts.assessed:
+                plan.unassessed.add(item.application_id)
             if channel == Channel.EMAIL:
                 plan.emails += 1
             else:
@@ -306,6 +368,59 @@ def _classify_rejections(
                 item.explanation.strip(),
             )
         )
+    if problems:
+        raise ValidationError(problems)
+
+
+def _check_languages(
+    plan: Plan, rejections: Sequence[RejectionInput], rejected: dict[int, _Rejected]
+) -> None:
+    """A reason goes to its candidate only in the candidate's language: a text that clearly
+    reads as the other language is refused, per language, with how many it concerns."""
+    wrong: Counter[tuple[str, str]] = Counter()
+    for item in rejections:
+        facts = rejected[item.application_id]
+        reason = item.explanation.strip() or (
+            facts.reason if item.application_id in plan.written_inputs else ""
+        )
+        written_in = language_of(reason) if reason else None
+        if written_in is not None and written_in != facts.language:
+            wrong[(facts.language, written_in)] += 1
+    problems = [
+        ngettext(
+            "%(n)s candidate reads %(language)s but would get a reason in %(other)s: give the "
+            "reason in %(language)s.",
+            "%(n)s candidates read %(language)s but would get a reason in %(other)s: give the "
+            "reason in %(language)s.",
+            n,
+        )
+        % {"n": n, "language": language_name(language), "other": language_name(other)}
+        for (language, other), n in sorted(wrong.items())
+    ]
+    if problems:
+        raise ValidationError(problems)
+
+
+def language_name(code: str) -> str:
+    """ "svenska", "engelska" in running Swedish text; "Swedish", "English" in English."""
+    name = str(dict(Language.choices).get(code, code))
+    return name.lower() if translation.get_language().startswith("sv") else name
+
+
+def _check_contradictions(plan: Plan) -> None:
+    """A requirement named as decisive although the candidate scored at least as high on it
+    as the person chosen is read out from the decider's explanation, never from the scores:
+    the explanation must say why that requirement decided (name it)."""
+    problems = [
+        _(
+            "%(name)s scored at least as high as the person chosen on “%(criterion)s”, which "
+            "you named as decisive: say in the explanation why it decided (name the "
+            "requirement), or do not name it as decisive."
+        )
+        % {"name": item.application.candidate.full_name, "criterion": criterion}
+        for item, criterion in _contradictions(plan)
+        if not mentions(item.explanation, criterion)
+    ]
     if problems:
         raise ValidationError(problems)
 
@@ -354,12 +469,12 @@ def _warnings(plan: Plan) -> list[tuple[int, str]]:
     for item in [*plan.hired, *plan.calls]:
         if item.application.pk in lacking:
             warn(item, _("%(name)s's interview lacks a scorecard: the call sheet will be thinner."))
-    return warnings + _decisive_warnings(plan)
+    return warnings
 
 
-def _decisive_warnings(plan: Plan) -> list[tuple[int, str]]:
-    """A decisive requirement on which the candidate scored higher than the person chosen
-    cannot explain the decision in the call: say so before the call is owed."""
+def _contradictions(plan: Plan) -> list[tuple[PlannedItem, str]]:
+    """(call, requirement name) for each decisive requirement on which the candidate scored
+    at least as high as the people chosen (in this decision or before)."""
     calls = [item for item in plan.calls if item.decisive]
     if not calls:
         return []
@@ -390,21 +505,13 @@ def _decisive_warnings(plan: Plan) -> list[tuple[int, str]]:
         return total / count if count else None
 
     names = dict(Criterion.all_objects.filter(pk__in=criteria).values_list("pk", "name"))
-    warnings = []
+    found = []
     for item in calls:
         for criterion_id in item.decisive:
             own, chosen = mean((item.application.pk, criterion_id)), mean(("hired", criterion_id))
-            if own is not None and chosen is not None and own > chosen:
-                text = _(
-                    "%(name)s scored higher than the person chosen on “%(criterion)s”, "
-                    "which you named as decisive: the call cannot explain the decision "
-                    "with it."
-                ) % {
-                    "name": item.application.candidate.full_name,
-                    "criterion": names[criterion_id],
-                }
-                warnings.append((item.application.pk, text))
-    return warnings
+            if own is not None and chosen is not None and own >= chosen:
+                found.append((item, names[criterion_id]))
+    return found
 
 
 def _chunks(ids: Sequence[int], size: int) -> Iterator[list[int]]:
@@ -454,6 +561,7 @@ def decision_record(
     reserve: Sequence[int] = (),
     rejections: Sequence[RejectionInput] = (),
     reserve_until: dt.date | None = None,
+    no_hire: bool = False,
     language_override_reason: str = "",
 ) -> Outcome:
     """Carry out a decision: hire, make reserves, reject with the channel each is owed.
@@ -469,6 +577,7 @@ def decision_record(
         reserve=reserve,
         rejections=rejections,
         reserve_until=reserve_until,
+        no_hire=no_hire,
         language_override_reason=language_override_reason,
     )
     language_gate(
@@ -480,7 +589,9 @@ def decision_record(
     )
     Recruitment.objects.select_for_update().filter(pk=recruitment.pk).first()
     now = timezone.now()
-    decision = Decision.objects.create(recruitment=recruitment, decided_by=by, decided_at=now)
+    decision = Decision.objects.create(
+        recruitment=recruitment, decided_by=by, decided_at=now, no_hire=no_hire
+    )
     for item in plan.hired:
         application = item.application
         if application.stage != Application.Stage.OFFER:
@@ -573,6 +684,7 @@ def _call_tasks(
         applications=[item.application for item in plan.calls],
         outcome=Application.Stage.REJECTED,
         by=by,
+        answered=False,
     )
     caller = caller_for(decision.recruitment)
     due = add_working_days(timezone.localdate(now), CALL_DUE_WORKING_DAYS)
@@ -601,6 +713,7 @@ def _written_rejections(
     """Not owed a call: close each application and queue its written rejection, in batches
     (the close, a few inserts and the rendering per batch)."""
     emails = letters = held = 0
+    outcome = plan.outcome
     for chunk in _chunks(plan.written_ids, BATCH):
         applications = list(
             Application.objects.filter(pk__in=chunk)
@@ -641,7 +754,11 @@ def _written_rejections(
                     application=application,
                     kind=Kind.REJECTION,
                     dedupe_key=f"rejection:{application.pk}",
-                    extra={"reason": reason},
+                    extra={
+                        "reason": reason,
+                        "assessed": "" if application.pk in plan.unassessed else "yes",
+                        "outcome": outcome,
+                    },
                 )
             )
         DecisionItem.objects.bulk_create(records)
@@ -763,6 +880,12 @@ def _reached(
         ]
     )
     application = task.application
+    application_answered(application=application, at=now)
+    disclosure_due = (
+        add_working_days(timezone.localdate(now), DISCLOSURE_WORKING_DAYS)
+        if disclosure_requested
+        else None
+    )
     follow_ups = [
         name
         for name, wanted in (
@@ -778,7 +901,10 @@ def _reached(
             kind=FOLLOW_UP,
             by=by,
             at=now,
-            data={"follow_ups": follow_ups},
+            data={
+                "follow_ups": follow_ups,
+                "disclosure_due": disclosure_due.isoformat() if disclosure_due else "",
+            },
         )
     if summary_requested:
         message_queue(
@@ -786,7 +912,14 @@ def _reached(
             kind=Kind.CALL_SUMMARY,
             dedupe_key=f"call-summary:{task.pk}",
             by=by,
-            extra={"summary": written_summary(application, task.item)},
+            extra={
+                **written_summary(application, task.item),
+                "disclosure_due": (
+                    written_date(disclosure_due, application.candidate.language)
+                    if disclosure_due
+                    else ""
+                ),
+            },
             letter=True,
         )
 
@@ -804,12 +937,13 @@ def _write_instead(task: CallTask, by: User | None, now: dt.datetime) -> None:
     task.status, task.closed_at = CallTask.Status.WRITTEN, now
     task.save(update_fields=["status", "closed_at"])
     application = task.application
+    application_answered(application=application, at=now)
     message_queue(
         application=application,
         kind=Kind.CALL_UNREACHABLE,
         dedupe_key=f"call-unreachable:{task.pk}",
         by=by,
-        extra={"summary": written_summary(application, task.item)},
+        extra=written_summary(application, task.item),
         letter=True,
     )
 

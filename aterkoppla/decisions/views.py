@@ -66,6 +66,9 @@ def decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         interviewed=interviewed,
         criteria=criteria,
         warnings=services.interview_warnings(recruitment, interviewed),
+        other_languages=set(
+            _others(recruitment).values_list("candidate__language", flat=True).distinct()
+        ),
         language_policy=recruitment.language_policy,
     )
     others = _others(recruitment)
@@ -98,16 +101,17 @@ def decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return render(request, "decisions/decision.html", context, status=400)
     choice = form.cleaned_data["others"]
-    other_ids: list[int] = []
+    other_ids: list[tuple[int, str]] = []
     if choice in (OTHERS_MARKED, OTHERS_ALL):
         chosen = others if choice == OTHERS_ALL else others.filter(marked_for_rejection=True)
-        other_ids = list(chosen.order_by("pk").values_list("pk", flat=True))
+        other_ids = list(chosen.order_by("pk").values_list("pk", "candidate__language"))
     arguments = {
         "recruitment": recruitment,
         "hired": form.chosen("hired"),
         "reserve": form.chosen("reserve"),
         "rejections": form.rejections(other_ids),
         "reserve_until": form.cleaned_data["reserve_until"],
+        "no_hire": form.cleaned_data["no_hire"],
         "language_override_reason": form.language_override_reason,
     }
     planned, plan = form.language_save(request, lambda: services.decision_plan(**arguments))

@@ -42,6 +42,18 @@ VARIABLES = {
     "summary": gettext_lazy(
         "What was said about the decision and the reasons (after a feedback call)"
     ),
+    "outcome": gettext_lazy(
+        "Who got the job, for rejections: “chosen” (someone), “pending” (nobody yet, others "
+        "go on) or “none” (nobody is hired)"
+    ),
+    "assessed": gettext_lazy(
+        "“yes” when the application was assessed against the requirement profile, else empty "
+        "(rejections)"
+    ),
+    "disclosure_due": gettext_lazy(
+        "The date the written information under diskrimineringslagen 2 kap. 4 § is promised "
+        "by, when the candidate asked for it in the call"
+    ),
 }
 
 _environment = SandboxedEnvironment(
@@ -143,6 +155,9 @@ def sample_context(language: str) -> dict[str, str]:
                 "The job requires a forklift licence (A+B), which your application did not show."
             ),
             "summary": _("What decided it was above all experience of warehouse work …"),
+            "outcome": "chosen",
+            "assessed": "yes",
+            "disclosure_due": formats.date_format(dt.date(2026, 12, 18), "j F Y"),
         }
 
 

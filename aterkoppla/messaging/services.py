@@ -113,6 +113,9 @@ def _context(
         **organisation_part,
         "reason": "",
         "summary": "",
+        "outcome": "chosen",
+        "assessed": "yes",
+        "disclosure_due": "",
     }
     context.update(extra)
     return context

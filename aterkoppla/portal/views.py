@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
-from aterkoppla.applications.feedback import Channel, rejection_channel
 from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.applications.services import applications_close
 from aterkoppla.decisions.models import CallTask
@@ -138,15 +137,9 @@ def _render_for_candidate(
 
 
 def status_sentence(application: Application) -> Promise:
-    if (
-        application.stage == Stage.REJECTED
-        and rejection_channel(application) == Channel.CALL
-        # Once the call is made (or the decision sent in writing after unanswered calls) the
-        # candidate knows: the page may say it too.
-        and not CallTask.objects.filter(application=application)
-        .exclude(status=CallTask.Status.OPEN)
-        .exists()
-    ):
+    # Once the call is made (or the decision sent in writing after unanswered calls) the
+    # candidate knows: the page may say it too.
+    if application.awaiting_answer:
         return REJECTED_AFTER_INTERVIEW
     return STATUS_SENTENCES[application.stage]
 
@@ -188,6 +181,12 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
     context: dict[str, object] = {
         "token": token,
         "status_sentence": status_sentence(application),
+        # The day we will have called by, while the call is still to make.
+        "call_by": CallTask.objects.filter(application=application, status=CallTask.Status.OPEN)
+        .values_list("due", flat=True)
+        .first()
+        if application.awaiting_answer
+        else None,
         "on_the_way": on_the_way,
         "sent": sent,
     }

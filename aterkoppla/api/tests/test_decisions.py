@@ -33,6 +33,7 @@ from aterkoppla.timeline.models import TimelineEvent
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
 AGE = "Hon är nog för gammal för vårt unga team"
+AGE_EN = "She is probably too old for our young team"
 SARA_WHY = "Mindre erfarenhet av lagerarbete än den vi valde."
 ALI_WHY = "Less warehouse experience than the person we chose."
 
@@ -122,7 +123,7 @@ def test_decision_answers_what_it_did(decided, recruitment, hiring_manager, inte
             }
             for application in (sara, ali)
         ],
-        "written": {"emails": 1, "letters": 1, "held": 0},
+        "written": {"emails": 1, "letters": 1, "held": 0, "unassessed": 2},
         "warnings": [],
     }
     stages = dict(Application.objects.values_list("pk", "stage"))
@@ -157,7 +158,7 @@ def test_applications_not_named_stay_as_they_are(api_as, owner, recruitment, int
     nils, olle = others
     response = _decide(api_as(owner), recruitment, {"rejections": [{"application_id": nils.pk}]})
     assert response.status_code == 200
-    assert response.json()["written"] == {"emails": 1, "letters": 0, "held": 0}
+    assert response.json()["written"] == {"emails": 1, "letters": 0, "held": 0, "unassessed": 1}
     assert response.json()["calls"] == []
     olle.refresh_from_db()
     assert olle.stage == "received"
@@ -326,7 +327,7 @@ def test_a_blocked_explanation_is_422_with_findings(
     api_as, owner, recruitment, interviewed, others
 ):
     body = _body(recruitment, interviewed, others)
-    body["rejections"][1]["explanation"] = AGE
+    body["rejections"][1]["explanation"] = AGE_EN
     before = _written_state()
 
     response = _decide(api_as(owner), recruitment, body)
@@ -338,7 +339,7 @@ def test_a_blocked_explanation_is_422_with_findings(
     finding = data["findings"][0]
     assert finding["field"] == "rejections.1.explanation"
     assert (finding["category"], finding["severity"]) == ("age", "block")
-    assert AGE[finding["start"] : finding["end"]] == finding["match"]
+    assert AGE_EN[finding["start"] : finding["end"]] == finding["match"]
     assert _written_state() == before
 
 
@@ -347,7 +348,7 @@ def test_an_override_is_recorded_for_that_application(
 ):
     sara, ali, _emma = interviewed
     body = _body(recruitment, interviewed, others, language_override_reason="Ordagrant citat")
-    body["rejections"][1]["explanation"] = AGE
+    body["rejections"][1]["explanation"] = AGE_EN
 
     response = _decide(api_as(owner), recruitment, body)
 
@@ -370,7 +371,7 @@ def test_a_kept_reason_still_holds_the_written_rejection(api_as, owner, recruitm
     }
     response = _decide(api_as(owner), recruitment, body)
     assert response.status_code == 200, response.content
-    assert response.json()["written"] == {"emails": 0, "letters": 0, "held": 1}
+    assert response.json()["written"] == {"emails": 0, "letters": 0, "held": 1, "unassessed": 1}
     assert nils.messages.get(kind=Kind.REJECTION).status == Message.Status.HELD
 
 

@@ -132,4 +132,4 @@ def test_a_dated_close_sends_nothing(recruitment, owner):
 def test_the_database_refuses_a_closed_application_without_its_answer_time(recruitment, owner):
     application = _apply(recruitment, owner, 1)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Application.objects.filter(pk=application.pk).update(stage="rejected")
+        Application.objects.filter(pk=application.pk).update(stage="withdrawn")

@@ -86,6 +86,6 @@ def test_the_written_summary_is_in_the_candidates_language_whatever_is_active(
     _decide(recruitment, owner, interviewed, others)
     sara, ali, _emma = interviewed
     with translation.override("en"):
-        assert written_summary(sara).startswith("Vi har valt en annan kandidat")
+        assert written_summary(sara)["summary"].startswith("Vi har valt en annan kandidat")
     with translation.override("sv"):
-        assert written_summary(ali).startswith("We have chosen another candidate")
+        assert written_summary(ali)["summary"].startswith("We have chosen another candidate")

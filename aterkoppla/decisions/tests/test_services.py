@@ -10,7 +10,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.models import Application, Candidate
+from aterkoppla.decisions.call_sheets import call_sheet_for
 from aterkoppla.decisions.models import CallAttempt, CallTask, DecisionItem
 from aterkoppla.decisions.services import (
     RejectionInput,
@@ -155,7 +156,6 @@ def test_bad_decisions_change_nothing(recruitment, owner, interviewed, others, p
 
 def test_the_plan_warns_before_anything_is_sent(recruitment, owner, interviewed, others):
     sara, _ali, emma = interviewed
-    from aterkoppla.applications.models import Candidate
 
     Candidate.objects.filter(pk=sara.candidate_id).update(phone="")
     Application.objects.filter(pk=emma.pk).update(merits={})
@@ -166,7 +166,7 @@ def test_the_plan_warns_before_anything_is_sent(recruitment, owner, interviewed,
         recruitment=recruitment,
         hired=[emma.pk],
         rejections=[
-            RejectionInput(sara.pk, (criterion.pk,), "Mindre erfarenhet."),
+            RejectionInput(sara.pk, (criterion.pk,), "Mindre erfarenhet av truckkort."),
             RejectionInput(others[0].pk),
             RejectionInput(others[1].pk),
         ],
@@ -367,30 +367,47 @@ def test_a_bare_move_cannot_reject(client_for, owner, application):
     assert reverse("decisions:decision", args=[application.recruitment_id]) in page
 
 
-def test_a_decisive_requirement_the_candidate_did_better_on_is_warned(
+def test_a_decisive_requirement_the_candidate_did_as_well_on_needs_an_explanation_of_it(
     recruitment, owner, interviewed
 ):
+    """Issue point 4: named as decisive although the candidate scored at least as high as the
+    person chosen, the requirement must be addressed in the explanation; the sheet then says
+    why from the explanation, never "you scored 5,0 and the person we chose 4,0"."""
     sara, ali, emma = interviewed
     criteria = list(recruitment.criteria.all())
-    # Emma scores 5 and Sara 3 on the second requirement; all score 3 on the others.
-    plan = decision_plan(
-        recruitment=recruitment,
-        hired=[emma.pk],
-        rejections=[
-            RejectionInput(sara.pk, (criteria[1].pk,), "Mindre erfarenhet."),
-            RejectionInput(ali.pk, (criteria[0].pk,), "Less experience."),
-        ],
-    )
-    assert not any("scored higher" in w or "högre" in w for w in plan.warnings)
+    # Emma scores 5 and Sara 3 on the second requirement; all score 3 on the others (a tie).
+    with pytest.raises(ValidationError) as refused:
+        decision_plan(
+            recruitment=recruitment,
+            hired=[emma.pk],
+            rejections=[
+                RejectionInput(sara.pk, (criteria[1].pk,), "Mindre erfarenhet."),
+                RejectionInput(ali.pk, (criteria[0].pk,), "Less experience."),
+            ],
+        )
+    assert "Ali Hassan" in str(refused.value) and criteria[0].name in str(refused.value)
+    assert "Sara Ek" not in str(refused.value)
     from aterkoppla.assessment.models import Rating
 
     Rating.objects.filter(scorecard__interview__application=ali, criterion=criteria[0]).update(
         score=5
     )
-    plan = decision_plan(
-        recruitment=recruitment,
-        hired=[emma.pk],
-        rejections=[RejectionInput(ali.pk, (criteria[0].pk,), "Less experience.")],
+    explanation = (
+        "Truckkort A+B avgjorde trots dina höga poäng: tjänsten kräver C-behörighet, som den vi "
+        "valde har."
     )
-    text = " ".join(plan.warnings)
-    assert "Ali Hassan" in text and criteria[0].name in text
+    # Ali reads Swedish here, as the explanation is written.
+    Candidate.objects.filter(pk=ali.candidate_id).update(language="sv")
+    decision_record(
+        recruitment=recruitment,
+        by=owner,
+        hired=[emma.pk],
+        rejections=[RejectionInput(ali.pk, (criteria[0].pk,), explanation)],
+    )
+    ali.refresh_from_db()
+    sheet = call_sheet_for(ali)
+    q1 = sheet.answers["q1"].answer
+    assert sheet.decisive[0].contradicted
+    assert "5,0" not in q1 and "3,0" not in q1
+    assert "tjänsten kräver C-behörighet" in q1
+    assert not any(criteria[0].name in line for line in sheet.strengths_to_open_with)

@@ -48,7 +48,7 @@ def _decided(recruitment, owner, interviewed, others):
         hired=[emma.pk],
         rejections=[
             RejectionInput(sara.pk, (criteria[1].pk,), "Mindre erfarenhet av lagerarbete."),
-            RejectionInput(ali.pk, (criteria[0].pk,), "Less forklift experience."),
+            RejectionInput(ali.pk, (criteria[0].pk,), "Truckkort A+B: less forklift experience."),
             *(RejectionInput(o.pk) for o in others),
         ],
     )
@@ -245,6 +245,7 @@ def test_the_candidate_page_waits_for_the_call(
     sara.refresh_from_db()
     assert status_sentence(sara) == REJECTED_AFTER_INTERVIEW
     call_attempt_record(task=task, by=hiring_manager, outcome="reached")
+    sara.refresh_from_db()
     assert status_sentence(sara) != REJECTED_AFTER_INTERVIEW
 
 
@@ -356,7 +357,7 @@ def test_the_decision_page_has_a_fixed_number_of_queries(
         _apply(recruitment, owner, f"Annan{i}", "Test", f"a{i}@example.se")
     client = client_for(owner)
     # session, user, recruitment, access, interviewed, criteria, the warnings (interviewers,
-    # scorecards), counts, the marked, open calls
-    with django_assert_num_queries(11):
+    # scorecards), the languages of everyone else, counts, the marked, open calls
+    with django_assert_num_queries(12):
         response = client.get(reverse("decisions:decision", args=[recruitment.pk]))
     assert response.status_code == 200

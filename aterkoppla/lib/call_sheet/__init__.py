@@ -7,6 +7,9 @@ phones a candidate who was interviewed and not chosen. Plain Python, no Django.
 from __future__ import annotations
 
 from aterkoppla.lib.call_sheet.compose import (
+    OUTCOME_CHOSEN,
+    OUTCOME_NONE,
+    OUTCOME_PENDING,
     CallSheet,
     CallSheetFacts,
     CriterionFacts,
@@ -16,9 +19,13 @@ from aterkoppla.lib.call_sheet.compose import (
     Translate,
     compose,
     format_number,
+    mentions,
 )
 
 __all__ = [
+    "OUTCOME_CHOSEN",
+    "OUTCOME_NONE",
+    "OUTCOME_PENDING",
     "CallSheet",
     "CallSheetFacts",
     "CriterionFacts",
@@ -28,4 +35,5 @@ __all__ = [
     "Translate",
     "compose",
     "format_number",
+    "mentions",
 ]

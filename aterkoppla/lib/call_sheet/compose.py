@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from aterkoppla.lib.call_sheet.phrases import CANDIDATE, GENDERED_PRONOUNS, QUESTIONS, READER
-from aterkoppla.lib.language_check import Finding, check, detect_language
+from aterkoppla.lib.call_sheet.person import second_person, speaks_of_someone
+from aterkoppla.lib.call_sheet.phrases import CANDIDATE, QUESTIONS, READER
+from aterkoppla.lib.language_check import Finding, check, detect_language, language_of
 
 # Turns an English phrase (a msgid) into one language; at the Django boundary, ``gettext``
 # under ``translation.override``.
@@ -31,6 +32,12 @@ STRONG = 4.0  # a mean score at or above this is a strength
 VERY_STRONG = 4.5
 SMALL_GAP = 0.5
 MAX_WEAK_TIPS = 2
+# Who got the job, as the sheet may speak of it: someone was chosen; nobody yet, the
+# recruitment goes on with others; nobody at all (cancelled or advertised again).
+OUTCOME_CHOSEN = "chosen"
+OUTCOME_PENDING = "pending"
+OUTCOME_NONE = "none"
+OUTCOMES = (OUTCOME_CHOSEN, OUTCOME_PENDING, OUTCOME_NONE)
 
 # ------------------------------------------------------------------------------ input
 
@@ -44,6 +51,8 @@ class CriterionFacts:
     kind: str  # "must" or "merit"
     weight: int  # 1..5
     description: str = ""
+    # "education", "experience", "skill", "personal" or "other": how it is spoken of
+    category: str = "experience"
     job_task: str = ""
     screening: str = ""  # "met" | "partly" | "not_met" | "" (not screened)
     screening_note: str = ""
@@ -70,8 +79,14 @@ class CallSheetFacts:
     impressions: tuple[str, ...] = ()
     strengths: tuple[str, ...] = ()
     tips: tuple[str, ...] = ()
+    # The hired person's merits as they may be said: generalised, naming no employer, school,
+    # place or year (``applications.merits``).
     hired_merits: tuple[str, ...] = ()
     hired_count: int = 1
+    # With nobody hired (``hired_count`` 0): "pending" (others go on) or "none" (nobody is).
+    outcome: str = OUTCOME_CHOSEN
+    # The names of the people chosen: never shown; a staff text naming them is not said.
+    withheld_names: tuple[str, ...] = ()
     talent_pool: bool = False
     survey: bool = False
 
@@ -95,6 +110,10 @@ class CriterionRow:
     hired_mean: float | None
     gap: float | None  # hired_mean - candidate_mean
     decisive: bool
+    category: str = "experience"
+    # Decisive although the candidate scored at least as high as the person chosen: the
+    # decider's explanation says why, never the scores.
+    contradicted: bool = False
 
     @property
     def is_must(self) -> bool:
@@ -120,6 +139,8 @@ class CriterionRow:
             "hired_mean": self.hired_mean,
             "gap": self.gap,
             "decisive": self.decisive,
+            "category": self.category,
+            "contradicted": self.contradicted,
         }
 
 
@@ -171,6 +192,12 @@ class CallSheet:
     decision_date: str = ""
     explanation: str = ""
     hired_merits: tuple[str, ...] = ()
+    outcome: str = OUTCOME_CHOSEN
+    # The written summary after the call: strengths, reasons and tips as a letter.
+    summary: str = ""
+    # Staff notes left out of what is said, and why: "person" (written about the candidate
+    # in a way that cannot be turned into "du"/"you"), "language" (not the candidate's).
+    unsaid: tuple[tuple[str, str], ...] = ()
 
     @property
     def has_blocking_findings(self) -> bool:
@@ -193,6 +220,9 @@ class CallSheet:
             "decisive": [row.to_dict() for row in self.decisive],
             "decisive_basis": self.decisive_basis,
             "hired_merits": list(self.hired_merits),
+            "outcome": self.outcome,
+            "summary": self.summary,
+            "unsaid": [{"text": text, "reason": reason} for text, reason in self.unsaid],
             "strengths_to_open_with": list(self.strengths_to_open_with),
             "strengths_generic": self.strengths_generic,
             "answers": {key: answer.to_dict() for key, answer in self.answers.items()},
@@ -291,6 +321,13 @@ def _shared_words(criterion: set[str], merit: set[str]) -> int:
     return sum(1 for word in criterion if any(_related(word, other) for other in merit))
 
 
+def mentions(text: str, name: str) -> bool:
+    """Whether ``text`` speaks of the requirement ``name`` (shares a word with it that is not
+    a word about any merit, such as "erfarenhet"): an explanation that addresses it."""
+    words = _tokens(name)
+    return bool(words) and _shared_words(words, _tokens(text)) > 0
+
+
 def _score(row: CriterionRow) -> float:
     """The candidate's mean on ``row``, 0 when not scored."""
     return row.candidate_mean if row.candidate_mean is not None else 0.0
@@ -298,14 +335,6 @@ def _score(row: CriterionRow) -> float:
 
 def _mean(scores: tuple[int, ...]) -> float | None:
     return round(sum(scores) / len(scores), 2) if scores else None
-
-
-_PRONOUNS = GENDERED_PRONOUNS["sv"] | GENDERED_PRONOUNS["en"]
-
-
-def _pronouns(text: str) -> bool:
-    """Whether ``text`` speaks of someone as "han", "hon", "he", "she" and so on."""
-    return any(word.casefold() in _PRONOUNS for word in _WORD.findall(text))
 
 
 # ------------------------------------------------------------------------------ composer
@@ -338,17 +367,22 @@ class _Composer:
         self.t = _Phrases(CANDIDATE, translate_candidate)
         self.q = _Phrases(QUESTIONS, translate_candidate)
         self.r = _Phrases(READER, translate_reader)
+        self.outcome = facts.outcome if facts.hired_count == 0 else OUTCOME_CHOSEN
         self.plural = facts.hired_count > 1
         self.chosen = self.t["chosen_plural" if self.plural else "chosen"]
         self.explanation = " ".join(facts.explanation.split())
+        self.names = tuple(n for n in (facts.first_name,) if n)
+        # The names of the people chosen, only to keep any text naming them from being said.
+        self.withheld = tuple(n for n in facts.withheld_names if len(n) > 1)
         # Everything the staff wrote, shown as points and checked ...
         self.all_strengths = _clean(facts.strengths)
         self.all_impressions = _clean(facts.impressions)
         self.all_tips = _clean(facts.tips)
-        self.all_merits = _clean(facts.hired_merits)
-        # ... and what of it may be read out: texts with a blocking finding are left out of
-        # the answers (set in ``compose`` once the staff texts are checked).
+        self.all_merits = _clean(facts.hired_merits) if self.outcome == OUTCOME_CHOSEN else []
+        # ... and what of it may be said to the candidate (``said``: the text as said, in the
+        # second person), set in ``check_staff_texts`` once the staff texts are checked.
         self.blocked: set[str] = set()
+        self.unsaid: dict[str, str] = {}  # text -> why it is not said ("person", "language")
         self.strength_notes: list[str] = []
         self.impressions: list[str] = []
         self.tips: list[str] = []
@@ -359,6 +393,45 @@ class _Composer:
     def num(self, value: float | None) -> str:
         return "" if value is None else format_number(value, self.lang)
 
+    # ---- what may be said
+
+    def said(self, text: str, about_candidate: bool = True) -> str:
+        """A staff text as it may be said to the candidate: in their language, with no
+        blocking finding, naming nobody chosen, and addressed as "du"/"you" when it is a note
+        about the candidate (a note in the third person is rewritten when it can be). Other
+        texts (the decider's explanation, a requirement) are said only when they speak of
+        nobody in the third person. "" when it may not be said as it is."""
+        if not text or text in self.blocked or text in self.unsaid:
+            return ""
+        language = language_of(text)
+        if language is not None and language != self.lang:
+            self.unsaid[text] = "language"
+            return ""
+        if self.withheld and speaks_of_someone(text, self.withheld):
+            self.unsaid[text] = "person"
+            return ""
+        if not about_candidate:
+            if speaks_of_someone(text, self.names):
+                self.unsaid[text] = "person"
+                return ""
+            return text
+        addressed = second_person(text, language or self.lang, self.names)
+        if addressed is None:
+            self.unsaid[text] = "person"
+            return ""
+        return addressed
+
+    def about_decisive(self, text: str, decisive: list[CriterionRow]) -> bool:
+        """Whether a strength note names a decisive requirement (then it is not a strength
+        to open with: the sheet would contradict itself)."""
+        words = _tokens(text)
+        for row in decisive:
+            name = _tokens(row.name)
+            shared = _shared_words(name, words)
+            if name and (shared == len(name) or shared >= 2):
+                return True
+        return False
+
     # ---- rows and decisive criteria
 
     def base_rows(self) -> list[CriterionRow]:
@@ -366,6 +439,8 @@ class _Composer:
         for criterion in self.facts.criteria:
             candidate = _mean(criterion.scores)
             hired = None if criterion.hired_mean is None else round(criterion.hired_mean, 2)
+            if self.outcome != OUTCOME_CHOSEN:
+                hired = None
             gap = None if candidate is None or hired is None else round(hired - candidate, 2)
             rows.append(
                 CriterionRow(
@@ -383,6 +458,7 @@ class _Composer:
                     hired_mean=hired,
                     gap=gap,
                     decisive=False,
+                    category=criterion.category,
                 )
             )
         musts = [row for row in rows if row.is_must]
@@ -402,57 +478,55 @@ class _Composer:
         chosen = unmet + [row.id for row in gaps[:MAX_COMPUTED_GAPS]]
         return chosen, "computed" if chosen else "none"
 
-    # ---- strengths
+    # ---- strengths: where the candidate did well, never a decisive requirement
 
     def high_rows(self, rows: list[CriterionRow]) -> list[CriterionRow]:
-        high = [row for row in rows if _score(row) >= STRONG]
+        high = [row for row in rows if not row.decisive and _score(row) >= STRONG]
         order = {row.id: index for index, row in enumerate(rows)}
         high.sort(key=lambda row: (-_score(row), -row.weight, order[row.id]))
         return high
 
-    def met_rows(self, rows: list[CriterionRow], high: list[CriterionRow]) -> list[CriterionRow]:
-        taken = {row.id for row in high}
-        return [row for row in rows if row.screening == "met" and row.id not in taken]
+    def met_rows(self, rows: list[CriterionRow]) -> list[CriterionRow]:
+        """Met at screening, not decisive, and not scored in the interview (a scored
+        requirement is a strength only by its score: ``high_rows``)."""
+        return [
+            row
+            for row in rows
+            if row.screening == "met" and not row.decisive and row.candidate_mean is None
+        ]
+
+    def strength_line(self, row: CriterionRow) -> str:
+        t = self.t
+        if row.candidate_mean is not None:
+            very = "_very" if _score(row) >= VERY_STRONG else ""
+            key = {
+                "experience": "strength_interview_experience",
+                "education": "strength_interview_document",
+                "other": "strength_interview_document",
+            }.get(row.category, "strength_interview")
+            if key == "strength_interview":
+                key += very
+            return t[key].format(mean=self.num(row.candidate_mean), name=row.name)
+        if row.category == "experience":
+            return t["strength_met_experience"].format(name=row.name)
+        key = "strength_met_must" if row.is_must else "strength_met_merit"
+        return t[key].format(name=row.name)
 
     def strengths(self, rows: list[CriterionRow]) -> tuple[list[str], bool]:
-        t = self.t
         lines = list(self.strength_notes)
-        high = self.high_rows(rows)
-        for row in high:
-            key = "strength_very_high" if _score(row) >= VERY_STRONG else "strength_high"
-            lines.append(t[key].format(mean=self.num(row.candidate_mean), name=row.name))
-        for row in self.met_rows(rows, high):
-            key = "strength_met_must" if row.is_must else "strength_met_merit"
-            lines.append(t[key].format(name=row.name))
+        for row in self.high_rows(rows) + self.met_rows(rows):
+            lines.append(self.strength_line(row))
         if lines:
             return lines, False
+        return [f"{self.r['generic_strength']} {self.thanks()}"], True
+
+    def thanks(self) -> str:
         job = self.facts.job_title.strip()
         if job:
-            generic = t["strength_generic"].format(job=_job_in_sentence(job, self.lang))
-        else:
-            generic = t["strength_generic_no_job"]
-        return [f"{self.r['generic_strength']} {generic}"], True
+            return self.t["strength_generic"].format(job=_job_in_sentence(job, self.lang))
+        return self.t["strength_generic_no_job"]
 
-    # ---- q1
-
-    def q1_opening(self, rows: list[CriterionRow]) -> str:
-        t = self.t
-        high = self.high_rows(rows)
-        calm = [row for row in high if not row.decisive and row.gap is not None and row.gap <= 0]
-        if calm:
-            return t["q1_open_high_not_gap"].format(name=calm[0].name)
-        undecided = [row for row in high if not row.decisive and row.gap is None]
-        if undecided:
-            return t["q1_open_high"].format(name=undecided[0].name)
-        if self.strength_notes:
-            return t["q1_open_note"].format(note=_sentence(self.strength_notes[0]))
-        if high:
-            return t["q1_open_high"].format(name=high[0].name)
-        met = self.met_rows(rows, high)
-        if met:
-            key = "q1_open_met_must" if met[0].is_must else "q1_open_met_merit"
-            return t[key].format(name=met[0].name)
-        return ""
+    # ---- q1: what decided, from the gaps and the decider's explanation
 
     def related_merit(self, row: CriterionRow, used: set[str]) -> str:
         words = _tokens(f"{row.name} {row.description}")
@@ -504,9 +578,6 @@ class _Composer:
         t = self.t
         sentences: list[str] = []
         points: list[str] = []
-        opening = self.q1_opening(rows)
-        if opening:
-            sentences.append(opening)
         if decisive:
             sentences.append(
                 t["q1_lead"].format(names=_join([row.name for row in decisive], t["and"]))
@@ -517,55 +588,65 @@ class _Composer:
             sentences.extend(self.decisive_sentences(row, used, named=len(decisive) > 1))
             points.append(self.row_facts(row))
             points.extend(self.row_notes(row))
+            if row.contradicted:
+                points.append(t["point_contradicted"].format(name=row.name, chosen=self.chosen))
         for merit in self.merits:
             if merit in used:
                 points.append(t["point_merit"].format(chosen=self.chosen, merit=merit))
         if not decisive:
-            sentences.append(t["q1_overall"].format(chosen=self.chosen))
+            sentences.append(t[f"q1_overall_{self.outcome}"].format(chosen=self.chosen))
             points.append(t["point_no_decisive"])
         if self.explanation:
             points.append(t["point_explanation"].format(text=self.explanation))
-            if _pronouns(self.explanation):
+            explanation = self.said(self.explanation, about_candidate=False)
+            if explanation:
+                sentences.append(t["q1_explanation"].format(explanation=_sentence(explanation)))
+            elif self.unsaid.get(self.explanation) == "person":
                 self.reminders_extra.append("gendered_explanation")
-            elif self.sayable(self.explanation):
-                sentences.append(
-                    t["q1_explanation"].format(explanation=_sentence(self.explanation))
-                )
+        if any(row.contradicted for row in decisive) and not self.said(
+            self.explanation, about_candidate=False
+        ):
+            self.reminders_extra.append("contradicted")
         sentences.append(t["q1_close"])
-        return PreparedAnswer(self.q["q1"], " ".join(sentences), tuple(points))
+        return PreparedAnswer(self.q[f"q1_{self.outcome}"], " ".join(sentences), tuple(points))
 
     def decisive_sentences(self, row: CriterionRow, used: set[str], named: bool) -> list[str]:
-        """What to say about one decisive criterion. ``named`` is false when it is the only one
-        and the lead sentence has just named it ("Där fick den vi valde …")."""
+        """What to say about one decisive requirement, by how it was assessed and what kind
+        of requirement it is. ``named`` is false when it is the only one and the lead sentence
+        has just named it ("Där fick den vi valde …"). A requirement on which the candidate
+        scored at least as high as the person chosen gets no score sentence: the decider's
+        explanation (required for it) says why it decided."""
         t = self.t
         suffix = "" if named else "_there"
         sentences = []
+        kind = _kind_of(row)
         if row.screening in ("not_met", "partly"):
-            sentences.append(t[f"q1_{row.screening}{suffix}"].format(name=row.name))
+            sentences.append(t[f"q1_{row.screening}{kind}{suffix}"].format(name=row.name))
         candidate, hired, gap = row.candidate_mean, row.hired_mean, row.gap
-        if gap is not None and gap > 0 and self.gap_told and named:
+        key = ""
+        if row.contradicted:
+            key = ""
+        elif gap is not None and gap > 0 and self.gap_told and named:
             key = "q1_gap_next"
         elif gap is not None and gap > 0:
             key = "q1_gap_small" if gap < SMALL_GAP else "q1_gap"
             self.gap_told = True
-        elif candidate is not None and hired is not None:
-            key = "q1_scores"
-        elif candidate is not None:
+        elif candidate is not None and hired is None:
             key = "q1_score"
-        else:
-            key = ""
         if key:
             values = {"candidate": self.num(candidate), "hired": self.num(hired)}
-            sentences.append(t[key + suffix].format(name=row.name, chosen=self.chosen, **values))
+            suffixed = key if key == "q1_gap_next" else key + suffix
+            sentences.append(t[suffixed].format(name=row.name, chosen=self.chosen, **values))
         merit = self.related_merit(row, used)
         if merit:
             used.add(merit)
             sentences.append(t["q1_merit"].format(chosen=self.chosen, merit=merit.rstrip(".")))
-        if self.sayable(row.job_task):
-            sentences.append(t["q1_task"].format(task=row.job_task.rstrip(".")))
+        task = self.said(row.job_task, about_candidate=False)
+        if task:
+            sentences.append(t["q1_task"].format(task=task.rstrip(".")))
         return sentences
 
-    # ---- q2
+    # ---- q2: tips that fit the kind of requirement and how it was assessed
 
     def q2(self, rows: list[CriterionRow]) -> PreparedAnswer:
         t = self.t
@@ -582,7 +663,13 @@ class _Composer:
         for index, row in enumerate(weak):
             key = "q2_weak_first" if index == 0 else "q2_weak_next"
             sentences.append(t[key].format(name=row.name, candidate=self.num(row.candidate_mean)))
-            about = next((x for x in (row.description, row.job_task) if self.sayable(x)), "")
+            evidence = next((said for text in row.evidence if (said := self.said(text))), "")
+            if evidence and row.category in ("skill", "personal"):
+                sentences.append(t["q2_weak_evidence"].format(evidence=_sentence(evidence)))
+            sentences.append(t[f"q2_weak_tip_{_category(row)}"])
+            about = self.said(row.description, about_candidate=False) or self.said(
+                row.job_task, about_candidate=False
+            )
             if about:
                 sentences.append(t["q2_weak_description"].format(description=about.rstrip(".")))
             points.append(self.row_facts(row))
@@ -591,16 +678,23 @@ class _Composer:
         for row in rows:
             if row.id in weak_ids or row.screening not in ("not_met", "partly"):
                 continue
-            if row.screening == "not_met" and not row.is_must:
+            category = _category(row)
+            if category == "document":
+                key = "q2_must_document" if row.is_must else "q2_merit_document"
+            elif category == "experience":
+                key = "q2_experience"
+            elif row.screening == "not_met" and not row.is_must:
                 continue
-            sentences.append(t[f"q2_{row.screening}"].format(name=row.name))
+            else:
+                key = f"q2_{row.screening}"
+            sentences.append(t[key].format(name=row.name))
             points.append(self.row_facts(row))
             points.extend(self.row_notes(row, limit=0))
         if not sentences:
             sentences.append(t["q2_generic"])
         return PreparedAnswer(self.q["q2"], " ".join(sentences), tuple(points))
 
-    # ---- q3
+    # ---- q3: the impression, from the strengths
 
     def q3(self, rows: list[CriterionRow]) -> PreparedAnswer:
         t = self.t
@@ -617,11 +711,10 @@ class _Composer:
             for row in high:
                 points.append(self.row_facts(row))
                 points.extend(self.row_notes(row, limit=1))
-        elif not self.strength_notes:
-            met = [row for row in self.met_rows(rows, high) if row.is_must]
-            if met:
-                key = "q3_met" if len(met) > 1 else "q3_met_one"
-                sentences.append(t[key].format(names=_join([row.name for row in met], t["and"])))
+        met = [row for row in self.met_rows(rows) if row.is_must]
+        if met and not self.strength_notes:
+            key = "q3_met" if len(met) > 1 else "q3_met_one"
+            sentences.append(t[key].format(names=_join([row.name for row in met], t["and"])))
         if self.impressions:
             sentences.append(t["q3_impressions_lead"])
             sentences.extend(_sentence(note) for note in self.impressions)
@@ -630,14 +723,35 @@ class _Composer:
             sentences.append(t["q3_nothing"])
         return PreparedAnswer(self.q["q3"], " ".join(sentences), tuple(points))
 
+    # ---- the written summary: a letter, not the phone script
+
+    def summary(
+        self, strengths: list[str], generic: bool, answers: dict[str, PreparedAnswer]
+    ) -> str:
+        t = self.t
+        parts = [self.decision(written=True)]
+        if not generic:
+            lines = "\n".join(f"– {_sentence(line)}" for line in strengths)
+            parts.append(f"{t['letter_strengths_lead']}\n{lines}")
+        parts.append(answers["q1"].answer)
+        parts.append(f"{t['letter_tips_lead']}\n{answers['q2'].answer}")
+        if self.impressions:
+            parts.append(
+                f"{t['q3_impressions_lead']} {' '.join(_sentence(n) for n in self.impressions)}"
+            )
+        return "\n\n".join(part.strip() for part in parts if part.strip())
+
     # ---- the rest
 
-    def decision(self) -> str:
+    def decision(self, written: bool = False) -> str:
         job = self.facts.job_title.strip()
+        prefix = "letter_" if written else ""
+        key = f"{prefix}decision_{self.outcome}"
+        if self.plural and self.outcome == OUTCOME_CHOSEN:
+            key += "_plural"
         if job:
-            key = "decision_plural" if self.plural else "decision"
             return self.t[key].format(job=_job_in_sentence(job, self.lang))
-        return self.t["decision_no_job_plural" if self.plural else "decision_no_job"]
+        return self.t[key + "_no_job"]
 
     def heading(self) -> str:
         job = ", ".join(part for part in (self.facts.job_title, self.facts.organisation) if part)
@@ -651,9 +765,11 @@ class _Composer:
             offers.append(self.t["offer_survey"])
         return offers
 
-    def sayable(self, text: str) -> bool:
-        """Whether a staff text may go into what the caller reads out."""
-        return bool(text) and text not in self.blocked
+    def rights(self) -> str:
+        if self.outcome == OUTCOME_CHOSEN:
+            got_job = self.t["got_job_plural" if self.plural else "got_job"]
+            return self.t["rights"].format(got_job=got_job)
+        return self.t[f"rights_{self.outcome}"]
 
     def staff_texts(self, rows: list[CriterionRow]) -> list[tuple[str, str]]:
         """(source, text) for everything on the sheet that the staff wrote."""
@@ -670,18 +786,25 @@ class _Composer:
         texts.extend(_numbered("hired merit", self.all_merits))
         return [(source, text) for source, text in texts if text]
 
-    def check_staff_texts(self, rows: list[CriterionRow]) -> list[SheetFinding]:
-        """The staff texts' findings; texts with a blocking finding are not read out."""
+    def check_staff_texts(
+        self, rows: list[CriterionRow], decisive: list[CriterionRow]
+    ) -> list[SheetFinding]:
+        """The staff texts' findings; texts with a blocking finding are not read out, nor
+        notes that cannot be said to the candidate as they are."""
         found = []
         for source, text in self.staff_texts(rows):
             for finding in _check(text, self.lang, self.reader, by_staff=True):
                 found.append(SheetFinding(source, finding))
                 if finding.severity == "block":
                     self.blocked.add(text)
-        self.strength_notes = [text for text in self.all_strengths if self.sayable(text)]
-        self.impressions = [text for text in self.all_impressions if self.sayable(text)]
-        self.tips = [text for text in self.all_tips if self.sayable(text)]
-        self.merits = [text for text in self.all_merits if self.sayable(text)]
+        self.strength_notes = [
+            said
+            for text in self.all_strengths
+            if (said := self.said(text)) and not self.about_decisive(text, decisive)
+        ]
+        self.impressions = [said for text in self.all_impressions if (said := self.said(text))]
+        self.tips = [said for text in self.all_tips if (said := self.said(text))]
+        self.merits = [text for text in self.all_merits if self.said(text, about_candidate=False)]
         return found
 
     def check_composed(self, texts: list[tuple[str, str]]) -> list[SheetFinding]:
@@ -691,7 +814,7 @@ class _Composer:
             for finding in _check(text, self.lang, self.reader, by_staff=False)
         ]
 
-    def reminders(self, basis: str, findings: list[SheetFinding], third_person: bool) -> list[str]:
+    def reminders(self, basis: str, findings: list[SheetFinding]) -> list[str]:
         r = self.r
         keys = ["protected_grounds", "other_candidates", "listen", "summary", "note", "no_answer"]
         extra = []
@@ -703,41 +826,50 @@ class _Composer:
             extra.append("computed")
         if not self.explanation:
             extra.append("no_explanation")
-        extra.extend(self.reminders_extra)
-        if third_person:
+        extra.extend(dict.fromkeys(self.reminders_extra))
+        reasons = set(self.unsaid.values())
+        if "person" in reasons:
             extra.append("third_person_notes")
+        if "language" in reasons:
+            extra.append("other_language_notes")
         return [r[key] for key in extra + keys]
-
-    def third_person_notes(self, rows: list[CriterionRow]) -> bool:
-        notes = [*self.all_impressions, *self.all_strengths, *self.all_tips]
-        for row in rows:
-            notes.extend(row.evidence)
-        return any(_pronouns(note) for note in notes)
 
     def compose(self) -> CallSheet:
         rows = self.base_rows()
         decisive_ids, basis = self.choose_decisive(rows)
-        rows = [replace(row, decisive=row.id in decisive_ids) for row in rows]
+        rows = [
+            replace(
+                row,
+                decisive=row.id in decisive_ids,
+                contradicted=(
+                    row.id in decisive_ids
+                    and row.candidate_mean is not None
+                    and row.hired_mean is not None
+                    and row.candidate_mean >= row.hired_mean
+                ),
+            )
+            for row in rows
+        ]
         by_id = {row.id: row for row in rows}
         decisive = [by_id[i] for i in decisive_ids]
-        findings = self.check_staff_texts(rows)
+        findings = self.check_staff_texts(rows, decisive)
         strengths, generic = self.strengths(rows)
         answers = {"q1": self.q1(rows, decisive), "q2": self.q2(rows), "q3": self.q3(rows)}
         decision = self.decision()
+        summary = self.summary(strengths, generic, answers)
         composed = [("decision", decision)] + [(k, a.answer) for k, a in answers.items()]
         findings += self.check_composed(composed)
-        got_job = self.t["got_job_plural" if self.plural else "got_job"]
         return CallSheet(
             language=self.lang,
             heading=self.heading(),
             decision=decision,
             rows=tuple(rows),
-            decisive=tuple(decisive),
+            decisive=tuple(by_id[i] for i in decisive_ids),
             strengths_to_open_with=tuple(strengths),
             answers=answers,
             offers=tuple(self.offers()),
-            rights=self.t["rights"].format(got_job=got_job),
-            reminders=tuple(self.reminders(basis, findings, self.third_person_notes(rows))),
+            rights=self.rights(),
+            reminders=tuple(self.reminders(basis, findings)),
             findings=tuple(findings),
             reader_language=self.reader,
             decisive_basis=basis,
@@ -750,7 +882,26 @@ class _Composer:
             decision_date=self.facts.decision_date,
             explanation=self.explanation,
             hired_merits=tuple(self.all_merits),
+            outcome=self.outcome,
+            summary=summary,
+            unsaid=tuple(
+                (text, reason) for text, reason in self.unsaid.items() if text != self.explanation
+            ),
         )
+
+
+def _category(row: CriterionRow) -> str:
+    """How a requirement is spoken of: "document" (a degree, a licence, a certificate: had or
+    not), "experience" (what kind and how much), "skill" or "personal" (shown in action)."""
+    if row.category in ("education", "other"):
+        return "document"
+    return row.category if row.category in ("experience", "skill", "personal") else "skill"
+
+
+def _kind_of(row: CriterionRow) -> str:
+    """The suffix of a q1 screening phrase for ``row``'s category ("" for skills)."""
+    category = _category(row)
+    return f"_{category}" if category in ("document", "experience") else ""
 
 
 def _numbered(source: str, texts: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
@@ -805,4 +956,6 @@ def compose(
         raise ValueError(f"language must be sv or en, not {facts.language!r}")
     if reader_language not in LANGUAGES:
         raise ValueError(f"reader_language must be sv or en, not {reader_language!r}")
+    if facts.outcome not in OUTCOMES:
+        raise ValueError(f"outcome must be one of {OUTCOMES}, not {facts.outcome!r}")
     return _Composer(facts, reader_language, translate_candidate, translate_reader).compose()

@@ -21,7 +21,9 @@ def gettext_noop(message: str) -> str:
 
 
 QUESTIONS = {
-    "q1": gettext_noop("What did I lack compared to the person who got the job?"),
+    "q1_chosen": gettext_noop("What did I lack compared to the person who got the job?"),
+    "q1_pending": gettext_noop("Why did I not go further?"),
+    "q1_none": gettext_noop("Why did I not get the job?"),
     "q2": gettext_noop("Can I have some tips for my next interview?"),
     "q3": gettext_noop("What impression did I give?"),
 }
@@ -44,53 +46,122 @@ CANDIDATE: dict[str, str] = {
     "got_job": gettext_noop("the person who got the job"),
     # Translators: {got_job} when more than one person was hired.
     "got_job_plural": gettext_noop("the people who got the jobs"),
-    "decision": gettext_noop(
+    # The decision as said on the phone; "pending": nobody hired yet, others go on; "none":
+    # nobody is hired (the recruitment is cancelled or advertised again).
+    "decision_chosen": gettext_noop(
         "We have chosen another candidate for the {job} position, and I would like to explain "
         "how we reached the decision."
     ),
-    "decision_plural": gettext_noop(
+    "decision_chosen_plural": gettext_noop(
         "We have chosen other candidates for the {job} positions, and I would like to explain "
         "how we reached the decision."
     ),
-    "decision_no_job": gettext_noop(
+    "decision_chosen_no_job": gettext_noop(
         "We have chosen another candidate for the position, and I would like to explain how we "
         "reached the decision."
     ),
-    "decision_no_job_plural": gettext_noop(
+    "decision_chosen_plural_no_job": gettext_noop(
         "We have chosen other candidates for the positions, and I would like to explain how we "
         "reached the decision."
     ),
+    "decision_pending": gettext_noop(
+        "We are going on with other candidates for the {job} position, and I would like to "
+        "explain how we reached the decision."
+    ),
+    "decision_pending_no_job": gettext_noop(
+        "We are going on with other candidates for the position, and I would like to explain "
+        "how we reached the decision."
+    ),
+    "decision_none": gettext_noop(
+        "We have decided not to fill the {job} position in this recruitment, and I would like "
+        "to explain what that means for you."
+    ),
+    "decision_none_no_job": gettext_noop(
+        "We have decided not to fill the position in this recruitment, and I would like to "
+        "explain what that means for you."
+    ),
+    # The same in the written summary: a letter, in the written register.
+    "letter_decision_chosen": gettext_noop(
+        "We have chosen another candidate for the {job} position."
+    ),
+    "letter_decision_chosen_plural": gettext_noop(
+        "We have chosen other candidates for the {job} positions."
+    ),
+    "letter_decision_chosen_no_job": gettext_noop(
+        "We have chosen another candidate for the position."
+    ),
+    "letter_decision_chosen_plural_no_job": gettext_noop(
+        "We have chosen other candidates for the positions."
+    ),
+    "letter_decision_pending": gettext_noop(
+        "We are going on with other candidates for the {job} position."
+    ),
+    "letter_decision_pending_no_job": gettext_noop(
+        "We are going on with other candidates for the position."
+    ),
+    "letter_decision_none": gettext_noop(
+        "We have decided not to fill the {job} position in this recruitment."
+    ),
+    "letter_decision_none_no_job": gettext_noop(
+        "We have decided not to fill the position in this recruitment."
+    ),
+    "letter_strengths_lead": gettext_noop("What we saw as your strengths:"),
+    "letter_tips_lead": gettext_noop("Tips for next time:"),
     # Translators: joins the last two items of a list of criteria: "A, B and C".
     "and": gettext_noop("and"),
     # strengths to open with
-    "strength_high": gettext_noop(
+    # strengths to open with, by the kind of requirement and how it was assessed
+    "strength_interview": gettext_noop(
         "You showed strong ability in the interview – {mean} out of 5 ({name})"
     ),
-    "strength_very_high": gettext_noop(
+    "strength_interview_very": gettext_noop(
         "You showed very strong ability in the interview – {mean} out of 5 ({name})"
+    ),
+    "strength_interview_experience": gettext_noop(
+        "Your experience came across well in the interview – {mean} out of 5 ({name})"
+    ),
+    "strength_interview_document": gettext_noop(
+        "You met the requirement well – {mean} out of 5 ({name})"
     ),
     "strength_met_must": gettext_noop("You fully met the requirement ({name})"),
     "strength_met_merit": gettext_noop("You had this merit ({name})"),
+    "strength_met_experience": gettext_noop(
+        "Your application showed the experience we asked for ({name})"
+    ),
     "strength_generic": gettext_noop(
         "Thank you for taking the time to meet us and for your interest in the {job} position."
     ),
     "strength_generic_no_job": gettext_noop(
         "Thank you for taking the time to meet us and for your interest in the position."
     ),
-    # q1
-    "q1_open_high": gettext_noop("First, I want to say that you did well on {name}."),
-    "q1_open_high_not_gap": gettext_noop(
-        "First, I want to say that you did well on {name} – that is not where the difference lay."
-    ),
-    "q1_open_note": gettext_noop("First, I want to say that we saw clear strengths in you: {note}"),
-    "q1_open_met_must": gettext_noop(
-        "First, I want to say that you met the requirement for {name}."
-    ),
-    "q1_open_met_merit": gettext_noop(
-        "First, I want to say that you had the merit {name}, which was good."
-    ),
     # Translators: {names} is one criterion or a list of them ("A, B and C").
     "q1_lead": gettext_noop("What decided it was above all {names}."),
+    # q1 for a degree, a licence or a certificate (had or not) ...
+    "q1_not_met_document": gettext_noop(
+        "{name} is a requirement for the job, and we could not see in your application that "
+        "you have it."
+    ),
+    "q1_not_met_document_there": gettext_noop(
+        "It is a requirement for the job, and we could not see in your application that you "
+        "have it."
+    ),
+    "q1_partly_document": gettext_noop(
+        "On {name}, what your application showed met the requirement only in part."
+    ),
+    "q1_partly_document_there": gettext_noop("What your application showed met it only in part."),
+    # ... and for experience (what kind and how much)
+    "q1_not_met_experience": gettext_noop(
+        "{name} is a requirement for the job, and your application did not show that experience."
+    ),
+    "q1_not_met_experience_there": gettext_noop(
+        "It is a requirement for the job, and your application did not show that experience."
+    ),
+    "q1_partly_experience": gettext_noop(
+        "On {name}, your application showed some of the experience we asked for, but not all of it."
+    ),
+    "q1_partly_experience_there": gettext_noop(
+        "Your application showed some of that experience, but not all of it."
+    ),
     # q1 per decisive criterion; "_there" when it is the only one and already named
     "q1_not_met": gettext_noop(
         "{name} is a requirement for the job, and when we went through the applications we "
@@ -124,20 +195,23 @@ CANDIDATE: dict[str, str] = {
         "{candidate} out of 5."
     ),
     "q1_gap_next": gettext_noop("On {name}, it was {hired} against your {candidate}."),
-    "q1_scores": gettext_noop(
-        "On {name}, you scored {candidate} out of 5 in the interview and {chosen} {hired}."
-    ),
-    "q1_scores_there": gettext_noop(
-        "There, you scored {candidate} out of 5 in the interview and {chosen} {hired}."
-    ),
     "q1_score": gettext_noop("On {name}, you scored {candidate} out of 5 in the interview."),
     "q1_score_there": gettext_noop("There, you scored {candidate} out of 5 in the interview."),
-    # Translators: {merit} is one line of the hired person's merits, quoted.
-    "q1_merit": gettext_noop("The merits of {chosen} include “{merit}”."),
+    # Translators: {merit} is one of the hired person's merits, generalised ("six years of
+    # experience in warehouse work").
+    "q1_merit": gettext_noop("As for merits, {chosen} has {merit}."),
     "q1_task": gettext_noop("It matters for the task “{task}”."),
-    "q1_overall": gettext_noop(
+    "q1_overall_chosen": gettext_noop(
         "We compared everyone we met against the job profile, and overall {chosen} met the "
         "requirements best."
+    ),
+    "q1_overall_pending": gettext_noop(
+        "We compared the applications against the job profile, and at this stage others met "
+        "the requirements better."
+    ),
+    "q1_overall_none": gettext_noop(
+        "We compared everyone we met against the job profile, and decided not to fill the "
+        "position this time."
     ),
     # Translators: followed by the decider's own explanation of the decision.
     "q1_explanation": gettext_noop("In short: {explanation}"),
@@ -147,15 +221,41 @@ CANDIDATE: dict[str, str] = {
     # q2
     "q2_tips_lead": gettext_noop("A few concrete tips from the interview:"),
     "q2_weak_first": gettext_noop(
-        "Where you had the most to gain was {name} ({candidate} out of 5 in the interview): it "
-        "helps to prepare a couple of concrete examples – what you did, how you did it and what "
-        "came of it."
+        "Where you had the most to gain was {name} ({candidate} out of 5 in the interview)."
     ),
-    "q2_weak_next": gettext_noop("The same goes for {name} ({candidate} out of 5)."),
+    "q2_weak_next": gettext_noop("There was also room to gain on {name} ({candidate} out of 5)."),
+    # Translators: followed by an interviewer's note, addressed to the candidate.
+    "q2_weak_evidence": gettext_noop("The interviewers noted: {evidence}"),
+    # A tip after a requirement scored low in the interview, by its kind.
+    "q2_weak_tip_skill": gettext_noop(
+        "Prepare a couple of concrete examples – a situation, what you did and what came of it."
+    ),
+    "q2_weak_tip_personal": gettext_noop(
+        "Think of a couple of situations where you showed it, and tell them concretely: what "
+        "happened, what you did and how it went."
+    ),
+    "q2_weak_tip_experience": gettext_noop(
+        "Tell more concretely what you have done: which tasks, for how long and with what results."
+    ),
+    "q2_weak_tip_document": gettext_noop(
+        "Show clearly how your education or certificate relates to the tasks of the job."
+    ),
     "q2_weak_description": gettext_noop("What we looked for was “{description}”."),
     "q2_not_met": gettext_noop(
         "{name} was a requirement here and we could not see it in your application – if you "
         "have it, make it clear next time."
+    ),
+    "q2_must_document": gettext_noop(
+        "{name} was a requirement here: get it, or if you already have it, state it clearly in "
+        "your application."
+    ),
+    "q2_merit_document": gettext_noop(
+        "{name} counts as a merit for jobs like this: if you have it, state it clearly in your "
+        "application."
+    ),
+    "q2_experience": gettext_noop(
+        "Describe your experience concretely in your application – what you did, for how long "
+        "and in what role ({name})."
     ),
     "q2_partly": gettext_noop(
         "We could only partly see {name} in your application – it helps to describe more "
@@ -197,6 +297,10 @@ CANDIDATE: dict[str, str] = {
     "point_tip": gettext_noop("Tip: {text}"),
     "point_strength": gettext_noop("Strength: {text}"),
     "point_impression": gettext_noop("Impression: {text}"),
+    "point_contradicted": gettext_noop(
+        "{name}: the candidate scored at least as high as {chosen}; say why it decided in the "
+        "decider's words, not with the scores."
+    ),
     "point_no_decisive": gettext_noop(
         "No decisive criteria marked and no score differences to show."
     ),
@@ -215,6 +319,19 @@ CANDIDATE: dict[str, str] = {
         "have the right to written information about the education, work experience and other "
         "merits of {got_job}. Just ask us, now on the phone or later by email, and we will send "
         "it promptly."
+    ),
+    # With nobody hired the right concerns those called to interview.
+    "rights_pending": gettext_noop(
+        "Under the Swedish Discrimination Act (diskrimineringslagen, chapter 2, section 4) you "
+        "have the right to written information about the education, work experience and other "
+        "merits of the person who gets the job and of those called to interview. Just ask us, "
+        "now on the phone or later by email, and we will send it promptly."
+    ),
+    "rights_none": gettext_noop(
+        "Under the Swedish Discrimination Act (diskrimineringslagen, chapter 2, section 4) you "
+        "have the right to written information about the education, work experience and other "
+        "merits of those called to interview. Just ask us, now on the phone or later by email, "
+        "and we will send it promptly."
     ),
 }
 
@@ -255,7 +372,17 @@ READER: dict[str, str] = {
         "for the candidate and “the person we chose” for the one hired."
     ),
     "third_person_notes": gettext_noop(
-        "Some notes speak of the candidate in the third person. Say “you” when you read them out."
+        "Some notes speak of the candidate in the third person in a way the sheet cannot turn "
+        "into “you”: they are left out of the answers. If you use them, say them in your own "
+        "words, to the candidate."
+    ),
+    "other_language_notes": gettext_noop(
+        "Some notes are not in the candidate's language: they are left out of the answers and "
+        "the written summary. If you use them, say them in the candidate's language."
+    ),
+    "contradicted": gettext_noop(
+        "A decisive requirement is one where the candidate scored at least as high as the person "
+        "chosen. Do not compare scores on it: say why it decided, as the decider explained."
     ),
     "block_findings": gettext_noop(
         "The language check found wording that must not be used in the call. Read the findings "

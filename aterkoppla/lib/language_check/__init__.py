@@ -24,7 +24,7 @@ from aterkoppla.lib.language_check.matcher import (
     Finding,
     check,
 )
-from aterkoppla.lib.language_check.normalise import detect_language
+from aterkoppla.lib.language_check.normalise import detect_language, language_of
 
 __all__ = [
     "CATEGORIES",
@@ -36,6 +36,7 @@ __all__ = [
     "LexiconError",
     "check",
     "detect_language",
+    "language_of",
     "lexicon",
     "load_lexicon",
 ]

@@ -193,3 +193,23 @@ def detect_language(text: str) -> str:
     if "å" in lowered or "ä" in lowered or "ö" in lowered:
         swedish += 1
     return "en" if english > swedish else "sv"
+
+
+def language_of(text: str) -> str | None:
+    """``"sv"`` or ``"en"`` when ``text`` clearly reads as one of them, else ``None`` (a name,
+    a term, a line too short to tell). Clear: at least two signs of one language (function
+    words; å, ä, ö for Swedish) and at least twice as many as of the other."""
+    lowered = text.lower()
+    swedish = english = 0
+    for word in _WORD.findall(lowered):
+        if word in _SWEDISH:
+            swedish += 1
+        elif word in _ENGLISH:
+            english += 1
+    if "å" in lowered or "ä" in lowered or "ö" in lowered:
+        swedish += 1
+    if swedish >= 2 and swedish >= 2 * english:
+        return "sv"
+    if english >= 2 and english >= 2 * swedish:
+        return "en"
+    return None

@@ -113,7 +113,10 @@ def test_each_stage_in_one_plain_sentence(anon, owner, english_application, move
 
 def test_no_after_an_interview_is_not_told_before_the_phone_call(anon, owner, english_application):
     interview_held(english_application)
-    applications_close(applications=[english_application], outcome="rejected", by=owner)
+    # As a decision closes it: the answer is the call, still to be made.
+    applications_close(
+        applications=[english_application], outcome="rejected", by=owner, answered=False
+    )
     page = anon.get(link(english_application)).content.decode()
     assert _english(REJECTED_AFTER_INTERVIEW) in page
     assert _english(STATUS_SENTENCES["rejected"]) not in page
