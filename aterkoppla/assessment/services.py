@@ -30,7 +30,7 @@ from aterkoppla.assessment.events import (
 )
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.core.meta import model_field
-from aterkoppla.language.gate import Text, language_gate
+from aterkoppla.language.gate import Text, language_gate, require_readers_language
 from aterkoppla.language.models import Where
 from aterkoppla.messaging.models import Kind
 from aterkoppla.messaging.services import staff_message_queue
@@ -221,6 +221,7 @@ def application_mark_for_rejection(
     if (application.marked_for_rejection, application.rejection_reason) == (marked, reason):
         return application
     if marked and reason != application.rejection_reason:
+        require_readers_language(reason, application.candidate.language, field="rejection_reason")
         language_gate(
             [_reason_text(application, reason)],
             policy=application.recruitment.language_policy,

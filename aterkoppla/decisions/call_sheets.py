@@ -139,6 +139,7 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
             if name
         ),
         outcome=_outcome(hired, item),
+        staff_language=application.recruitment.language,
     )
 
 

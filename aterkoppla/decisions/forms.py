@@ -9,15 +9,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.applications.feedback import Channel, rejection_channel
 from aterkoppla.applications.models import Application
 from aterkoppla.core.forms import DateInput
 from aterkoppla.decisions.models import CallAttempt
-from aterkoppla.decisions.services import RejectionInput, language_name
+from aterkoppla.decisions.services import RejectionInput
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
-from aterkoppla.lib.language_check import language_of
+from aterkoppla.language.gate import require_readers_language
 from aterkoppla.recruitment.models import Criterion, Language
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -183,14 +184,10 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
 
     def _check_language(self, name: str, language: str) -> None:
         """A text that clearly reads as another language than its readers' is refused."""
-        text = (self.cleaned_data.get(name) or "").strip()
-        written_in = language_of(text) if text else None
-        if written_in is not None and written_in != language:
-            self.add_error(
-                name,
-                _("Write it in %(language)s: the candidate reads %(language)s.")
-                % {"language": language_name(language)},
-            )
+        try:
+            require_readers_language(self.cleaned_data.get(name) or "", language, field=name)
+        except ValidationError as error:
+            self.add_error(None, error)
 
     def language_field_for(self, name: str) -> str | None:
         """The service names an explanation ``explanation:<application id>``."""

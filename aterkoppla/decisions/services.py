@@ -18,7 +18,7 @@ from itertools import islice
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Sum
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -35,10 +35,9 @@ from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.decisions.call_sheets import written_summary
 from aterkoppla.decisions.events import CALL_ATTEMPTED, DECIDED, FOLLOW_UP, LETTER_PRINTED
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
-from aterkoppla.language.gate import Text, language_gate
+from aterkoppla.language.gate import Text, language_gate, language_name, other_language
 from aterkoppla.language.models import Where
 from aterkoppla.lib.call_sheet import OUTCOME_CHOSEN, OUTCOME_NONE, OUTCOME_PENDING, mentions
-from aterkoppla.lib.language_check import language_of
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.messaging.services import (
@@ -47,7 +46,7 @@ from aterkoppla.messaging.services import (
     messages_queue_bulk,
     written_date,
 )
-from aterkoppla.recruitment.models import Criterion, Language, Recruitment, TeamMembership
+from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
 CALL_DUE_WORKING_DAYS = 2
@@ -383,8 +382,8 @@ def _check_languages(
         reason = item.explanation.strip() or (
             facts.reason if item.application_id in plan.written_inputs else ""
         )
-        written_in = language_of(reason) if reason else None
-        if written_in is not None and written_in != facts.language:
+        written_in = other_language(reason, facts.language)
+        if written_in is not None:
             wrong[(facts.language, written_in)] += 1
     problems = [
         ngettext(
@@ -399,12 +398,6 @@ def _check_languages(
     ]
     if problems:
         raise ValidationError(problems)
-
-
-def language_name(code: str) -> str:
-    """ "svenska", "engelska" in running Swedish text; "Swedish", "English" in English."""
-    name = str(dict(Language.choices).get(code, code))
-    return name.lower() if translation.get_language().startswith("sv") else name
 
 
 def _check_contradictions(plan: Plan) -> None:

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from aterkoppla.language.models import Policy
 from aterkoppla.language.review import Review, blocked_error, check_text, record_override
+from aterkoppla.lib.language_check import language_of
 
 if TYPE_CHECKING:
     from aterkoppla.accounts.models import User
@@ -141,3 +144,29 @@ def _subject(application: Application) -> str:
 
 
 __all__ = ["LanguageBlocked", "Policy", "Text", "language_advice", "language_gate"]
+
+
+def other_language(text: str, readers: str) -> str | None:
+    """The language ``text`` is clearly written in when that is not ``readers``' ("sv" or
+    "en"), else None. A text that reaches a candidate is in their language (DESIGN §6): the
+    services that keep such texts refuse one for which this is not None."""
+    written_in = language_of(text) if text.strip() else None
+    return written_in if written_in is not None and written_in != readers else None
+
+
+def language_name(code: str) -> str:
+    """ "svenska" or "engelska" in running Swedish text; "Swedish" or "English" in English."""
+    name = str({"sv": _("Swedish"), "en": _("English")}.get(code, code))
+    return name.lower() if (translation.get_language() or "sv").startswith("sv") else name
+
+
+def require_readers_language(text: str, readers: str, *, field: str) -> None:
+    """Refuse (``ValidationError`` on ``field``) a text for readers of ``readers`` that reads
+    as another language."""
+    if other_language(text, readers) is not None:
+        raise ValidationError(
+            {
+                field: _("Write it in %(language)s: the candidate reads %(language)s.")
+                % {"language": language_name(readers)}
+            }
+        )

@@ -18,7 +18,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.language.gate import Text, language_gate
+from aterkoppla.language.gate import Text, language_gate, language_name, other_language
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.language.review import Review, check_text, record_override
 from aterkoppla.lib.phone import display as phone_display
@@ -430,6 +430,14 @@ def message_template_save(
     """
     if kind not in CANDIDATE_KINDS or language not in Language.values:
         raise ValidationError(_("There is no such message template."))
+    written_in = other_language(f"{subject}\n{body}", language)
+    if written_in is not None:
+        raise ValidationError(
+            {
+                "body": _("The %(language)s template reads as %(other)s: write it in %(language)s.")
+                % {"language": language_name(language), "other": language_name(written_in)}
+            }
+        )
     try:
         check_template(subject, body, language)
     except TemplateProblem as problem:

@@ -755,3 +755,36 @@ def test_a_deleted_recruitment_is_404(api_as, owner, recruitment):
     pk = recruitment.pk
     Recruitment.objects.filter(pk=pk).delete()
     assert _decide(api_as(owner), Recruitment(pk=pk), {"hired": [1]}).status_code == 404
+
+
+def test_a_reason_in_the_other_language_is_refused(api_as, owner, recruitment, others):
+    """A candidate never receives a reason in a language other than their own."""
+    from aterkoppla.decisions.tests.fixtures import apply_for
+
+    english = apply_for(recruitment, owner, "John", "Smith", "john@example.com", "", "en")
+    response = api_as(owner).post(
+        f"/recruitments/{recruitment.pk}/decision",
+        {
+            "rejections": [
+                {
+                    "application_id": english.pk,
+                    "explanation": "Vi har gått vidare med kandidater som har mer erfarenhet.",
+                }
+            ]
+        },
+    )
+    assert response.status_code == 422
+    assert "reads English but would get a reason in Swedish" in response.json()["detail"]
+    assert not english.messages.filter(kind="rejection").exists()
+
+
+def test_nobody_hired_is_said_and_counted(api_as, owner, recruitment, others):
+    nils = others[0]
+    response = api_as(owner).post(
+        f"/recruitments/{recruitment.pk}/decision",
+        {"no_hire": True, "rejections": [{"application_id": nils.pk}]},
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["written"]["unassessed"] == 1
+    body = nils.messages.get(kind="rejection").body_text
+    assert "Vi har beslutat att inte tillsätta tjänsten" in body

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from aterkoppla.lib.call_sheet.person import second_person, speaks_of_someone
+from aterkoppla.lib.call_sheet.person import names_anyone, second_person, speaks_of_someone
 from aterkoppla.lib.call_sheet.phrases import CANDIDATE, QUESTIONS, READER
 from aterkoppla.lib.language_check import Finding, check, detect_language, language_of
 
@@ -87,6 +87,8 @@ class CallSheetFacts:
     outcome: str = OUTCOME_CHOSEN
     # The names of the people chosen: never shown; a staff text naming them is not said.
     withheld_names: tuple[str, ...] = ()
+    # The language the team writes its notes in (the recruitment's); "" for the candidate's.
+    staff_language: str = ""
     talent_pool: bool = False
     survey: bool = False
 
@@ -403,11 +405,12 @@ class _Composer:
         nobody in the third person. "" when it may not be said as it is."""
         if not text or text in self.blocked or text in self.unsaid:
             return ""
-        language = language_of(text)
-        if language is not None and language != self.lang:
+        # A note too short to tell is taken to be in the language the team writes in.
+        language = language_of(text, signs=1) or self.facts.staff_language or self.lang
+        if language != self.lang:
             self.unsaid[text] = "language"
             return ""
-        if self.withheld and speaks_of_someone(text, self.withheld):
+        if self.withheld and names_anyone(text, self.withheld):
             self.unsaid[text] = "person"
             return ""
         if not about_candidate:
@@ -415,7 +418,7 @@ class _Composer:
                 self.unsaid[text] = "person"
                 return ""
             return text
-        addressed = second_person(text, language or self.lang, self.names)
+        addressed = second_person(text, language, self.names)
         if addressed is None:
             self.unsaid[text] = "person"
             return ""

@@ -159,6 +159,15 @@ def _english(text: str, names: frozenset[str]) -> str | None:
     return "".join(tokens)
 
 
+def names_anyone(text: str, names: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``names`` (or its genitive) as a word."""
+    folded = frozenset(name.casefold() for name in names if len(name) > 1)
+    return any(
+        token.casefold() in folded or _possessive_name(token.casefold(), folded)
+        for token in _TOKEN.findall(text)
+    )
+
+
 def speaks_of_someone(text: str, names: tuple[str, ...] = ()) -> bool:
     """Whether ``text`` speaks of someone in the third person: a gendered pronoun in Swedish
     or English, or one of ``names`` (the candidate's first name)."""

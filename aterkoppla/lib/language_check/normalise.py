@@ -195,10 +195,10 @@ def detect_language(text: str) -> str:
     return "en" if english > swedish else "sv"
 
 
-def language_of(text: str) -> str | None:
+def language_of(text: str, signs: int = 2) -> str | None:
     """``"sv"`` or ``"en"`` when ``text`` clearly reads as one of them, else ``None`` (a name,
-    a term, a line too short to tell). Clear: at least two signs of one language (function
-    words; å, ä, ö for Swedish) and at least twice as many as of the other."""
+    a term, a line too short to tell). Clear: at least ``signs`` signs of one language
+    (function words; å, ä, ö for Swedish) and at least twice as many as of the other."""
     lowered = text.lower()
     swedish = english = 0
     for word in _WORD.findall(lowered):
@@ -208,8 +208,8 @@ def language_of(text: str) -> str | None:
             english += 1
     if "å" in lowered or "ä" in lowered or "ö" in lowered:
         swedish += 1
-    if swedish >= 2 and swedish >= 2 * english:
+    if swedish >= signs and swedish >= 2 * english:
         return "sv"
-    if english >= 2 and english >= 2 * swedish:
+    if english >= signs and english >= 2 * swedish:
         return "en"
     return None
