@@ -29,7 +29,7 @@ from aterkoppla.assessment.services import (
 from aterkoppla.decisions.call_sheets import call_sheet_for
 from aterkoppla.decisions.models import CallTask
 from aterkoppla.decisions.services import RejectionInput, call_attempt_record, decision_record
-from aterkoppla.decisions.tests.fixtures import apply_for, interviewed, others  # noqa: F401
+from aterkoppla.decisions.tests.fixtures import apply_for
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.messaging.services import message_template_save
 
@@ -56,7 +56,7 @@ def _sheet_text(sheet) -> str:
     return json.dumps(sheet.to_dict(), ensure_ascii=False)
 
 
-def _decide(recruitment, owner, interviewed, others, **extra):  # noqa: F811
+def _decide(recruitment, owner, interviewed, others, **extra):
     sara, ali, emma = interviewed
     criteria = _criteria(recruitment)
     return decision_record(
@@ -192,7 +192,7 @@ def test_the_summary_after_the_call_is_a_letter_with_the_promised_date(
     else:
         # His interviewers' notes are Swedish: left out, so no strengths section of notes.
         assert "Tips for next time:" in body
-        assert "Noggrann" not in body and "Lugn och saklig" not in body
+        assert "Noggrann med" not in body and "Lugn och saklig" not in body
         assert "We will send it to you by 21 December 2026." in body
         assert "Reply to this email" not in body
         # The team's Swedish notes on his scorecards never reach Ali. (The requirements are
