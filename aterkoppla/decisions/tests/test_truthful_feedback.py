@@ -122,7 +122,7 @@ def test_notes_about_her_are_said_to_the_candidate_as_du(recruitment, owner, int
 
 
 def test_a_licence_is_had_or_not_and_its_tip_says_get_it(recruitment, owner, interviewed, others):
-    sara, ali, emma = interviewed
+    sara, _ali, emma = interviewed
     criteria = _criteria(recruitment)
     licence = criteria["Truckkort A+B"]
     screening_record(
@@ -207,7 +207,7 @@ def test_the_summary_after_the_call_is_a_letter_with_the_promised_date(
 
 
 def test_a_swedish_reason_never_reaches_an_english_reader(recruitment, owner, interviewed, others):
-    sara, ali, emma = interviewed
+    _sara, ali, emma = interviewed
     criteria = _criteria(recruitment)
     with pytest.raises(ValidationError) as refused:
         decision_record(
@@ -315,7 +315,7 @@ def test_the_confirmation_counts_the_unassessed(
 
 
 def test_nobody_hired_means_nobody_chosen_in_any_text(recruitment, owner, interviewed, others):
-    sara, ali, emma = interviewed
+    sara, _ali, emma = interviewed
     criteria = _criteria(recruitment)
     decision_record(
         recruitment=recruitment,
