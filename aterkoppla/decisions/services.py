@@ -37,6 +37,7 @@ from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.messaging.services import BulkItem, message_queue, messages_queue_bulk
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.recruitment.services import StatusCause, recruitment_set_status
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
 CALL_DUE_WORKING_DAYS = 2
@@ -481,6 +482,13 @@ def decision_record(
     Recruitment.objects.select_for_update().filter(pk=recruitment.pk).first()
     now = timezone.now()
     decision = Decision.objects.create(recruitment=recruitment, decided_by=by, decided_at=now)
+    if plan.hired:  # the job is filled: decided, before the closes that may complete it
+        recruitment_set_status(
+            recruitment=recruitment,
+            status=Recruitment.Status.DECIDED,
+            by=by,
+            cause=StatusCause.DECISION,
+        )
     for item in plan.hired:
         application = item.application
         if application.stage != Application.Stage.OFFER:
