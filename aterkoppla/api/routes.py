@@ -16,6 +16,7 @@ from ninja import Header, Path, Query, Router, Status
 from aterkoppla.accounts.models import User
 from aterkoppla.api import schemas, selectors, services
 from aterkoppla.api.errors import invalid_input
+from aterkoppla.api.services import Conflict
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.messaging import selectors as messaging_selectors
@@ -111,6 +112,29 @@ def recruitment_detail(request: ApiRequest, recruitment_id: RecruitmentId) -> Re
         request, recruitment_id, queryset=selectors.recruitments_with_criteria()
     )
     return recruitment
+
+
+@router.patch(
+    "/recruitments/{recruitment_id}",
+    response={200: schemas.RecruitmentOut, **schemas.ERRORS_WRITE},
+    summary="Change a recruitment's status",
+)
+def recruitment_status(
+    request: ApiRequest, recruitment_id: RecruitmentId, payload: schemas.RecruitmentStatusIn
+) -> Recruitment:
+    """Publish, close or reopen a recruitment. Only the owner, a recruiter or a site admin may.
+
+    The status follows the recruitment's life: draft → open ⇄ closed → decided → completed.
+    A move the rule does not allow is a conflict with the status it has now (409).
+    """
+    recruitment, _access = _recruitment_for(request, recruitment_id, manage=True)
+    try:
+        recruitment_services.recruitment_set_status(
+            recruitment=recruitment, status=payload.status, by=request.auth, reason=payload.reason
+        )
+    except recruitment_services.StatusRefused as exc:
+        raise Conflict(" ".join(exc.messages)) from exc
+    return selectors.recruitments_with_criteria().get(pk=recruitment.pk)
 
 
 @router.post(

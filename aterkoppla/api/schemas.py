@@ -175,7 +175,11 @@ class RecruitmentIn(Input):
     description: Paragraphs = ""
     job_tasks: Paragraphs = Field("", description="The main job tasks, one per line.")
     language: Language = "sv"
-    status: Status = "draft"
+    status: Status = Field(
+        "draft",
+        description="`draft` or `open` (published at once); a new recruitment cannot be "
+        "closed, decided or completed (422).",
+    )
     location: Line = ""
     remote: StrictBool = False
     employment_type: EmploymentType = "FULL_TIME"
@@ -202,6 +206,21 @@ class RecruitmentIn(Input):
                 raise ValueError(f"two requirements are named “{criterion.name}”")
             seen.add(folded)
         return criteria
+
+
+class RecruitmentStatusIn(Input):
+    status: Status = Field(
+        description="The new status. Allowed: `draft` → `open` (publishing), `open` ⇄ "
+        "`closed`, and back from `decided` or `completed` to `open` or `closed` with a "
+        "`reason`. `decided` comes only from a decision with a hire, `completed` only when "
+        "every applicant has had their final answer: any other move is refused (409). The "
+        "same status again changes nothing."
+    )
+    reason: OverrideReason = Field(
+        "",
+        description="Why a decided or completed recruitment goes back (required then, 422 "
+        "without it); kept on the timeline.",
+    )
 
 
 class StageCounts(BaseModel):

@@ -26,7 +26,7 @@ from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind
 from aterkoppla.messaging.services import message_queue
 from aterkoppla.recruitment.models import Recruitment
-from aterkoppla.recruitment.services import profile_freeze
+from aterkoppla.recruitment.services import StatusCause, profile_freeze, recruitment_set_status
 from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
@@ -337,13 +337,13 @@ def applications_close(
     rows = list(
         Application.objects.select_for_update()
         .filter(pk__in=list(by_pk))
-        .values_list("pk", "stage", "received_at")
+        .values_list("pk", "stage", "received_at", "recruitment_id")
     )
     if len(rows) != len(by_pk):
         raise ValidationError(_("An application to close does not exist."))
-    latest_arrival = max(received for _pk, _stage, received in rows)
+    latest_arrival = max(received for _pk, _stage, received, _r in rows)
     at, backdated = _dated(at, latest_arrival)
-    for _pk, stage, _received in rows:
+    for _pk, stage, _received, _r in rows:
         _refuse_transition(stage, outcome)
     Application.objects.filter(pk__in=list(by_pk)).update(
         closed_from_stage=F("stage"),
@@ -355,7 +355,7 @@ def applications_close(
     actor = TimelineEvent.Actor.CANDIDATE if by_candidate else None
     closed = []
     events = []
-    for pk, stage, _received in rows:
+    for pk, stage, _received, _r in rows:
         application = by_pk[pk]
         closed.append(application)
         application.closed_from_stage, application.stage = stage, outcome
@@ -381,12 +381,20 @@ def applications_close(
                 dedupe_key=f"stage:{application.pk}:{event.pk}",
                 by=by,
             )
+    recruitment_ids = {recruitment_id for _pk, _stage, _received, recruitment_id in rows}
+    for recruitment in Recruitment.objects.filter(
+        pk__in=recruitment_ids, status=Recruitment.Status.DECIDED
+    ):
+        recruitment_complete_if_answered(recruitment=recruitment, by=by)
     return list(applications)
 
 
-def application_answered(*, application: Application, at: dt.datetime) -> Application:
+def application_answered(
+    *, application: Application, at: dt.datetime, by: User | None = None
+) -> Application:
     """The candidate has been told the outcome of a closed application (a rejection's call was
-    reached, or its written fallback sent): the final answer is dated, once."""
+    reached, or its written fallback sent): the final answer is dated, once, and a decided
+    recruitment whose last answer this was is completed."""
     if application.stage not in Application.CLOSED_STAGES:
         raise ValueError("an open application has no final answer")
     Application.objects.filter(pk=application.pk, final_answer_at__isnull=True).update(
@@ -394,4 +402,34 @@ def application_answered(*, application: Application, at: dt.datetime) -> Applic
     )
     if application.final_answer_at is None:
         application.final_answer_at = at
+    recruitment_complete_if_answered(recruitment=application.recruitment, by=by)
     return application
+
+
+@transaction.atomic
+def recruitment_complete_if_answered(*, recruitment: Recruitment, by: User | None) -> bool:
+    """Complete a decided recruitment once every application has its final answer.
+
+    The one check for "completed" (DESIGN §3): it asks only whether each application has
+    ``final_answer_at``, not how it got there. :func:`applications_close` calls it; so must
+    any code that sets ``final_answer_at`` later. Returns whether the recruitment is completed.
+    """
+    # Locked first: two last answers given at once must not each see the other still open.
+    current = (
+        Recruitment.objects.select_for_update()
+        .filter(pk=recruitment.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if current != Recruitment.Status.DECIDED:
+        return current == Recruitment.Status.COMPLETED
+    waiting = Application.objects.filter(recruitment_id=recruitment.pk, final_answer_at=None)
+    if waiting.exists():
+        return False
+    recruitment_set_status(
+        recruitment=recruitment,
+        status=Recruitment.Status.COMPLETED,
+        by=by,
+        cause=StatusCause.ANSWERED,
+    )
+    return True

@@ -24,6 +24,8 @@ from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion, Recruitment
 
 CONFIRMATION_KEY = "careers_applied"
+# A decision with a hire filled the job: its page says so, and takes no applications.
+FILLED = frozenset({Recruitment.Status.DECIDED, Recruitment.Status.COMPLETED})
 
 
 def _published() -> QuerySet[Recruitment]:
@@ -54,6 +56,7 @@ def _job_context(request: HttpRequest, recruitment: Recruitment) -> dict[str, ob
     organisation = Organisation.current()
     criteria = list(recruitment.criteria.all())
     url = request.build_absolute_uri(reverse("careers:job", args=[recruitment.pk]))
+    accepting = recruitment.accepts_applications()
     return {
         "job": recruitment,
         "organisation": organisation,
@@ -61,8 +64,11 @@ def _job_context(request: HttpRequest, recruitment: Recruitment) -> dict[str, ob
         "merits": sorted(
             (c for c in criteria if c.kind == Criterion.Kind.MERIT), key=lambda c: -c.weight
         ),
-        "open": recruitment.accepts_applications(),
-        "jsonld": as_script(job_posting(recruitment, organisation, url)),
+        "open": accepting,
+        "filled": recruitment.status in FILLED,
+        # Search engines must not list a job that takes no applications (Google's JobPosting
+        # guidelines: remove the markup of a job that is no longer open).
+        "jsonld": as_script(job_posting(recruitment, organisation, url)) if accepting else None,
     }
 
 

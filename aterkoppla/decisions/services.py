@@ -47,6 +47,7 @@ from aterkoppla.messaging.services import (
     written_date,
 )
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.recruitment.services import StatusCause, recruitment_set_status
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
 CALL_DUE_WORKING_DAYS = 2
@@ -585,6 +586,13 @@ def decision_record(
     decision = Decision.objects.create(
         recruitment=recruitment, decided_by=by, decided_at=now, no_hire=no_hire
     )
+    if plan.hired:  # the job is filled: decided, before the closes that may complete it
+        recruitment_set_status(
+            recruitment=recruitment,
+            status=Recruitment.Status.DECIDED,
+            by=by,
+            cause=StatusCause.DECISION,
+        )
     for item in plan.hired:
         application = item.application
         if application.stage != Application.Stage.OFFER:
@@ -873,7 +881,7 @@ def _reached(
         ]
     )
     application = task.application
-    application_answered(application=application, at=now)
+    application_answered(application=application, at=now, by=by)
     disclosure_due = (
         add_working_days(timezone.localdate(now), DISCLOSURE_WORKING_DAYS)
         if disclosure_requested
@@ -930,7 +938,7 @@ def _write_instead(task: CallTask, by: User | None, now: dt.datetime) -> None:
     task.status, task.closed_at = CallTask.Status.WRITTEN, now
     task.save(update_fields=["status", "closed_at"])
     application = task.application
-    application_answered(application=application, at=now)
+    application_answered(application=application, at=now, by=by)
     message_queue(
         application=application,
         kind=Kind.CALL_UNREACHABLE,

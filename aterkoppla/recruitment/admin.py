@@ -28,6 +28,8 @@ class RecruitmentAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_filter = ["status", "language"]
+    # The status follows its rule (``services.recruitment_set_status``), not a bare edit.
+    readonly_fields = ["status", "published_at"]
     search_fields = ["title", "description"]
     list_select_related = ["owner"]
     autocomplete_fields = ["owner"]

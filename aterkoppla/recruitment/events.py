@@ -1,7 +1,7 @@
-"""The timeline events of a recruitment's requirement profile.
+"""The timeline events of a recruitment: its requirement profile and its status.
 
-A change of the profile is recorded once, on the recruitment, and shows on the timeline of
-every application that was open at the time (``aterkoppla.timeline.selectors``).
+A change of the profile or of the status is recorded once, on the recruitment, and shows on
+the timeline of every application that was open at the time (``aterkoppla.timeline.selectors``).
 """
 
 # No "from __future__ import annotations": TypedDict must see NotRequired[...] itself.
@@ -12,6 +12,7 @@ from typing import Any, NotRequired, TypedDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from aterkoppla.recruitment.models import Recruitment
 from aterkoppla.timeline.registry import event_kind
 
 
@@ -44,4 +45,39 @@ PROFILE_CHANGED = event_kind(
     schema=ProfileChanged,
     example={"change": "updated", "criterion": "Truckkort A+B", "version": 2, "reason": "…"},
     summary=_profile_changed,
+)
+
+
+# "from" is a Python keyword: the functional form.
+StatusChanged = TypedDict(
+    "StatusChanged",
+    # Recruitment.Status values; reason: why a decided or completed recruitment went back.
+    {"from": str, "to": str, "reason": NotRequired[str]},
+)
+
+
+def _status_changed(data: Mapping[str, Any]) -> str:
+    Status = Recruitment.Status
+    before, after = data["from"], data["to"]
+    if after == Status.OPEN and before == Status.DRAFT:
+        text = gettext("The recruitment was published and is open for applications.")
+    elif after == Status.OPEN:
+        text = gettext("The recruitment was opened for applications again.")
+    elif after == Status.CLOSED:
+        text = gettext("The recruitment was closed for applications.")
+    elif after == Status.DECIDED:
+        text = gettext("A decision with a hire: the job is filled and the recruitment decided.")
+    else:
+        text = gettext("Every applicant has had their final answer: the recruitment is completed.")
+    if data.get("reason"):
+        text += " " + gettext("Reason: %(reason)s") % {"reason": data["reason"]}
+    return text
+
+
+STATUS_CHANGED = event_kind(
+    "recruitment_status",
+    label=_("Recruitment status changed"),
+    schema=StatusChanged,
+    example={"from": "decided", "to": "open", "reason": "Den anställda tackade nej."},
+    summary=_status_changed,
 )

@@ -6,10 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.core.forms import DateInput
+from aterkoppla.core.forms import DateInput, form_field
 from aterkoppla.language.forms import OVERRIDE_FIELD, LanguageCheckedMixin, checked
 from aterkoppla.language.models import Policy
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.recruitment.services import status_choices, status_needs_reason
+
+STATUS_REASON = "status_reason"
 
 
 class RecruitmentForm(LanguageCheckedMixin, forms.ModelForm):
@@ -50,12 +53,43 @@ class RecruitmentForm(LanguageCheckedMixin, forms.ModelForm):
         self.language_setup()
         # Left out (older clients, the API's forms): the policy stays as it is.
         self.fields["language_policy"].required = False
+        self._status_setup(instance)
+
+    def _status_setup(self, instance: Recruitment | None) -> None:
+        """Offer only the statuses the rule allows from here; ask why when going back."""
+        Status = Recruitment.Status
+        current = instance.status if instance is not None else None
+        allowed = status_choices(current) if current else [Status.DRAFT, Status.OPEN]
+        field = form_field(self, "status", forms.TypedChoiceField)
+        field.choices = [(value, Status(value).label) for value in allowed]
+        field.error_messages["invalid_choice"] = _(
+            "Choose one of the statuses offered. A recruitment is decided by a decision with a "
+            "hire, and completed when every applicant has had their final answer."
+        )
+        field.help_text = _(
+            "Open: on the career page and taking applications. Closed: taking no more. "
+            "Decided and completed follow the decision and the final answers."
+        )
+        if current and any(status_needs_reason(current, to) for to in allowed):
+            self.fields[STATUS_REASON] = forms.CharField(
+                label=_("Reason for the change of status"),
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_(
+                    "The recruitment is %(status)s. To open or close it again, say why "
+                    "(for example: the person hired withdrew). The reason is kept on the "
+                    "timeline."
+                )
+                % {"status": Status(current).label.lower()},
+            )
 
     def clean_language_policy(self) -> str:
         return self.cleaned_data.get("language_policy") or self.language_policy
 
     def recruitment_data(self) -> dict:
-        """The cleaned values for the services, without the override's reason."""
+        """The cleaned values for the services, without the override's reason (the status's
+        reason stays: :func:`~aterkoppla.recruitment.services.recruitment_update` takes it)."""
         return {k: v for k, v in self.cleaned_data.items() if k != OVERRIDE_FIELD}
 
     def clean(self) -> dict[str, Any]:

@@ -9,7 +9,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from aterkoppla.accounts.models import User
+from aterkoppla.recruitment.events import STATUS_CHANGED
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
+from aterkoppla.timeline.models import TimelineEvent
 
 Role = TeamMembership.Role
 
@@ -82,3 +84,12 @@ def recruitment_get_for_user(
     if (manage and not access.can_manage) or (decide and not access.can_move):
         raise PermissionDenied
     return recruitment, access
+
+
+def recruitment_status_history(recruitment: Recruitment) -> QuerySet[TimelineEvent]:
+    """Every change of the recruitment's status, newest first, with who made it and why."""
+    return (
+        TimelineEvent.objects.filter(recruitment_id=recruitment.pk, kind=STATUS_CHANGED)
+        .select_related("actor_user")
+        .order_by("-at", "-id")
+    )

@@ -1,4 +1,4 @@
-"""Changes to recruitments, their requirement profile and their team.
+"""Changes to recruitments, their status, their requirement profile and their team.
 
 Each function is one transaction and records what it did on the timeline of the open
 applications it affects.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +20,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.core.meta import model_field
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
-from aterkoppla.recruitment.events import PROFILE_CHANGED
+from aterkoppla.recruitment.events import PROFILE_CHANGED, STATUS_CHANGED
 from aterkoppla.recruitment.models import Criterion, ProfileVersion, Recruitment, TeamMembership
 from aterkoppla.timeline.services import timeline_record
 
@@ -105,6 +106,136 @@ def _profile_event(
     timeline_record(recruitment_id=recruitment.pk, by=by, kind=PROFILE_CHANGED, data=data)
 
 
+Status = Recruitment.Status
+
+
+class StatusCause(StrEnum):
+    """What may move a recruitment from one status to another."""
+
+    EDIT = "edit"  # a person: the recruitment's form, the API
+    DECISION = "decision"  # a decision with a hire (``decisions.services.decision_record``)
+    ANSWERED = "answered"  # the last final answer (``applications.services``)
+
+
+class StatusRefused(ValidationError):
+    """A move the status rule does not allow from the status the recruitment has now."""
+
+
+@dataclass(frozen=True)
+class StatusMove:
+    cause: StatusCause
+    needs_reason: bool = False
+
+
+# The life of a recruitment: draft → open ⇄ closed → decided → completed. Every move not in
+# this table is refused. Going back from decided or completed (re-advertising after the hired
+# person withdrew, say) is allowed with a reason, which goes on the timeline. A recruitment
+# filled without ever being published (its applications imported) is decided from draft.
+STATUS_MOVES: dict[tuple[str, str], StatusMove] = {
+    (Status.DRAFT, Status.OPEN): StatusMove(StatusCause.EDIT),
+    (Status.OPEN, Status.CLOSED): StatusMove(StatusCause.EDIT),
+    (Status.CLOSED, Status.OPEN): StatusMove(StatusCause.EDIT),
+    (Status.DRAFT, Status.DECIDED): StatusMove(StatusCause.DECISION),
+    (Status.OPEN, Status.DECIDED): StatusMove(StatusCause.DECISION),
+    (Status.CLOSED, Status.DECIDED): StatusMove(StatusCause.DECISION),
+    # A new hire after all had their answer (an application that came in later).
+    (Status.COMPLETED, Status.DECIDED): StatusMove(StatusCause.DECISION),
+    (Status.DECIDED, Status.COMPLETED): StatusMove(StatusCause.ANSWERED),
+    (Status.DECIDED, Status.OPEN): StatusMove(StatusCause.EDIT, needs_reason=True),
+    (Status.DECIDED, Status.CLOSED): StatusMove(StatusCause.EDIT, needs_reason=True),
+    (Status.COMPLETED, Status.OPEN): StatusMove(StatusCause.EDIT, needs_reason=True),
+    (Status.COMPLETED, Status.CLOSED): StatusMove(StatusCause.EDIT, needs_reason=True),
+}
+
+
+def status_choices(current: str) -> list[str]:
+    """The statuses a person may choose for a recruitment that has ``current``: it first,
+    then the moves they may make (not to decided or completed: those follow the decisions)."""
+    moves = [
+        to
+        for (before, to), move in STATUS_MOVES.items()
+        if before == current and move.cause == StatusCause.EDIT
+    ]
+    return [current, *moves]
+
+
+def status_needs_reason(current: str, status: str) -> bool:
+    move = STATUS_MOVES.get((current, status))
+    return move is not None and move.needs_reason
+
+
+def _status_refusal(current: str, status: str, cause: StatusCause) -> str:
+    if status == Status.DECIDED:
+        return _("A recruitment is decided by recording a decision with a hire.")
+    if status == Status.COMPLETED:
+        return _(
+            "A recruitment is completed by itself once it is decided and every applicant "
+            "has had their final answer."
+        )
+    if status == Status.DRAFT:
+        return _("A recruitment that has been published cannot become a draft again.")
+    return _("A recruitment cannot go from “%(from)s” to “%(to)s”.") % {
+        "from": Status(current).label,
+        "to": Status(status).label,
+    }
+
+
+@transaction.atomic
+def recruitment_set_status(
+    *,
+    recruitment: Recruitment,
+    status: str,
+    by: User | None,
+    reason: str = "",
+    cause: StatusCause = StatusCause.EDIT,
+) -> Recruitment:
+    """Move a recruitment to ``status`` if the status rule (``STATUS_MOVES``) allows it.
+
+    The one place the status changes. Publishing (draft → open) sets ``published_at`` the
+    first time. Each move is one event on the recruitment's timeline (with the reason, when
+    one is needed), shown on the timeline of every application open at the time. The same
+    status again changes nothing. ``StatusRefused`` (a ``ValidationError`` on ``status``)
+    for a move the rule does not allow, a ``ValidationError`` on ``reason`` when one is
+    needed and missing.
+    """
+    if status not in Status.values:
+        raise StatusRefused(
+            {"status": _("Unknown status “%(status)s”.") % {"status": status}}, code="unknown"
+        )
+    locked = Recruitment.objects.select_for_update().only("status", "published_at")
+    row = locked.get(pk=recruitment.pk)
+    current = row.status
+    recruitment.status, recruitment.published_at = current, row.published_at
+    if status == current:
+        return recruitment
+    move = STATUS_MOVES.get((current, status))
+    if move is None or move.cause != cause:
+        raise StatusRefused({"status": _status_refusal(current, status, cause)})
+    reason = reason.strip()
+    if move.needs_reason and not reason:
+        raise ValidationError(
+            {
+                "reason": _(
+                    "Say why the recruitment goes back from “%(from)s”: the reason is kept "
+                    "on the timeline."
+                )
+                % {"from": Status(current).label}
+            }
+        )
+    recruitment.status = status
+    fields = ["status", "updated_at"]
+    if status == Status.OPEN and recruitment.published_at is None:
+        # First publication: the date job boards show as "posted".
+        recruitment.published_at = timezone.now()
+        fields.append("published_at")
+    recruitment.save(update_fields=fields)
+    data = {"from": current, "to": status}
+    if move.needs_reason:
+        data["reason"] = reason
+    timeline_record(recruitment_id=recruitment.pk, by=by, kind=STATUS_CHANGED, data=data)
+    return recruitment
+
+
 @transaction.atomic
 def recruitment_create(
     *,
@@ -124,19 +255,22 @@ def recruitment_create(
     criteria: list[CriterionSpec] | tuple[CriterionSpec, ...] = (),
     language_override_reason: str = "",
 ) -> Recruitment:
-    """Create a recruitment with its owner and requirement profile.
+    """Create a recruitment with its owner and requirement profile, as a draft or published
+    (``status`` open, through :func:`recruitment_set_status`).
 
     The job posting's texts (``description``, ``job_tasks``) reach every candidate: they pass
     the language check under the recruitment's policy unless ``language_override_reason``
     says why they are kept.
     """
+    if status not in (Status.DRAFT, Status.OPEN):
+        raise StatusRefused({"status": _("A new recruitment is a draft or open for applications.")})
     recruitment = Recruitment(
         owner=owner,
         title=title.strip(),
         description=description.strip(),
         job_tasks=job_tasks.strip(),
         language=language,
-        status=status,
+        status=Status.DRAFT,
         location=location.strip(),
         remote=remote,
         employment_type=employment_type,
@@ -144,7 +278,6 @@ def recruitment_create(
         first_reply_by=first_reply_by,
         language_policy=language_policy,
         call_notice=call_notice,
-        published_at=timezone.now() if status == Recruitment.Status.OPEN else None,
     )
     _validated(recruitment)
     _posting_gate(recruitment, by=owner, reason=language_override_reason)
@@ -154,9 +287,12 @@ def recruitment_create(
     )
     for spec in criteria:
         criterion_add(recruitment=recruitment, by=owner, **spec.__dict__)
+    if status == Status.OPEN:
+        recruitment_set_status(recruitment=recruitment, status=status, by=owner)
     return recruitment
 
 
+# ``status`` is not a bare field: :func:`recruitment_update` hands it to the status rule.
 RECRUITMENT_FIELDS = (
     "title",
     "description",
@@ -179,25 +315,33 @@ def recruitment_update(
     recruitment: Recruitment,
     by: User,
     language_override_reason: str = "",
+    status_reason: str = "",
     **changes: object,
 ) -> Recruitment:
     """Change a recruitment; a changed job posting passes the language check (as on
-    :func:`recruitment_create`)."""
+    :func:`recruitment_create`). A new ``status`` goes through :func:`recruitment_set_status`
+    (with ``status_reason`` where the move needs one), after the other fields."""
     unknown = set(changes) - set(RECRUITMENT_FIELDS)
     if unknown:
         raise TypeError(f"Unknown recruitment fields: {sorted(unknown)}")
+    status = changes.pop("status", None)
     for field, value in changes.items():
         setattr(recruitment, field, value.strip() if isinstance(value, str) else value)
     posting = {"description", "job_tasks"} & set(changes)
     if posting:
         _posting_gate(recruitment, by=by, reason=language_override_reason, only=posting)
-    update_fields = [*changes, "updated_at"]
-    if recruitment.status == Recruitment.Status.OPEN and recruitment.published_at is None:
-        # First publication: the date job boards show as "posted".
-        recruitment.published_at = timezone.now()
-        update_fields.append("published_at")
     _validated(recruitment)
-    recruitment.save(update_fields=update_fields)
+    recruitment.save(update_fields=[*changes, "updated_at"])
+    if status is not None:
+        try:
+            recruitment_set_status(
+                recruitment=recruitment, status=str(status), by=by, reason=status_reason
+            )
+        except StatusRefused:
+            raise
+        except ValidationError as exc:
+            # The form asks for the reason in a field of its own.
+            raise ValidationError({"status_reason": exc.messages}) from exc
     return recruitment
 
 

@@ -24,6 +24,7 @@ from aterkoppla.recruitment.forms import (
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.recruitment.selectors import (
     recruitment_get_for_user,
+    recruitment_status_history,
 )
 
 if TYPE_CHECKING:
@@ -76,7 +77,11 @@ def recruitment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         )
         if saved:
             return redirect(recruitment)
-    context = {"form": form, "recruitment": recruitment}
+    context = {
+        "form": form,
+        "recruitment": recruitment,
+        "status_history": recruitment_status_history(recruitment),
+    }
     status = 400 if form.errors else 200
     return render(request, "recruitment/edit.html", context, status=status)
 

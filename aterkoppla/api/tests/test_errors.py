@@ -243,11 +243,11 @@ def test_an_unknown_path_is_404_json(owner_api):
     assert _assert_error(ApiClient(None).get("/me/"), 404) == {"detail": "Not found."}
 
 
-@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])
+@pytest.mark.parametrize("method", ["PUT", "DELETE"])
 def test_a_method_a_path_lacks_is_405_json(owner_api, recruitment, method):
     response = owner_api.request(method, f"/recruitments/{recruitment.pk}")
     assert _assert_error(response, 405)
-    assert response["Allow"] == "GET"
+    assert sorted(response["Allow"].split(", ")) == ["GET", "PATCH"]
 
 
 def test_the_idempotency_key_header_is_validated(owner_api, recruitment):

@@ -30,6 +30,7 @@ ROUTES = [
     ("GET", "/recruitments", None, "anyone"),
     ("POST", "/recruitments", "recruitment", "anyone"),
     ("GET", "/recruitments/{recruitment}", None, "view"),
+    ("PATCH", "/recruitments/{recruitment}", "status", "manage"),
     ("POST", "/recruitments/{recruitment}/team", "team", "manage"),
     ("POST", "/recruitments/{recruitment}/applications", "application", "manage"),
     ("GET", "/applications/{application}", None, "view"),
@@ -39,12 +40,12 @@ ROUTES = [
     ("POST", "/call-tasks/{task}/attempts", "attempt", "decide"),
 ]
 
-# Routes that answer something other than 200 (GET) or 201 (POST) when they succeed.
+# Routes that answer something other than 200 (GET, PATCH) or 201 (POST) when they succeed.
 SUCCESS = {("POST", "/recruitments/{recruitment}/decision"): 200}
 
 
 def _success(method: str, path: str) -> int:
-    return SUCCESS.get((method, path), 200 if method == "GET" else 201)
+    return SUCCESS.get((method, path), 201 if method == "POST" else 200)
 
 
 def _needs_a_call(path: str) -> bool:
@@ -70,6 +71,7 @@ class Caller:
             "application": application_body,
             "decision": lambda: {"rejections": [{"application_id": application.pk}]},
             "attempt": lambda: {"outcome": "no_answer"},
+            "status": lambda: {"status": "closed"},
         }
         self.task: CallTask | None = None
 
@@ -97,6 +99,8 @@ class Caller:
         )
         if method == "GET":
             return client.get(path)
+        if method == "PATCH":
+            return client.patch(path, self.bodies[body]())
         return client.post(path, self.bodies[body]())
 
 
@@ -116,6 +120,7 @@ def _counts() -> dict[str, int]:
         "memberships": TeamMembership.objects.count(),
         "decisions": Decision.objects.count(),
         "call_attempts": CallAttempt.objects.count(),
+        "closed": Recruitment.objects.filter(status=Recruitment.Status.CLOSED).count(),
     }
 
 

@@ -132,12 +132,31 @@ def test_every_stage_occurs(demo):
     assert stages == set(Stage.values)
 
 
-def test_closed_recruitment_has_hired_reserve_and_rejected(demo):
-    closed = Recruitment.objects.get(status=Recruitment.Status.CLOSED)
-    stages = list(closed.applications.values_list("stage", flat=True))
+def test_decided_recruitment_has_hired_reserve_and_rejected(demo):
+    decided = Recruitment.objects.get(status=Recruitment.Status.DECIDED)
+    assert decided.title == FINANCE
+    stages = list(decided.applications.values_list("stage", flat=True))
     assert stages.count("hired") == 1
     assert stages.count("reserve") == 1
     assert stages.count("rejected") >= 3
+
+
+def test_statuses_follow_the_decisions(demo):
+    # Closed for applications after the deadline, then decided by the hire; the reserve has
+    # no final answer yet, so it is not completed. The others have no hire.
+    for recruitment in Recruitment.objects.all():
+        hired = recruitment.applications.filter(stage=Application.Stage.HIRED).exists()
+        if hired:
+            assert recruitment.status in {"decided", "completed"}, recruitment
+        else:
+            assert recruitment.status in {"open", "closed"}, recruitment
+    finance = Recruitment.objects.get(title=FINANCE)
+    moves = TimelineEvent.objects.filter(recruitment=finance, kind="recruitment_status")
+    assert [(e.data["from"], e.data["to"]) for e in moves.order_by("at", "id")] == [
+        ("draft", "open"),
+        ("open", "closed"),
+        ("closed", "decided"),
+    ]
 
 
 def test_interviewed_means_an_interview_was_held(demo):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -8,6 +9,7 @@ from django.urls import reverse
 
 from aterkoppla.applications.services import application_move, application_receive
 from aterkoppla.recruitment.models import Recruitment
+from aterkoppla.recruitment.services import StatusCause, recruitment_set_status
 
 pytestmark = pytest.mark.django_db
 
@@ -269,3 +271,91 @@ def test_pages_are_swedish_by_default_and_english_on_request(client_for, owner, 
     page = client.get(url).content.decode()
     assert '<html lang="en">' in page
     assert "Requirement profile" in page
+
+
+def _edit_data(recruitment, **overrides):
+    return {
+        "title": recruitment.title,
+        "description": recruitment.description,
+        "job_tasks": recruitment.job_tasks,
+        "language": recruitment.language,
+        "status": recruitment.status,
+        "employment_type": recruitment.employment_type,
+        "application_deadline": "2026-12-10",
+        "first_reply_by": "2026-12-18",
+    } | overrides
+
+
+def _decided(recruitment, owner):
+    recruitment_set_status(
+        recruitment=recruitment,
+        status=Recruitment.Status.DECIDED,
+        by=owner,
+        cause=StatusCause.DECISION,
+    )
+    recruitment.refresh_from_db()
+    return recruitment
+
+
+def _status_options(page: str) -> list[str]:
+    select = page.split('name="status"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option value="([a-z]+)"', select)
+
+
+def test_edit_form_offers_only_the_allowed_statuses(client_for, owner, recruitment):
+    url = reverse("recruitment:edit", args=[recruitment.pk])
+    page = client_for(owner).get(url).content.decode()
+    assert _status_options(page) == ["open", "closed"]
+    assert 'name="status_reason"' not in page
+    _decided(recruitment, owner)
+    page = client_for(owner).get(url).content.decode()
+    assert _status_options(page) == ["decided", "open", "closed"]
+    assert 'name="status_reason"' in page
+    assert "Statushistorik" in page
+
+
+def test_new_recruitment_is_a_draft_or_open(client_for, owner):
+    page = client_for(owner).get(reverse("recruitment:create")).content.decode()
+    assert _status_options(page) == ["draft", "open"]
+    response = client_for(owner).post(reverse("recruitment:create"), _create_data(status="closed"))
+    assert response.status_code == 400
+    assert "Välj en av de statusar som erbjuds" in response.content.decode()
+    assert not Recruitment.objects.exists()
+
+
+def test_a_status_the_form_does_not_offer_is_a_form_error(client_for, owner, recruitment):
+    url = reverse("recruitment:edit", args=[recruitment.pk])
+    response = client_for(owner).post(url, _edit_data(recruitment, status="decided"))
+    assert response.status_code == 400
+    assert "Välj en av de statusar som erbjuds" in response.content.decode()
+    recruitment.refresh_from_db()
+    assert recruitment.status == Recruitment.Status.OPEN
+
+
+def test_reopening_a_decided_recruitment_asks_for_a_reason(client_for, owner, recruitment):
+    _decided(recruitment, owner)
+    url = reverse("recruitment:edit", args=[recruitment.pk])
+    client = client_for(owner)
+    response = client.post(url, _edit_data(recruitment, status="open", title="Nytt namn"))
+    assert response.status_code == 400
+    assert "Säg varför rekryteringen går tillbaka" in response.content.decode()
+    recruitment.refresh_from_db()
+    assert (recruitment.status, recruitment.title) == ("decided", "Lagerarbetare")
+    response = client.post(
+        url,
+        _edit_data(recruitment, status="open", status_reason="Den anställda tackade nej."),
+    )
+    assert response.status_code == 302
+    recruitment.refresh_from_db()
+    assert recruitment.status == Recruitment.Status.OPEN
+    page = client.get(url).content.decode()
+    assert "Rekryteringen öppnades för ansökningar igen. Skäl: Den anställda tackade nej." in page
+
+
+def test_recruitment_pages_show_the_status(client_for, owner, recruitment):
+    _decided(recruitment, owner)
+    client = client_for(owner)
+    listing = client.get(reverse("applications:recruitments")).content.decode()
+    assert "status--decided" in listing and "Beslutad" in listing
+    page = client.get(reverse("applications:pipeline", args=[recruitment.pk])).content.decode()
+    assert "status--decided" in page and "Beslutad" in page
