@@ -27,7 +27,7 @@ def is_unattended(value: str) -> bool:
         return True
     local, _at, domain = address.rpartition("@")
     domain = domain.lower().rstrip(".")
-    if not local or "." not in domain and domain != "localhost":
+    if not local or ("." not in domain and domain != "localhost"):
         return True
     if _NO_REPLY.match(local):
         return True

@@ -21,8 +21,8 @@ from aterkoppla.accounts.models import User
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.language.review import Review, check_text, record_override
-from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.lib.addresses import is_unattended
+from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.messaging.events import (
     MESSAGE_HELD,
     MESSAGE_QUEUED,
