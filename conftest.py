@@ -28,25 +28,6 @@ def _isolated_data_dir(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
-# The contact details every test organisation has, as an admin fills them in on /settings/:
-# without them no message may be sent (organisation.services.organisation_contact_missing).
-ORGANISATION_CONTACT = {
-    "name": "Exempel AB",
-    "contact_email": "rekrytering@example.se",
-    "sender_email": "rekrytering@example.se",
-}
-
-
-def organisation_contact_set(**overrides: str) -> None:
-    """Give the organisation complete contact details (``overrides`` change some)."""
-    from aterkoppla.organisation.models import Organisation
-
-    organisation = Organisation.current()
-    for name, value in (ORGANISATION_CONTACT | overrides).items():
-        setattr(organisation, name, value)
-    organisation.save()
-
-
 @pytest.fixture(autouse=True)
 def _organisation_contact(request):
     """Every test with a database starts with complete contact details; a test about their
@@ -55,6 +36,8 @@ def _organisation_contact(request):
     if not uses_db and request.node.get_closest_marker("django_db") is None:
         return
     request.getfixturevalue("_django_db_helper")
+    from tests.helpers import organisation_contact_set
+
     organisation_contact_set()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from email.headerregistry import Address
 from email.utils import parseaddr
 
 # Local parts that say "do not answer": noreply, no-reply, no_reply, donotreply, do-not-reply.
@@ -32,3 +33,9 @@ def is_unattended(value: str) -> bool:
     if _NO_REPLY.match(local):
         return True
     return domain in _LOCAL_DOMAINS or domain.endswith(tuple(f".{d}" for d in _LOCAL_DOMAINS))
+
+
+def named_address(name: str, address: str) -> str:
+    """``Name <address>`` as people read it (quoted where needed, not encoded: the mail
+    library encodes headers when it sends)."""
+    return str(Address(display_name=" ".join(name.split()), addr_spec=address))

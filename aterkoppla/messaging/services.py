@@ -6,7 +6,6 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from email.utils import formataddr
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -21,7 +20,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.language.review import Review, check_text, record_override
-from aterkoppla.lib.addresses import is_unattended
+from aterkoppla.lib.addresses import is_unattended, named_address
 from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.messaging.events import (
     MESSAGE_HELD,
@@ -79,9 +78,9 @@ def reply_to_for(organisation: Organisation, person: User | None) -> str:
     booked an interview) when they have an address a person reads, else the organisation's
     contact address ("" while there is none: the message then waits)."""
     if person is not None and person.email and not is_unattended(person.email):
-        return formataddr((person.get_full_name() or organisation.name, person.email))
+        return named_address(person.get_full_name() or organisation.name, person.email)
     address = organisation_contact_email(organisation)
-    return formataddr((organisation.name, address)) if address else ""
+    return named_address(organisation.name, address) if address else ""
 
 
 def _message_id(sender: str) -> str:
@@ -227,7 +226,10 @@ def _compose(
     return message, found
 
 
-_EVENT_OF_STATUS = {Message.Status.HELD: MESSAGE_HELD, Message.Status.WAITING: MESSAGE_WAITING}
+_EVENT_OF_STATUS: dict[str, str] = {
+    Message.Status.HELD: MESSAGE_HELD,
+    Message.Status.WAITING: MESSAGE_WAITING,
+}
 
 
 def _queued_event(message: Message, at: dt.datetime) -> TimelineEvent:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from email.utils import formataddr
 from typing import Any
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.core.meta import model_field
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
-from aterkoppla.lib.addresses import address_of, is_unattended
+from aterkoppla.lib.addresses import address_of, is_unattended, named_address
 from aterkoppla.organisation.models import Organisation
 
 # Texts that reach every candidate: each is checked in the language it is written in.
@@ -64,7 +63,7 @@ def organisation_sender(organisation: Organisation) -> str:
     person could answer (a no-reply or localhost address): then nothing may be sent."""
     for address in (organisation.sender_email, address_of(settings.DEFAULT_FROM_EMAIL)):
         if address and not is_unattended(address):
-            return formataddr((organisation.name, address))
+            return named_address(organisation.name, address)
     return ""
 
 
