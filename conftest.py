@@ -28,6 +28,30 @@ def _isolated_data_dir(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
+@pytest.fixture(autouse=True)
+def _organisation_contact(request):
+    """Every test with a database starts with complete contact details; a test about their
+    absence clears them (``organisation_without_contact``)."""
+    uses_db = "_django_db_helper" in request.fixturenames
+    if not uses_db and request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from tests.helpers import organisation_contact_set
+
+    organisation_contact_set()
+
+
+@pytest.fixture
+def organisation_without_contact(db):
+    """The organisation as a fresh installation has it: no name, no addresses."""
+    from aterkoppla.organisation.models import Organisation
+
+    organisation = Organisation.current()
+    organisation.name = organisation.contact_email = organisation.sender_email = ""
+    organisation.save()
+    return organisation
+
+
 def _user(username: str, first: str, last: str, **extra: object) -> User:
     return User.objects.create_user(
         username=username, password="test-password", first_name=first, last_name=last, **extra

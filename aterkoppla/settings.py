@@ -199,8 +199,10 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Återkoppla <noreply@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The sender when the organisation's settings give none. Not set by default: a no-reply or
+# localhost address is never used (messages then wait for the organisation's sender address).
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL or "root@localhost"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

@@ -226,6 +226,7 @@ def setup_data(applications: int) -> Setup:
         organisation = Organisation.current()
         organisation.name = "Exempel AB"
         organisation.sender_email = "rekrytering@example.se"
+        organisation.contact_email = "rekrytering@example.se"
         organisation.phone = "+46361234567"
         organisation.save()
         owner = User.objects.create_user("bench-owner", first_name="Bengt", last_name="Bänk")

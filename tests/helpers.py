@@ -6,6 +6,25 @@ import datetime as dt
 
 from aterkoppla.applications.models import Application
 
+# The contact details every test organisation has (the root conftest gives them to every
+# test with a database), as an admin fills them in on /settings/: without them no message
+# may be sent (organisation.services.organisation_contact_missing).
+ORGANISATION_CONTACT = {
+    "name": "Exempel AB",
+    "contact_email": "rekrytering@example.se",
+    "sender_email": "rekrytering@example.se",
+}
+
+
+def organisation_contact_set(**overrides: str) -> None:
+    """Give the organisation complete contact details (``overrides`` change some)."""
+    from aterkoppla.organisation.models import Organisation
+
+    organisation = Organisation.current()
+    for name, value in (ORGANISATION_CONTACT | overrides).items():
+        setattr(organisation, name, value)
+    organisation.save()
+
 
 def interview_held(application: Application) -> Application:
     """Hold an interview with the candidate through the services, as a team would: move to

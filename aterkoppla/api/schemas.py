@@ -106,7 +106,7 @@ MessageKindValue = Literal[  # messaging.models.Kind
 ]
 MessageChannel = Literal["email", "letter"]  # Message.Channel
 MessageStatus = Literal[  # Message.Status
-    "held", "queued", "sending", "sent", "failed", "to_print", "printed"
+    "held", "waiting", "queued", "sending", "sent", "failed", "to_print", "printed"
 ]
 
 
@@ -401,6 +401,14 @@ class MessageOut(Schema):
     channel: MessageChannel
     to: str = Field(description="The email address it went to; empty for a letter.")
     to_name: str = Field(description="The candidate's name as written on the message.")
+    from_address: str = Field(
+        description="The sender: the organisation's name and sender address (empty while "
+        "the message waits for the organisation's contact details)."
+    )
+    reply_to: str = Field(
+        description="Where answers go: the recruiter who owns the recruitment, else the "
+        "organisation's contact address."
+    )
     language: Language
     subject: str
     body: str = Field(
@@ -411,7 +419,8 @@ class MessageOut(Schema):
     )
     status: MessageStatus = Field(
         description="`queued`, `sending`, `sent`, or `failed` (refused for good; a person "
-        "may send it again)."
+        "may send it again); `held` (stopped by the language check), `waiting` (until the "
+        "organisation's contact details are complete, then sent), `to_print`, `printed`."
     )
     attempts: int = Field(description="Delivery attempts so far.")
     last_error: str = Field(description="What the mail server said last time it failed.")

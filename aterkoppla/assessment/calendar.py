@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from aterkoppla.assessment.models import Interview
+from aterkoppla.lib.addresses import is_unattended
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CONTENT_TYPE = "text/calendar; method=REQUEST; charset=utf-8"
@@ -65,10 +65,11 @@ def invitation(interview: Interview, *, language: str = "sv", method: str = "REQ
         if interview.video_url:
             event.add("url", interview.video_url)
         event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
-        sender = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-        if sender:
-            organizer = vCalAddress(f"mailto:{sender}")
-            organizer.params["cn"] = vText("Återkoppla")
+        # Calendar answers go to the organizer: the person who booked, never a no-reply box.
+        booker = interview.created_by
+        if booker is not None and booker.email and not is_unattended(booker.email):
+            organizer = vCalAddress(f"mailto:{booker.email}")
+            organizer.params["cn"] = vText(str(booker))
             event.add("organizer", organizer)
         for user in interview.interviewers.all():
             if not user.email:

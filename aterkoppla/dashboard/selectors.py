@@ -25,12 +25,33 @@ from aterkoppla.applications.selectors import applications_visible_to
 from aterkoppla.decisions.models import CallTask
 from aterkoppla.lib.workdays import working_days_between
 from aterkoppla.messaging.models import Message
+from aterkoppla.organisation.services import organisation_contact_missing
 from aterkoppla.recruitment.models import TeamMembership
 
-__all__ = ["DUE_SOON_WORKING_DAYS", "waiting_for"]
+__all__ = ["DUE_SOON_WORKING_DAYS", "ContactNotice", "contact_notice", "waiting_for"]
 # Rows shown per list; the rest is only counted, so that the page stays fast and readable
 # however much is waiting.
 LIST_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class ContactNotice:
+    """The organisation's contact details are not complete: nothing can be sent."""
+
+    missing: list[str]
+    # Messages (to candidates and staff, across the organisation) that wait for them.
+    waiting: int
+
+
+def contact_notice() -> ContactNotice | None:
+    """What is missing from the contact details, and how many messages wait; None when they
+    are complete (one query then)."""
+    missing = organisation_contact_missing()
+    if not missing:
+        return None
+    return ContactNotice(
+        missing=missing, waiting=Message.objects.filter(status=Message.Status.WAITING).count()
+    )
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "nav": "dashboard",
         "waiting": selectors.waiting_for(request.user),
+        "contact": selectors.contact_notice(),
         "due_soon_days": selectors.DUE_SOON_WORKING_DAYS,
     }
     return render(request, "dashboard/home.html", context)

@@ -52,13 +52,14 @@ def load_demo(*, stdout: Writer | None = None) -> DemoResult:
         )
         missing = [spec for spec in RECRUITMENTS if spec.title not in loaded]
         result.existing_recruitments = [s.title for s in RECRUITMENTS if s.title in loaded]
+        # A demo loaded before the contact details were required gets them too.
+        _organisation()
         if not missing:
             _users(result, check=False)
             return result
         # Only a load that adds data needs the services and time travel.
         from aterkoppla.demo.build import build_recruitments
 
-        _organisation()
         # Password hashing is slow on purpose: accounts are checked against the demo
         # passwords only on a load that adds data.
         build_recruitments(missing, users=lambda: _users(result, check=True))
@@ -71,19 +72,30 @@ def load_demo(*, stdout: Writer | None = None) -> DemoResult:
     return result
 
 
+# The demo employer, with the contact details that let its messages go out.
+DEMO_ORGANISATION = {
+    "name": "Nordlager AB",
+    "city": "Jönköping",
+    "website": "https://nordlager.example.se",
+    "contact_email": "rekrytering@nordlager.example.se",
+    "sender_email": "rekrytering@nordlager.example.se",
+    "phone": "+4636123456",
+}
+
+
 def _organisation() -> None:
-    """Name the employer, unless someone already has."""
+    """Name the employer and give it contact details, unless someone already has: a field
+    already filled in is kept, and an organisation someone else named is left alone."""
     from aterkoppla.organisation.services import organisation_update
 
     organisation = Organisation.current()
-    if organisation.name == Organisation._meta.get_field("name").default:
-        organisation_update(
-            organisation=organisation,
-            by=None,
-            name="Nordlager AB",
-            city="Jönköping",
-            website="https://nordlager.example.se",
-        )
+    if organisation.name not in ("", DEMO_ORGANISATION["name"]):
+        return
+    changes = {
+        name: value for name, value in DEMO_ORGANISATION.items() if not getattr(organisation, name)
+    }
+    if changes:
+        organisation_update(organisation=organisation, by=None, **changes)
 
 
 def _users(result: DemoResult, *, check: bool) -> dict[str, User]:

@@ -42,3 +42,6 @@ MESSAGE_SENT = _message_kind("message_sent", _("Message sent"))
 MESSAGE_FAILED = _message_kind("message_failed", _("Message could not be delivered"))
 MESSAGE_HELD = _message_kind("message_held", _("Message stopped by the language check"))
 MESSAGE_RELEASED = _message_kind("message_released", _("Stopped message released"))
+MESSAGE_WAITING = _message_kind(
+    "message_waiting", _("Message waiting for the organisation's contact details")
+)

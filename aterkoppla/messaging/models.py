@@ -39,6 +39,9 @@ class Message(models.Model):
     class Status(models.TextChoices):
         # Stopped by the language check: a person edits it or releases it with a reason.
         HELD = "held", _("Stopped for review")
+        # The organisation's contact details are not complete (organisation_contact_missing):
+        # rendered again and sent once they are (messaging.sweeps).
+        WAITING = "waiting", _("Waiting for the contact details")
         QUEUED = "queued", _("Queued")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
@@ -61,6 +64,9 @@ class Message(models.Model):
     to_address = models.EmailField(_("to"), blank=True)
     to_name = models.CharField(_("recipient"), max_length=200, blank=True)
     from_address = models.CharField(_("from"), max_length=254)
+    # Where the candidate's answer goes: the recruiter, else the organisation's contact
+    # address. Kept with the message, so a retry and the outbox show the same.
+    reply_to = models.CharField(_("reply to"), max_length=254, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("text"))
@@ -78,6 +84,9 @@ class Message(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     # The language check's findings on the rendered text, as the API gives them.
     findings = models.JSONField(_("language-check findings"), default=list, blank=True)
+    # A waiting message's own template names (reason, summary, earlier date), to render it
+    # again when the contact details are complete; emptied then.
+    context = models.JSONField(default=dict, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     # One message per cause: the same key is never queued twice.

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, translation
-from django.utils.html import escape, urlize
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -36,7 +37,10 @@ VARIABLES = {
     "portal_url": gettext_lazy("The private link to the candidate's page"),
     "organisation": gettext_lazy("The organisation's name"),
     "organisation_phone": gettext_lazy("The organisation's phone number"),
-    "organisation_email": gettext_lazy("The organisation's sender address"),
+    "organisation_email": gettext_lazy(
+        "The organisation's contact address for candidates (where replies go without a "
+        "recruiter's address)"
+    ),
     "privacy_notice": gettext_lazy("The privacy notice from the settings"),
     "reason": gettext_lazy("The reason for the decision, where one was given (rejections)"),
     "summary": gettext_lazy(
@@ -95,6 +99,12 @@ def default_template(kind: str, language: str) -> tuple[str, str]:
     return first.removeprefix("Subject: ").strip(), body.strip() + "\n"
 
 
+def subject_clean(subject: str) -> str:
+    """A subject on one line: no leading or trailing space, line breaks and runs of spaces
+    made one space. Every subject that is stored (templates, messages) passes here."""
+    return " ".join(subject.split())
+
+
 def render_strings(subject: str, body: str, context: dict[str, str]) -> tuple[str, str]:
     """Render subject and body; raise :class:`TemplateProblem` on any error."""
     unknown = set(context) - set(VARIABLES)
@@ -105,34 +115,80 @@ def render_strings(subject: str, body: str, context: dict[str, str]) -> tuple[st
         rendered_body = _compiled(body).render(context)
     except TemplateError as exc:
         raise TemplateProblem(str(exc)) from None
-    rendered_subject = " ".join(rendered_subject.split())
+    rendered_subject = subject_clean(rendered_subject)
     if not rendered_subject:
         raise TemplateProblem(_("the subject is empty"))
     return rendered_subject, _tidy(rendered_body)
 
 
+# The signature separator of plain-text mail (RFC 3676 4.3): dash, dash, space, alone on a
+# line. Mail programs show what follows it (here the privacy notice) as a footer.
+SEPARATOR = "-- "
+
+
+def _is_separator(line: str) -> bool:
+    return line.rstrip() == "--"
+
+
 def _tidy(text: str) -> str:
-    """At most one empty line in a row, no trailing spaces: conditions leave gaps."""
-    lines = [line.rstrip() for line in text.strip().splitlines()]
+    """At most one empty line in a row, no trailing spaces (conditions leave gaps), and a
+    separator line written exactly as mail programs know it."""
+    lines = [
+        SEPARATOR if _is_separator(line) else line.rstrip() for line in text.strip().splitlines()
+    ]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
 
 
+# A web address in a line of text; punctuation that ends a sentence is not part of it.
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_URL_TAIL = ".,;:!?)]}"
+
+
+def _own_link(url: str, site: str) -> bool:
+    site = site.rstrip("/")
+    return bool(site) and (url == site or url.startswith(site + "/"))
+
+
 @lru_cache(maxsize=4096)
-def _line_html(line: str) -> str:
-    """One line escaped, its links made clickable. Messages of one kind share most lines, so
-    a bulk decision makes each shared line once (``urlize`` is the costly part)."""
-    return urlize(escape(line))
+def _line_html(line: str, site: str) -> str:
+    """One line escaped, the product's own links (to ``site``) made clickable and every other
+    address left as text: a message links only where the product sends people. Messages of
+    one kind share most lines, so a bulk decision makes each shared line once."""
+    parts, position = [], 0
+    for match in _URL.finditer(line):
+        url = match.group(0).rstrip(_URL_TAIL)
+        parts.append(escape(line[position : match.start()]))
+        parts.append(
+            format_html('<a href="{0}">{0}</a>', url) if _own_link(url, site) else escape(url)
+        )
+        position = match.start() + len(url)
+    parts.append(escape(line[position:]))
+    return "".join(parts)
+
+
+def _paragraphs(text: str, site: str) -> list[str]:
+    return [
+        mark_safe("<br>".join(_line_html(line, site) for line in block.splitlines()))  # noqa: S308
+        for block in text.strip().split("\n\n")
+        if block.strip()
+    ]
 
 
 def to_html(text: str, *, organisation: str, language: str) -> str:
-    """The HTML part: the same words, paragraphs kept, links clickable."""
-    paragraphs = [
-        mark_safe("<br>".join(_line_html(line) for line in block.splitlines()))  # noqa: S308
-        for block in text.strip().split("\n\n")
-    ]
+    """The HTML part: the same words, paragraphs kept, the product's links clickable, and what
+    follows the signature separator (the privacy notice) as a footer under a rule."""
+    lines = text.strip().splitlines()
+    cut = next((number for number, line in enumerate(lines) if _is_separator(line)), None)
+    main, footer = (lines, []) if cut is None else (lines[:cut], lines[cut + 1 :])
+    site = settings.SITE_URL
     return render_to_string(
         "messaging/email.html",
-        {"paragraphs": paragraphs, "organisation": organisation, "language": language},
+        {
+            "paragraphs": _paragraphs("\n".join(main), site),
+            "footer": _paragraphs("\n".join(footer), site),
+            "organisation": organisation,
+            "language": language,
+        },
     )
 
 
@@ -157,7 +213,8 @@ def sample_context(language: str) -> dict[str, str]:
             "summary": _("What decided it was above all experience of warehouse work …"),
             "outcome": "chosen",
             "assessed": "yes",
-            "disclosure_due": formats.date_format(dt.date(2026, 12, 18), "j F Y"),
+            # Empty: the usual case, in which the summary says how to ask for it.
+            "disclosure_due": "",
         }
 
 

@@ -6,13 +6,12 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from email.utils import formataddr, parseaddr
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -21,8 +20,14 @@ from aterkoppla.accounts.models import User
 from aterkoppla.language.gate import Text, language_gate, language_name, other_language
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.language.review import Review, check_text, record_override
+from aterkoppla.lib.addresses import is_unattended, named_address
 from aterkoppla.lib.phone import display as phone_display
-from aterkoppla.messaging.events import MESSAGE_HELD, MESSAGE_QUEUED, MESSAGE_RELEASED
+from aterkoppla.messaging.events import (
+    MESSAGE_HELD,
+    MESSAGE_QUEUED,
+    MESSAGE_RELEASED,
+    MESSAGE_WAITING,
+)
 from aterkoppla.messaging.links import portal_token_new, portal_url_create
 from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, Message, MessageTemplate, PortalToken
 from aterkoppla.messaging.rendering import (
@@ -30,9 +35,15 @@ from aterkoppla.messaging.rendering import (
     check_template,
     default_template,
     render_strings,
+    subject_clean,
     to_html,
 )
 from aterkoppla.organisation.models import Organisation
+from aterkoppla.organisation.services import (
+    organisation_contact_email,
+    organisation_contact_missing,
+    organisation_sender,
+)
 from aterkoppla.recruitment.models import Language
 from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
@@ -58,9 +69,18 @@ def template_for(kind: str, language: str) -> tuple[str, str]:
 
 
 def _sender(organisation: Organisation) -> str:
-    """The organisation's name with its sender address (else the server's default address)."""
-    address = organisation.sender_email or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-    return formataddr((organisation.name, address))
+    """The organisation's name with its sender address ("" when there is none to use yet)."""
+    return organisation_sender(organisation)
+
+
+def reply_to_for(organisation: Organisation, person: User | None) -> str:
+    """Where an answer goes: ``person`` (the recruiter who owns the recruitment, the one who
+    booked an interview) when they have an address a person reads, else the organisation's
+    contact address ("" while there is none: the message then waits)."""
+    if person is not None and person.email and not is_unattended(person.email):
+        return named_address(person.get_full_name() or organisation.name, person.email)
+    address = organisation_contact_email(organisation)
+    return named_address(organisation.name, address) if address else ""
 
 
 def _message_id(sender: str) -> str:
@@ -86,8 +106,7 @@ def _context(
         organisation_part = memo[("organisation", language)] = {
             "organisation": organisation.name,
             "organisation_phone": phone_display(organisation.phone),
-            "organisation_email": organisation.sender_email
-            or parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+            "organisation_email": organisation_contact_email(organisation),
             "privacy_notice": organisation.privacy_notice(language),
         }
     stage = memo.get(("stage", application.stage, language))
@@ -154,10 +173,13 @@ def _compose(
     channel: str,
     extra: dict[str, str],
     memo: dict[tuple, Any] | None = None,
+    complete: bool | None = None,
 ) -> tuple[Message, Review]:
     """The message rendered for the candidate and checked (DESIGN §6), not yet saved.
 
     ``memo``: see :func:`_context`; it also keeps the template of each kind and language.
+    While the organisation's contact details are not ``complete``, the message is ``waiting``
+    and keeps ``extra`` to be rendered again when they are (:func:`messages_waiting_release`).
     """
     if kind not in Kind.values:
         raise ValueError(f"unknown message kind {kind!r}")
@@ -172,9 +194,16 @@ def _compose(
         template = memo[("template", kind, language)] = template_for(kind, language)
     subject, body = render_strings(*template, context)
     found = message_review(subject, body, language, policy=application.recruitment.language_policy)
+    if complete is None:
+        complete = not organisation_contact_missing(organisation)
     sender = _sender(organisation)
+    owner_key = ("owner", application.recruitment_id)
+    if owner_key not in memo:
+        memo[owner_key] = reply_to_for(organisation, application.recruitment.owner)
     letter = channel == Message.Channel.LETTER
-    if found.needs_override:
+    if not complete:
+        status = Message.Status.WAITING
+    elif found.needs_override:
         status = Message.Status.HELD
     else:
         status = Message.Status.TO_PRINT if letter else Message.Status.QUEUED
@@ -185,6 +214,7 @@ def _compose(
         to_address="" if letter else candidate.email,
         to_name=candidate.full_name,
         from_address=sender,
+        reply_to=memo[owner_key],
         language=language,
         subject=subject,
         body_text=body,
@@ -194,16 +224,22 @@ def _compose(
         created_by=by,
         findings=_finding_records(found),
         status=status,
+        context={} if complete else {"extra": extra},
     )
     return message, found
 
 
+_EVENT_OF_STATUS: dict[str, str] = {
+    Message.Status.HELD: MESSAGE_HELD,
+    Message.Status.WAITING: MESSAGE_WAITING,
+}
+
+
 def _queued_event(message: Message, at: dt.datetime) -> TimelineEvent:
-    held = message.status == Message.Status.HELD
     return timeline_event(
         application_id=message.application_id,
         at=at,
-        kind=MESSAGE_HELD if held else MESSAGE_QUEUED,
+        kind=_EVENT_OF_STATUS.get(message.status, MESSAGE_QUEUED),
         data={"message": message.pk, "kind": message.kind, "subject": message.subject},
     )
 
@@ -224,7 +260,8 @@ def message_queue(
     caused it does. The same ``dedupe_key`` never queues a second message. Returns None when
     the candidate has no email address (the staff then answer by letter or phone), unless
     ``letter`` asks for a letter to print in that case. A text the language check stops is
-    stored ``held`` and not sent until a person releases it.
+    stored ``held`` and not sent until a person releases it. While the organisation's contact
+    details are not complete, it is stored ``waiting`` and sent once they are.
     """
     if kind not in Kind.values:
         raise ValueError(f"unknown message kind {kind!r}")
@@ -251,7 +288,7 @@ def message_queue(
     if stored is not message:
         return stored
     timeline_record_many([_queued_event(message, timezone.now())])
-    if message.status != Message.Status.HELD:
+    if message.status not in (Message.Status.HELD, Message.Status.WAITING):
         # Under a policy that only warns, a blocking finding is let through, and recorded.
         record_override(
             found, where=Where.MESSAGE, by=by, application=application, subject=message.subject
@@ -273,13 +310,15 @@ def messages_queue_bulk(items: Sequence[BulkItem], *, by: User | None = None) ->
     """Queue many messages with a handful of queries: one batch of a bulk decision.
 
     The same rules as :func:`message_queue`: a letter to print for a candidate without an
-    email address, a stopped (``held``) message where the language check says so, one message
+    email address, a stopped (``held``) message where the language check says so, a
+    ``waiting`` one while the contact details are not complete, one message
     per ``dedupe_key`` (keys already used are skipped), a timeline event each. Callers pass
     batches of a few hundred, so memory stays bounded whatever the total.
     """
     if not items:
         return []
     organisation = Organisation.current()
+    complete = not organisation_contact_missing(organisation)
     used = set(
         Message.objects.filter(dedupe_key__in=[item.dedupe_key for item in items]).values_list(
             "dedupe_key", flat=True
@@ -303,10 +342,11 @@ def messages_queue_bulk(items: Sequence[BulkItem], *, by: User | None = None) ->
             channel=Message.Channel.EMAIL if email else Message.Channel.LETTER,
             extra=item.extra,
             memo=memo,
+            complete=complete,
         )
         tokens.append(token)
         messages.append(message)
-        if found.blocked and not found.needs_override:
+        if complete and found.blocked and not found.needs_override:
             kept.append((message, found))
     PortalToken.objects.bulk_create(tokens)
     Message.objects.bulk_create(messages)
@@ -394,7 +434,7 @@ def message_release(
         subject=subject,
     )
     organisation = Organisation.current()
-    message.subject, message.body_text = subject, body
+    message.subject, message.body_text = subject_clean(subject), body
     message.body_html = to_html(body, organisation=organisation.name, language=message.language)
     message.findings = _finding_records(found)
     message.status, message.next_attempt_at = Message.Status.QUEUED, timezone.now()
@@ -406,7 +446,7 @@ def message_release(
             application=application,
             by=by,
             kind=MESSAGE_RELEASED,
-            data={"message": message.pk, "kind": message.kind, "subject": subject},
+            data={"message": message.pk, "kind": message.kind, "subject": message.subject},
         )
     return message
 
@@ -430,6 +470,7 @@ def message_template_save(
     """
     if kind not in CANDIDATE_KINDS or language not in Language.values:
         raise ValidationError(_("There is no such message template."))
+    subject = subject_clean(subject)
     written_in = other_language(f"{subject}\n{body}", language)
     if written_in is not None:
         raise ValidationError(
@@ -481,7 +522,9 @@ def staff_message_queue(
     """Queue a message to a member of staff (an interview invitation), in the outbox.
 
     It belongs to no application, so it shows on no candidate's page or list. ``attachment``
-    is ``(file name, content type, text)``. None when the user has no email address.
+    is ``(file name, content type, text)``. None when the user has no email address. Answers
+    go to ``by`` (who booked), else to the organisation's contact address; while the contact
+    details are not complete, the message waits.
     """
     if not to.email:
         return None
@@ -490,6 +533,7 @@ def staff_message_queue(
         return existing
     organisation = Organisation.current()
     sender = _sender(organisation)
+    complete = not organisation_contact_missing(organisation)
     name, content_type, content = attachment or ("", "", "")
     message = Message(
         application=None,
@@ -498,8 +542,10 @@ def staff_message_queue(
         to_address=to.email,
         to_name=str(to),
         from_address=sender,
+        reply_to=reply_to_for(organisation, by),
+        status=Message.Status.QUEUED if complete else Message.Status.WAITING,
         language=language,
-        subject=subject,
+        subject=subject_clean(subject),
         body_text=body,
         attachment_name=name,
         attachment_type=content_type,
@@ -509,3 +555,99 @@ def staff_message_queue(
         created_by=by,
     )
     return _save_once(message)
+
+
+# Messages rendered again at a time when the contact details become complete.
+WAITING_BATCH = 200
+
+
+def messages_waiting_release(*, now: dt.datetime | None = None) -> int:
+    """Send the messages that waited for the organisation's contact details, once they are
+    complete; returns how many went on. Nothing happens while details are still missing.
+
+    A candidate's message is rendered again from its template with the details as they are
+    now (so the privacy notice and the contact sentences name them), with a fresh link, and
+    checked again: it goes to the queue, to print, or stops for review like any new message.
+    A message with nothing to render again (to staff) gets its sender and Reply-To. Safe to
+    run from several workers at once: a message leaves ``waiting`` once.
+    """
+    organisation = Organisation.current()
+    if organisation_contact_missing(organisation):
+        return 0
+    now = now or timezone.now()
+    released = 0
+    memo: dict[tuple, Any] = {}
+    while True:
+        with transaction.atomic():
+            waiting = Message.objects.filter(status=Message.Status.WAITING).order_by("pk")
+            if connection.features.has_select_for_update_skip_locked:
+                waiting = waiting.select_for_update(skip_locked=True, of=("self",))
+            batch = list(
+                waiting.select_related(
+                    "application__candidate",
+                    "application__recruitment__owner",
+                    "created_by",
+                )[:WAITING_BATCH]
+            )
+            if not batch:
+                return released
+            for message in batch:
+                released += _waiting_release(message, organisation, now=now, memo=memo)
+
+
+def _waiting_release(
+    message: Message, organisation: Organisation, *, now: dt.datetime, memo: dict[tuple, Any]
+) -> int:
+    application = message.application
+    found: Review | None = None
+    if application is not None and "extra" in message.context:
+        composed, found = _compose(
+            application,
+            message.kind,
+            message.dedupe_key,
+            organisation=organisation,
+            portal_url=portal_url_create(application),
+            by=message.created_by,
+            channel=message.channel,
+            extra=dict(message.context["extra"]),
+            memo=memo,
+            complete=True,
+        )
+        fields = {
+            name: getattr(composed, name)
+            for name in (
+                "from_address",
+                "reply_to",
+                "subject",
+                "body_text",
+                "body_html",
+                "findings",
+                "status",
+            )
+        }
+    else:
+        person = application.recruitment.owner if application is not None else message.created_by
+        letter = message.channel == Message.Channel.LETTER
+        fields = {
+            "from_address": _sender(organisation),
+            "reply_to": reply_to_for(organisation, person),
+            "status": Message.Status.TO_PRINT if letter else Message.Status.QUEUED,
+        }
+    updated = Message.objects.filter(pk=message.pk, status=Message.Status.WAITING).update(
+        **fields, context={}, next_attempt_at=now
+    )
+    if not updated:
+        return 0
+    for name, value in fields.items():
+        setattr(message, name, value)
+    if application is not None:
+        timeline_record_many([_queued_event(message, now)])
+    if found is not None and message.status != Message.Status.HELD:
+        record_override(
+            found,
+            where=Where.MESSAGE,
+            by=message.created_by,
+            application=application,
+            subject=message.subject,
+        )
+    return 1

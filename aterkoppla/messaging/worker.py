@@ -34,6 +34,7 @@ from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from aterkoppla.lib.addresses import is_unattended
 from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.events import MESSAGE_FAILED, MESSAGE_SENT
 from aterkoppla.messaging.models import Message
@@ -160,6 +161,7 @@ def email_for(message: Message) -> EmailMultiAlternatives:
         body=message.body_text,
         from_email=message.from_address,
         to=[formataddr((message.to_name, message.to_address))],
+        reply_to=[message.reply_to] if message.reply_to else None,
         headers={
             "Message-ID": message.message_id,
             "Content-Language": message.language,
@@ -172,6 +174,14 @@ def email_for(message: Message) -> EmailMultiAlternatives:
     if message.attachment:
         email.attach(message.attachment_name, message.attachment, message.attachment_type)
     return email
+
+
+def answerable(message: Message) -> bool:
+    """False for a message whose From (or Reply-To) is an address nobody reads, such as
+    ``noreply@localhost``: it is not sent (queued before the contact details were required)."""
+    return not is_unattended(message.from_address) and not (
+        message.reply_to and is_unattended(message.reply_to)
+    )
 
 
 def send(message: Message, backend: BaseEmailBackend) -> None:
@@ -336,6 +346,13 @@ def record_failed(message: Message, failure: Failure, *, now: dt.datetime) -> bo
     return bool(updated)
 
 
+def record_waiting(message: Message) -> bool:
+    """Put the message aside until the contact details are complete (messaging.sweeps)."""
+    return bool(
+        _still_ours(message).update(status=Message.Status.WAITING, claimed_at=None, context={})
+    )
+
+
 def _still_ours(message: Message) -> QuerySet[Message]:
     return Message.objects.filter(
         pk=message.pk, status=Message.Status.SENDING, claimed_at=message.claimed_at
@@ -452,6 +469,14 @@ class Worker:
         """Send one claimed message and record the outcome."""
         if not still_claimed(message, now=timezone.now(), lease=self.lease):
             logger.warning("Message %s was taken over by another worker; skipped", message.pk)
+            return Tally()
+        if not answerable(message):
+            record_waiting(message)
+            logger.warning(
+                "Message %s has no sender or Reply-To that a person reads; it waits for the "
+                "organisation's contact details",
+                message.pk,
+            )
             return Tally()
         try:
             send(message, self._connection())

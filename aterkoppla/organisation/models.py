@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Organisation(models.Model):
-    name = models.CharField(_("name"), max_length=200, default="Exempel AB")
+    # No name until someone writes it: messages are held until the contact details are
+    # complete (``organisation.contact``), so no candidate hears from "Exempel AB".
+    name = models.CharField(_("name"), max_length=200)
     website = models.URLField(_("website"), blank=True)
     city = models.CharField(
         _("city"), max_length=100, blank=True, help_text=_("Where the jobs are, unless a job says.")
@@ -17,7 +19,19 @@ class Organisation(models.Model):
     sender_email = models.EmailField(
         _("sender address"),
         blank=True,
-        help_text=_("Messages to candidates come from this address. Empty: the server's default."),
+        help_text=_(
+            "Messages come from this address (it must be one your mail server may send from). "
+            "Empty: the server's default address, unless that is a no-reply address."
+        ),
+    )
+    contact_email = models.EmailField(
+        _("contact address for candidates"),
+        blank=True,
+        help_text=_(
+            "An address a person reads. Candidates' replies go to the recruiter who owns the "
+            "recruitment, or here when the recruiter has no email address; messages and the "
+            "privacy notice name it."
+        ),
     )
     phone = models.CharField(
         _("phone"), max_length=30, blank=True, help_text=_("Shown to candidates in messages.")
@@ -26,7 +40,8 @@ class Organisation(models.Model):
         _("privacy contact"),
         blank=True,
         help_text=_(
-            "Where candidates ask about their personal data (or your data protection officer)."
+            "Where candidates ask about their personal data (or your data protection officer). "
+            "Empty: the contact address for candidates."
         ),
     )
     privacy_notice_sv = models.TextField(

@@ -12,10 +12,19 @@ from aterkoppla.accounts.access import require_site_admin
 from aterkoppla.organisation.forms import OrganisationForm
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.organisation.privacy import default_privacy_notice
-from aterkoppla.organisation.services import organisation_update
+from aterkoppla.organisation.services import organisation_contact_missing, organisation_update
 
 if TYPE_CHECKING:
     from aterkoppla.accounts.http import AuthenticatedHttpRequest
+
+
+def _saved_message(organisation: Organisation, *, was_missing: bool) -> str:
+    if was_missing and not organisation_contact_missing(organisation):
+        return _(
+            "The settings were saved. The contact details are complete: messages that were "
+            "waiting for them are sent within a minute."
+        )
+    return _("The settings were saved.")
 
 
 @login_required
@@ -23,6 +32,7 @@ if TYPE_CHECKING:
 def settings_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_site_admin(request)
     organisation = Organisation.current()
+    was_missing = organisation_contact_missing(organisation)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -34,13 +44,14 @@ def settings_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
                 language_override_reason=form.language_override_reason,
                 **changes,
             ),
-            success=_("The settings were saved."),
+            success=lambda saved: _saved_message(saved, was_missing=bool(was_missing)),
         )
         if saved:
             return redirect("organisation:settings")
     context = {
         "form": form,
         "nav": "settings",
+        "contact_missing": organisation_contact_missing() if form.errors else was_missing,
         "default_sv": default_privacy_notice(organisation, "sv"),
         "default_en": default_privacy_notice(organisation, "en"),
     }

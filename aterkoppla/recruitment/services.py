@@ -20,6 +20,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.core.meta import model_field
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
+from aterkoppla.organisation.services import organisation_contact_missing
 from aterkoppla.recruitment.events import PROFILE_CHANGED, STATUS_CHANGED
 from aterkoppla.recruitment.models import Criterion, ProfileVersion, Recruitment, TeamMembership
 from aterkoppla.timeline.services import timeline_record
@@ -222,6 +223,20 @@ def recruitment_set_status(
                 % {"from": Status(current).label}
             }
         )
+    if status == Status.OPEN:
+        missing = organisation_contact_missing()
+        if missing:
+            # Applications would be acknowledged by messages that cannot be sent.
+            raise StatusRefused(
+                {
+                    "status": _(
+                        "Fill in the organisation's contact details on the settings page before "
+                        "publishing: %(missing)s."
+                    )
+                    % {"missing": ", ".join(missing)}
+                },
+                code="contact_missing",
+            )
     recruitment.status = status
     fields = ["status", "updated_at"]
     if status == Status.OPEN and recruitment.published_at is None:

@@ -66,6 +66,9 @@ def test_lists_the_messages_oldest_first_exactly_as_sent(api_as, owner, sent_and
         "channel": "email",
         "to": "sara.ek@example.se",
         "to_name": "Sara Ek",
+        "from_address": "Exempel AB <rekrytering@example.se>",
+        # The owner has no address: answers go to the organisation's contact address.
+        "reply_to": "Exempel AB <rekrytering@example.se>",
         "language": "sv",
         "subject": acknowledgement.subject,
         # As sent, but without the secret of the candidate's link.
@@ -190,3 +193,15 @@ def test_query_count_is_fixed(django_assert_num_queries, owner, token_for, appli
     with django_assert_num_queries(API_QUERIES):
         response = client.get(_path(application.pk))
     assert len(response.json()) == 1 + moves
+
+
+def test_a_message_waiting_for_the_contact_details_says_so(
+    api_as, owner, recruitment, organisation_without_contact
+):
+    from aterkoppla.applications.services import application_receive
+
+    application = application_receive(
+        recruitment=recruitment, first_name="Sara", last_name="Ek", email="sara@example.se"
+    )
+    [message] = api_as(owner).get(_path(application.pk)).json()
+    assert (message["status"], message["from_address"], message["reply_to"]) == ("waiting", "", "")

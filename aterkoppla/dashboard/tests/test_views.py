@@ -212,7 +212,7 @@ def _fill(recruitment, owner, n: int) -> None:
 
 # session, user, the counts, three lists, the count of failed messages; calls to make and
 # letters to print: a list and a count each
-DASHBOARD_QUERIES = 11
+DASHBOARD_QUERIES = 12
 
 
 @pytest.mark.parametrize("n", [2, 30])
@@ -231,3 +231,43 @@ def test_query_count_does_not_grow_with_the_data(
         return
     assert result.due_soon.total + result.broken.total > 0
     assert result.failed.total == len(range(0, n, 3))
+
+
+def test_missing_contact_details_are_on_the_dashboard_with_the_waiting_messages(
+    client_for, site_admin, owner, recruitment, organisation_without_contact
+):
+    receive(recruitment, owner, "Sara Ek")
+    receive(recruitment, owner, "Tom Lee")
+    page = client_for(site_admin).get(HOME).content.decode()
+    notice = re.search(
+        r'<div class="notice[^"]*" role="status" id="contact-missing">.*?</div>', page, re.DOTALL
+    )
+    assert notice, page
+    text = notice.group(0)
+    assert (
+        "Inga meddelanden kan skickas: organisationens kontaktuppgifter är inte kompletta." in text
+    )
+    assert "2 meddelanden väntar och skickas när de är ifyllda." in text
+    assert "organisationens namn" in text
+    assert f'href="{reverse("organisation:settings")}#contact"' in text
+
+    # A recruiter cannot open the settings: the notice says who can.
+    page = client_for(owner).get(HOME).content.decode()
+    assert "Inga meddelanden kan skickas" in page
+    assert "En webbplatsadministratör fyller i dem under Inställningar." in page
+    assert reverse("organisation:settings") + "#contact" not in page
+
+
+def test_no_notice_once_the_contact_details_are_complete(client_for, site_admin):
+    page = client_for(site_admin).get(HOME).content.decode()
+    assert 'id="contact-missing"' not in page
+
+
+def test_the_outbox_shows_who_answers_and_why_a_message_waits(
+    client_for, owner, recruitment, organisation_without_contact
+):
+    application = receive(recruitment, owner, "Sara Ek")
+    url = reverse("applications:outbox", args=[application.pk])
+    page = client_for(owner).get(url).content.decode()
+    assert "Väntar på kontaktuppgifter" in page
+    assert "organisationens kontaktuppgifter är inte kompletta" in page

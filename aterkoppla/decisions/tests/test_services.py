@@ -249,7 +249,8 @@ def test_three_failed_calls_on_two_days_become_a_written_message(
     task.refresh_from_db()
     assert task.status == CallTask.Status.WRITTEN
     message = sara.messages.get(kind=Kind.CALL_UNREACHABLE)
-    assert "Ring oss" in message.body_text
+    assert "Svara på det här mejlet, så hör vi av oss." in message.body_text
+    assert "Ring oss" not in message.body_text  # no number to call: the organisation has none
     assert "diskrimineringslagen 2 kap. 4 §" in message.body_text
     with pytest.raises(ValidationError):
         call_attempt_record(task=task, by=hiring_manager, outcome=CallAttempt.Outcome.NO_ANSWER)

@@ -363,3 +363,19 @@ def test_candidate_page_dates_each_message_the_day_it_was_sent(demo, client):
     with translation.override("sv"):
         assert formats.date_format(timezone.localtime(sanna.received_at), "j F Y") in page
     assert "Du är reserv" in page
+
+
+def test_the_demo_has_contact_details_so_every_message_went_out_with_a_reply_to(demo):
+    messages = Message.objects.all()
+    assert messages.exists()
+    assert not messages.filter(status=Message.Status.WAITING).exists()
+    candidates = messages.exclude(kind__in=STAFF_KINDS).exclude(channel=Message.Channel.LETTER)
+    assert set(candidates.values_list("from_address", flat=True)) == {
+        "Nordlager AB <rekrytering@nordlager.example.se>"
+    }
+    # Rebecka owns every demo recruitment: the candidates' answers reach her.
+    assert set(candidates.values_list("reply_to", flat=True)) == {
+        "Rebecka Lind <rekryterare@example.se>"
+    }
+    for message in messages:
+        assert "noreply" not in message.from_address + message.reply_to

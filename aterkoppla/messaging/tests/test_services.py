@@ -54,7 +54,8 @@ def test_acknowledgement_in_swedish(recruitment):
     assert "Integritetsskyddsmyndigheten" in text
     assert "{{" not in text
     assert "<p" in message.body_html and "18 december 2026" in message.body_html
-    assert message.from_address == "Nordlager AB <noreply@localhost>"
+    assert message.from_address == "Nordlager AB <rekrytering@example.se>"
+    assert message.reply_to == "Nordlager AB <rekrytering@example.se>"
     assert message.message_id.startswith("<") and message.message_id.endswith(">")
 
 

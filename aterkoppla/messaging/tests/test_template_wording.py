@@ -17,6 +17,9 @@ EDIT_URL = reverse("messaging:template", args=["acknowledgement", "sv"])
 
 # sample_context as it was written out per language before its values went through gettext.
 SAMPLE_SV = {
+    "outcome": "chosen",
+    "assessed": "yes",
+    "disclosure_due": "",
     "first_name": "Sara",
     "last_name": "Ek",
     "job_title": "Lagerarbetare",

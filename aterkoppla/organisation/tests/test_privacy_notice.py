@@ -68,11 +68,62 @@ def test_the_default_notice_is_unchanged(organisation, active, language, text):
         assert default_privacy_notice(organisation, language) == expected
 
 
-def test_the_contact_falls_back_to_the_sender_and_then_the_name(organisation):
-    organisation.privacy_contact = ""
-    organisation.sender_email = "rekrytering@nordlager.example.se"
-    assert "Kontakta oss på rekrytering@nordlager.example.se." in default_privacy_notice(
-        organisation, "sv"
+CONTACT_SENTENCES = [
+    # (privacy contact, contact address, phone, Swedish sentence, English sentence)
+    (
+        "dataskydd@nordlager.example.se",
+        "",
+        "",
+        "Kontakta oss på dataskydd@nordlager.example.se.",
+        "Contact us at dataskydd@nordlager.example.se.",
+    ),
+    (
+        "",
+        "rekrytering@nordlager.example.se",
+        "",
+        "Kontakta oss på rekrytering@nordlager.example.se.",
+        "Contact us at rekrytering@nordlager.example.se.",
+    ),
+    ("", "", "+4636123456", "Ring oss på 036-12 34 56.", "Call us on 036-12 34 56."),
+    (
+        "",
+        "rekrytering@nordlager.example.se",
+        "+4636123456",
+        "Kontakta oss på rekrytering@nordlager.example.se eller ring oss på 036-12 34 56.",
+        "Contact us at rekrytering@nordlager.example.se or call us on 036-12 34 56.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("privacy", "contact", "phone", "swedish", "english"), CONTACT_SENTENCES)
+def test_the_contact_sentence_is_written_from_what_is_filled_in(
+    organisation, privacy, contact, phone, swedish, english
+):
+    organisation.privacy_contact, organisation.contact_email = privacy, contact
+    organisation.phone = phone
+    rights_sv = default_privacy_notice(organisation, "sv").rsplit("\n\n", 1)[1]
+    rights_en = default_privacy_notice(organisation, "en").rsplit("\n\n", 1)[1]
+    assert rights_sv == (
+        "Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade, "
+        "raderade eller begränsade, att invända mot behandlingen och att få ut uppgifterna. "
+        f"{swedish} Du kan också klaga till Integritetsskyddsmyndigheten (IMY), imy.se."
     )
-    organisation.sender_email = ""
-    assert "Contact us at Nordlager AB." in default_privacy_notice(organisation, "en")
+    assert rights_en == (
+        "You have the right to know what data we hold about you and to have it corrected, "
+        "erased or restricted, to object to its use and to receive a copy. "
+        f"{english} You can also complain to the Swedish Authority for Privacy Protection "
+        "(IMY), imy.se."
+    )
+
+
+def test_the_name_is_never_written_where_an_address_belongs(organisation):
+    organisation.privacy_contact = organisation.contact_email = organisation.sender_email = ""
+    organisation.phone = ""
+    for language in ("sv", "en"):
+        notice = default_privacy_notice(organisation, language)
+        assert "Nordlager AB." not in notice
+        assert "Kontakta oss" not in notice and "Contact us" not in notice
+        assert notice.endswith("imy.se.")
+    # A no-reply address is not a contact either.
+    organisation.contact_email = "noreply@nordlager.example.se"
+    assert "noreply" not in default_privacy_notice(organisation, "sv")

@@ -15,6 +15,7 @@ def _data(**overrides):
         "name": "Nordlager AB",
         "website": "https://nordlager.example.se",
         "city": "Jönköping",
+        "contact_email": "rekrytering@nordlager.example.se",
         "sender_email": "rekrytering@nordlager.example.se",
         "phone": "036-12 34 56",
         "privacy_contact": "dataskydd@nordlager.example.se",
@@ -54,6 +55,9 @@ def test_own_privacy_notice_replaces_the_default(client_for, site_admin):
         ("retention_months", "-3"),
         ("promise_postpone_days", "abc"),
         ("sender_email", "inte-en-adress"),
+        ("sender_email", "noreply@nordlager.example.se"),
+        ("contact_email", ""),
+        ("contact_email", "no-reply@nordlager.example.se"),
         ("phone", "ring oss"),
         ("name", ""),
     ],
@@ -76,3 +80,49 @@ def test_anonymous_goes_to_login(client_for):
     response = client_for(None).get(URL)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_settings_say_what_is_missing_until_the_contact_details_are_complete(
+    client_for, site_admin, organisation_without_contact
+):
+    client = client_for(site_admin)
+    page = client.get(URL, headers={"accept-language": "sv"}).content.decode()
+    assert "Inga meddelanden kan skickas förrän kontaktuppgifterna är ifyllda." in page
+    assert "organisationens namn" in page
+    assert "en kontaktadress för sökande som en människa läser" in page
+    assert 'href="#contact"' in page
+
+    response = client.post(URL, _data(), follow=True)
+    page = response.content.decode()
+    assert "Kontaktuppgifterna är kompletta" in page
+    assert "Inga meddelanden kan skickas" not in page
+
+
+def test_the_missing_contact_details_are_named_in_english(organisation_without_contact, english):
+    from aterkoppla.organisation.services import organisation_contact_missing
+
+    assert organisation_contact_missing() == [
+        "the organisation's name",
+        "a contact address for candidates that a person reads",
+        "a sender address (the server's default is a no-reply address)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("default_from", "sender", "missing"),
+    [
+        ("", "", True),
+        ("Återkoppla <noreply@localhost>", "", True),
+        ("Nordlager AB <jobb@nordlager.example.se>", "", False),
+        ("", "rekrytering@nordlager.example.se", False),
+    ],
+)
+def test_a_no_reply_server_default_is_no_sender(settings, default_from, sender, missing):
+    from aterkoppla.organisation.services import organisation_contact_missing, organisation_sender
+
+    settings.DEFAULT_FROM_EMAIL = default_from
+    organisation = Organisation.current()
+    organisation.sender_email = sender
+    assert (organisation_sender(organisation) == "") is missing
+    assert bool(organisation_contact_missing(organisation)) is missing
+    assert "noreply" not in organisation_sender(organisation)

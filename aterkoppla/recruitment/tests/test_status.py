@@ -252,3 +252,16 @@ def test_choices_offered_follow_the_table():
     assert status_choices(Status.COMPLETED) == [Status.COMPLETED, Status.OPEN, Status.CLOSED]
     by_hand = {k for k, move in STATUS_MOVES.items() if move.cause == StatusCause.EDIT}
     assert by_hand == ALLOWED_BY_HAND
+
+
+def test_publishing_waits_for_the_organisations_contact_details(
+    owner, organisation_without_contact
+):
+    """Applications to a published job are acknowledged: not before a reply can reach a
+    person (issue: replies reach a person)."""
+    recruitment = recruitment_create(owner=owner, title="Lagerarbetare")
+    with pytest.raises(ValidationError) as refused:
+        recruitment_set_status(recruitment=recruitment, status=Recruitment.Status.OPEN, by=owner)
+    assert "contact" in str(refused.value) or "kontakt" in str(refused.value)
+    recruitment.refresh_from_db()
+    assert recruitment.status == Recruitment.Status.DRAFT

@@ -22,6 +22,7 @@ OWNERS = {
         "message_failed",
         "message_held",
         "message_released",
+        "message_waiting",
     },
     "assessment": {
         "screened",
