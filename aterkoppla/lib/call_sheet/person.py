@@ -36,10 +36,24 @@ _SV = {
     "den sökande": "du",
 }
 _SV_SUBJECT = frozenset({"han", "hon", "kandidaten", "sökanden"})
+_SV_REFLEXIVE = frozenset({"sin", "sitt", "sina"})
 _SV_UNSURE = frozenset({"hans", "hennes", "kandidatens", "sökandens"})
 
 _EN_SUBJECT = frozenset({"he", "she"})
-_EN = {"him": "you", "his": "your", "himself": "yourself", "herself": "yourself", "hers": "yours"}
+_EN = {
+    "him": "you",
+    "his": "your",
+    "himself": "yourself",
+    "herself": "yourself",
+    "hers": "yours",
+    # The singular "they" of a note about the candidate.
+    "they": "you",
+    "them": "you",
+    "their": "your",
+    "theirs": "yours",
+    "themselves": "yourself",
+    "themself": "yourself",
+}
 _EN_VERBS = {
     "is": "are",
     "was": "were",
@@ -103,7 +117,10 @@ def _swedish(text: str, names: frozenset[str]) -> str | None:
     if any(word in _SV_UNSURE or _possessive_name(word, names) for word in lowered.values()):
         return None
     subject = any(word in _SV_SUBJECT or word in names for word in lowered.values())
-    if not subject and not any(word in ("honom", "henne") for word in lowered.values()):
+    # In a note about the candidate, a reflexive with no subject is the candidate's too
+    # ("Gav ett exempel från sitt senaste jobb").
+    reflexive = any(word in _SV_REFLEXIVE for word in lowered.values())
+    if not subject and not reflexive and not any(w in ("honom", "henne") for w in lowered.values()):
         return text
     for i in indexes:
         word = lowered[i]
