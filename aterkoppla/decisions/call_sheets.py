@@ -144,12 +144,18 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
 
 
 def _outcome(hired: list[Application], item: DecisionItem | None) -> str:
-    """Whether someone got the job, nobody yet (others go on), or nobody (DESIGN §5)."""
-    if hired:
+    return feedback_outcome(
+        anyone_hired=bool(hired), no_hire=item is not None and item.decision.no_hire
+    )
+
+
+def feedback_outcome(*, anyone_hired: bool, no_hire: bool) -> str:
+    """What a rejected candidate may be told of who got the job: someone ("chosen"), nobody
+    yet while others go on ("pending"), or nobody, the recruitment being cancelled or
+    advertised again ("none"). Only "chosen" lets a text say "the person we chose"."""
+    if anyone_hired:
         return OUTCOME_CHOSEN
-    if item is not None and item.decision.no_hire:
-        return OUTCOME_NONE
-    return OUTCOME_PENDING
+    return OUTCOME_NONE if no_hire else OUTCOME_PENDING
 
 
 def _translator(language: str) -> Translate:

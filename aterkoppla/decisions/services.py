@@ -32,12 +32,12 @@ from aterkoppla.applications.services import (
     applications_close,
 )
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
-from aterkoppla.decisions.call_sheets import written_summary
+from aterkoppla.decisions.call_sheets import feedback_outcome, written_summary
 from aterkoppla.decisions.events import CALL_ATTEMPTED, DECIDED, FOLLOW_UP, LETTER_PRINTED
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
 from aterkoppla.language.gate import Text, language_gate, language_name, other_language
 from aterkoppla.language.models import Where
-from aterkoppla.lib.call_sheet import OUTCOME_CHOSEN, OUTCOME_NONE, OUTCOME_PENDING, mentions
+from aterkoppla.lib.call_sheet import mentions
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.messaging.services import (
@@ -103,12 +103,11 @@ class Plan:
     def outcome(self) -> str:
         """What the rejected may be told of who got the job: someone ("chosen"), nobody yet
         ("pending": others go on) or nobody ("none": cancelled or advertised again)."""
-        if (
-            self.hired
-            or self.recruitment.applications.filter(stage=Application.Stage.HIRED).exists()
-        ):
-            return OUTCOME_CHOSEN
-        return OUTCOME_NONE if self.no_hire else OUTCOME_PENDING
+        return feedback_outcome(
+            anyone_hired=bool(self.hired)
+            or self.recruitment.applications.filter(stage=Application.Stage.HIRED).exists(),
+            no_hire=self.no_hire,
+        )
 
 
 @dataclass(frozen=True)
