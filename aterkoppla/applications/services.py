@@ -155,6 +155,13 @@ def application_receive(
     (an import of applications that were already acknowledged elsewhere) is recorded on the
     timeline so that no acknowledgement is sent for them.
     """
+    if recruitment.status in (Recruitment.Status.DECIDED, Recruitment.Status.COMPLETED):
+        # The job is filled: an application now would be promised an answer about a job that
+        # is not to be had. Reopening the recruitment (with a reason) comes first.
+        raise ValidationError(
+            _("This job has been filled: the recruitment takes no more applications."),
+            code="filled",
+        )
     now = timezone.now()
     received_at = received_at or now
     if received_at > now:

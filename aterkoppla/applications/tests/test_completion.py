@@ -139,3 +139,16 @@ def test_closing_applications_of_another_recruitment_leaves_this_one(recruitment
     applications_close(applications=[someone], outcome=Application.Stage.WITHDRAWN, by=owner)
     assert _status(recruitment) == Status.DECIDED
     assert _status(other) == Status.OPEN
+
+
+def test_a_filled_job_takes_no_more_applications_by_any_way(recruitment, owner, three):
+    """The career page, the API, the import and the staff form all receive through one
+    service, which refuses once a hire has decided the recruitment."""
+    from django.core.exceptions import ValidationError
+
+    sara, _nils, _olle = three
+    decision_record(recruitment=recruitment, by=owner, hired=[sara.pk])
+    recruitment.refresh_from_db()
+    with pytest.raises(ValidationError, match="filled|tillsatt"):
+        apply_for(recruitment, owner, "Sen", "Sökande", "sen@example.se")
+    assert not Application.objects.filter(candidate__email="sen@example.se").exists()
