@@ -149,6 +149,6 @@ def test_a_filled_job_takes_no_more_applications_by_any_way(recruitment, owner, 
     sara, _nils, _olle = three
     decision_record(recruitment=recruitment, by=owner, hired=[sara.pk])
     recruitment.refresh_from_db()
-    with pytest.raises(ValidationError, match="filled|tillsatt"):
+    with pytest.raises(ValidationError, match=r"filled|tillsatt"):
         apply_for(recruitment, owner, "Sen", "Sökande", "sen@example.se")
     assert not Application.objects.filter(candidate__email="sen@example.se").exists()
