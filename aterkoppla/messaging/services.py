@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from email.utils import formataddr, parseaddr
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from aterkoppla.accounts.models import User
 from aterkoppla.language.gate import Text, language_gate
@@ -24,7 +26,14 @@ from aterkoppla.language.review import Review, check_text, record_override
 from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.messaging.events import MESSAGE_HELD, MESSAGE_QUEUED, MESSAGE_RELEASED
 from aterkoppla.messaging.links import portal_token_new, portal_url_create
-from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, Message, MessageTemplate, PortalToken
+from aterkoppla.messaging.models import (
+    CANDIDATE_KINDS,
+    Attachment,
+    Kind,
+    Message,
+    MessageTemplate,
+    PortalToken,
+)
 from aterkoppla.messaging.rendering import (
     TemplateProblem,
     check_template,
@@ -37,6 +46,8 @@ from aterkoppla.recruitment.models import Language
 from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
 if TYPE_CHECKING:
     # The outbox sits below the applications it serves: it reads an application it is given
     # (and follows its own foreign key to one), never imports that app.
@@ -47,6 +58,58 @@ def written_date(day: dt.date, language: str) -> str:
     """A date as people write it: "16 december 2026", "16 December 2026"."""
     with translation.override(language):
         return formats.date_format(day, "j F Y")
+
+
+def written_time(moment: dt.datetime, language: str) -> str:
+    """A time as people write it, in Swedish time: "tisdag 8 december 2026 kl. 10.00",
+    "Tuesday 8 December 2026 at 10:00"."""
+    local = moment.astimezone(STOCKHOLM)
+    with translation.override(language):
+        return _("%(day)s at %(time)s") % {
+            "day": formats.date_format(local, "l j F Y"),
+            # Swedish writes 10.00 (Språkrådet); English 10:00.
+            "time": formats.date_format(local, _("H:i")),
+        }
+
+
+def written_length(minutes: int, language: str) -> str:
+    """A length as people say it: "45 minuter", "1 timme", "1 timme och 30 minuter"."""
+    hours, rest = divmod(minutes, 60)
+    with translation.override(language):
+        parts = []
+        if hours:
+            parts.append(ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours})
+        if rest or not hours:
+            parts.append(ngettext("%(n)s minute", "%(n)s minutes", rest) % {"n": rest})
+    return written_list(parts, language)
+
+
+def written_list(items: Sequence[str], language: str) -> str:
+    """Names as people list them: "Johan, Leila och Rebecka"."""
+    items = [item for item in items if item]
+    if len(items) < 2:
+        return "".join(items)
+    with translation.override(language):
+        return _("%(first)s and %(second)s") % {
+            "first": ", ".join(items[:-1]),
+            "second": items[-1],
+        }
+
+
+# The names only interview messages fill in; empty in every other message.
+INTERVIEW_NAMES = dict.fromkeys(
+    (
+        "interview_time",
+        "previous_interview_time",
+        "interview_length",
+        "interview_place",
+        "video_url",
+        "interviewers",
+        "bring",
+        "contact",
+    ),
+    "",
+)
 
 
 def template_for(kind: str, language: str) -> tuple[str, str]:
@@ -113,6 +176,7 @@ def _context(
         **organisation_part,
         "reason": "",
         "summary": "",
+        **INTERVIEW_NAMES,
     }
     context.update(extra)
     return context
@@ -214,6 +278,7 @@ def message_queue(
     previous_reply_by: dt.date | None = None,
     extra: dict[str, str] | None = None,
     letter: bool = False,
+    attachment: Attachment | None = None,
 ) -> Message | None:
     """Render a message for the application's candidate and put it in the outbox.
 
@@ -221,7 +286,8 @@ def message_queue(
     caused it does. The same ``dedupe_key`` never queues a second message. Returns None when
     the candidate has no email address (the staff then answer by letter or phone), unless
     ``letter`` asks for a letter to print in that case. A text the language check stops is
-    stored ``held`` and not sent until a person releases it.
+    stored ``held`` and not sent until a person releases it. ``attachment`` (a calendar file)
+    is sent with the email as it is given.
     """
     if kind not in Kind.values:
         raise ValueError(f"unknown message kind {kind!r}")
@@ -244,6 +310,8 @@ def message_queue(
         channel=Message.Channel.EMAIL if candidate.email else Message.Channel.LETTER,
         extra=extra,
     )
+    if attachment is not None:
+        attachment.put_on(message)
     stored = _save_once(message)
     if stored is not message:
         return stored
@@ -465,12 +533,12 @@ def staff_message_queue(
     dedupe_key: str,
     by: User | None = None,
     language: str = "sv",
-    attachment: tuple[str, str, str] | None = None,
+    attachment: Attachment | None = None,
 ) -> Message | None:
     """Queue a message to a member of staff (an interview invitation), in the outbox.
 
-    It belongs to no application, so it shows on no candidate's page or list. ``attachment``
-    is ``(file name, content type, text)``. None when the user has no email address.
+    It belongs to no application, so it shows on no candidate's page or list. None when the
+    user has no email address.
     """
     if not to.email:
         return None
@@ -479,7 +547,6 @@ def staff_message_queue(
         return existing
     organisation = Organisation.current()
     sender = _sender(organisation)
-    name, content_type, content = attachment or ("", "", "")
     message = Message(
         application=None,
         kind=kind,
@@ -490,11 +557,10 @@ def staff_message_queue(
         language=language,
         subject=subject,
         body_text=body,
-        attachment_name=name,
-        attachment_type=content_type,
-        attachment=content,
         dedupe_key=dedupe_key,
         message_id=_message_id(sender),
         created_by=by,
     )
+    if attachment is not None:
+        attachment.put_on(message)
     return _save_once(message)
