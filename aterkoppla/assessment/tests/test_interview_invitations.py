@@ -345,7 +345,7 @@ def test_a_cancelled_interview_counts_nowhere(application, owner, interviewer, c
     interview = _book(application, owner, [interviewer])
     interview_cancel(interview=interview, by=owner)
     assert not Interview.objects.current().exists()
-    with pytest.raises(ValidationError, match="(inställ|ställdes in)"):
+    with pytest.raises(ValidationError, match="Intervjun är inställd"):
         interview_reschedule(
             interview=interview,
             by=owner,
@@ -357,10 +357,10 @@ def test_a_cancelled_interview_counts_nowhere(application, owner, interviewer, c
             bring="",
         )
     with time_machine.travel(DEC_8 + dt.timedelta(minutes=30)):
-        with pytest.raises(ValidationError, match="(inställ|ställdes in)"):
+        with pytest.raises(ValidationError, match="Intervjun ställdes in"):
             interview_mark_held(interview=interview, by=owner)
         criterion = application.recruitment.criteria.first()
-        with pytest.raises(ValidationError, match="(inställ|ställdes in)"):
+        with pytest.raises(ValidationError, match="Intervjun ställdes in"):
             scorecard_submit(
                 interview=interview, by=interviewer, ratings=[RatingInput(criterion.pk, 3)]
             )
