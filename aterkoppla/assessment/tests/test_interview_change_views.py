@@ -205,9 +205,7 @@ def test_the_booking_page_records_an_interview_held_yesterday(client_for, owner,
     assert "registrerades i efterhand" in timeline
 
 
-def test_the_booking_page_refuses_a_future_time_for_an_interview_held(
-    client_for, owner, interview
-):
+def test_the_booking_page_refuses_a_future_time_for_an_interview_held(client_for, owner, interview):
     application = interview.application
     response = client_for(owner).post(
         _url("interview_new", application), _held_form(owner, date="2026-11-27")
@@ -220,6 +218,4 @@ def test_the_booking_page_refuses_a_future_time_for_an_interview_held(
     response = _english(client_for(owner)).post(
         _url("interview_new", application), _held_form(owner, date="2026-11-27")
     )
-    assert "An interview recorded afterwards has already taken place" in (
-        response.content.decode()
-    )
+    assert "An interview recorded afterwards has already taken place" in (response.content.decode())
