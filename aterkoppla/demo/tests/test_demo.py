@@ -350,9 +350,7 @@ def test_every_candidate_booked_for_an_interview_was_invited(demo, client):
         invitation.body_text
     )
     assert "Where: Huvudkontoret, Jönköping, plan 3" in invitation.body_text
-    assert "You will meet: Johan Ström (hiring manager) and Leila Haddad" in (
-        invitation.body_text
-    )
+    assert "You will meet: Johan Ström (hiring manager) and Leila Haddad" in (invitation.body_text)
     assert "Before the interview" not in invitation.body_text  # nothing to bring was given
     # The warehouse asks its candidates to bring their licence, in Swedish.
     warehouse = Message.objects.filter(
