@@ -39,6 +39,7 @@ from aterkoppla.messaging.rendering import (
     check_template,
     default_template,
     render_strings,
+    sample_context,
     to_html,
 )
 from aterkoppla.organisation.models import Organisation
@@ -190,6 +191,9 @@ def preview_context(application: Application, language: str) -> dict[str, str]:
     if application.reply_by:
         earlier = application.reply_by - dt.timedelta(days=7)
         context["previous_reply_by"] = written_date(earlier, language)
+    # The outbox knows no interview: an example one shows how interview messages read.
+    samples = sample_context(language)
+    context.update({name: samples[name] for name in INTERVIEW_NAMES})
     return context
 
 

@@ -97,7 +97,7 @@ def test_moving_through_the_page_tells_the_candidate(client_for, owner, intervie
     assert "Rummet är upptaget." in moved.body_text
     assert "Inför intervjun: Ta med id-handling." in moved.body_text
     page = client.get(_url("interview", interview)).content.decode()
-    assert "Intervjun ändrades. Sökanden och intervjuarna har fått besked." in page
+    assert "Intervjun ändrades. Kandidaten och intervjuarna har fått besked." in page
 
 
 def test_moving_to_the_past_is_refused_on_the_date(client_for, owner, interview):
