@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from aterkoppla.applications.services import application_move
@@ -31,6 +31,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Tuesday 8 December 2026, 10:00 in Stockholm.
 DEC_8 = dt.datetime(2026, 12, 8, 10, 0, tzinfo=STOCKHOLM)
+
+
+@pytest.fixture(autouse=True)
+def _swedish():
+    """The refusals are read in the product's default language, whatever ran before."""
+    with translation.override("sv"):
+        yield
 
 
 @pytest.fixture
