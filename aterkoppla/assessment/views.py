@@ -234,7 +234,7 @@ def interview_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         team=_team(interview.application),
         initial=InterviewMoveForm.initial_from(interview),
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and interview.can_change and form.is_valid():
         data = form.cleaned_data
         try:
             interview = services.interview_reschedule(
@@ -272,7 +272,8 @@ def interview_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def interview_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     interview = _interview_to_change(request, pk)
     form = InterviewCancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Held or already cancelled: the page says so instead of offering the form.
+    if request.method == "POST" and interview.can_change and form.is_valid():
         try:
             services.interview_cancel(
                 interview=interview, by=request.user, reason=form.cleaned_data["reason"]

@@ -168,6 +168,11 @@ def test_cancelling_through_the_page(client_for, owner, interview):
     detail = client_for(owner).get(application.get_absolute_url()).content.decode()
     assert "Inställda:" in detail
     assert "Ingen intervju bokad ännu." in detail
+    # Cancelling again is refused on the page and sends nothing more.
+    again = client_for(owner).post(_url("interview_cancel", interview), {})
+    assert again.status_code == 400
+    assert "Intervjun är inställd: boka en ny i stället." in again.content.decode()
+    assert application.messages.filter(kind=Kind.INTERVIEW_CANCELLED).count() == 1
 
 
 # Recording an interview held afterwards
