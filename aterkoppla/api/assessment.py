@@ -1,10 +1,11 @@
-"""API v1 routes for assessment: screening, booking interviews, scorecards, marking held.
+"""API v1 routes for assessment: screening, booking, moving and cancelling interviews,
+scorecards, marking held.
 
 Access as everywhere in the API: whoever may not see the application gets 404 (an
 interviewer sees only the applications of interviews they are on); a team member who may see
-it but not do this gets 403. Screening and booking are for the roles that move applications
-(owner, recruiter, hiring manager, site admin); scorecards are the interview's interviewers'
-own.
+it but not do this gets 403. Screening, booking, moving and cancelling are for the roles
+that move applications (owner, recruiter, hiring manager, site admin); scorecards are the
+interview's interviewers' own.
 """
 
 from __future__ import annotations
@@ -131,8 +132,11 @@ def _interview_answer(interview: Interview) -> dict[str, Any]:
         "duration_minutes": interview.duration_minutes,
         "location": interview.location,
         "video_url": interview.video_url,
+        "bring": interview.bring,
         "interviewer_ids": sorted(user.pk for user in interview.interviewers.all()),
         "held_at": interview.held_at,
+        "cancelled_at": interview.cancelled_at,
+        "sequence": interview.sequence,
         "profile_version": interview.profile_version.number,
     }
 
@@ -228,17 +232,41 @@ def interview_schedule(
     request: ApiRequest, application_id: ApplicationId, payload: schemas.InterviewIn
 ) -> Status:
     """Book an interview with one or more interviewers from the recruitment's team. Each
-    interviewer is sent a calendar invitation (.ics) by email.
+    interviewer is sent a calendar invitation (.ics) by email, and the candidate an
+    invitation of their own (time, length, place or video link, whom they meet, what to
+    bring, whom to ask) with a calendar file of their own.
 
     The application must be in the interview stage (or reserve, or offer): move it there first
     (screening with `advance_to: "interview"`), which tells the candidate. `scheduled_at` is
     ISO 8601 with a time zone; a time without one is refused (422), as is a time in the past.
-    A place or a video link is needed. An unknown user id, or a user not on the team, is
-    refused (422). For the owner, a recruiter, the hiring manager and a site admin; other team
-    members get 403.
+    With `already_held` an interview that took place without being booked is recorded: its
+    time must be in the past (a future one is 422), it is marked held at once and nothing is
+    sent to anyone. A place or a video link is needed. An unknown user id, or a user not on
+    the team, is refused (422). For the owner, a recruiter, the hiring manager and a site
+    admin; other team members get 403.
     """
     application = _application_for(request, application_id, move=True)
-    ids = list(dict.fromkeys(payload.interviewer_ids))
+    users = _interviewers(payload.interviewer_ids)
+    try:
+        interview = services.interview_schedule(
+            application=application,
+            by=request.auth,
+            scheduled_at=payload.scheduled_at,
+            interviewers=users,
+            duration_minutes=payload.duration_minutes,
+            location=payload.location,
+            video_url=payload.video_url,
+            bring=payload.bring,
+            already_held=payload.already_held,
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc, rename=INTERVIEW_FIELDS) from exc
+    return Status(201, _interview_answer(_interview_reloaded(interview)))
+
+
+def _interviewers(ids: list[int]) -> list[User]:
+    """The active users named, in the order given; 422 naming any that are not."""
+    ids = list(dict.fromkeys(ids))
     users = User.objects.filter(is_active=True).in_bulk(ids)
     unknown = [pk for pk in ids if pk not in users]
     if unknown:
@@ -254,24 +282,99 @@ def interview_schedule(
                 }
             )
         )
-    try:
-        interview = services.interview_schedule(
-            application=application,
-            by=request.auth,
-            scheduled_at=payload.scheduled_at,
-            interviewers=[users[pk] for pk in ids],
-            duration_minutes=payload.duration_minutes,
-            location=payload.location,
-            video_url=payload.video_url,
-        )
-    except ValidationError as exc:
-        raise invalid_input(exc, rename=INTERVIEW_FIELDS) from exc
-    interview = (
+    return [users[pk] for pk in ids]
+
+
+def _interview_reloaded(interview: Interview) -> Interview:
+    return (
         Interview.objects.select_related("profile_version")
         .prefetch_related("interviewers")
         .get(pk=interview.pk)
     )
-    return Status(201, _interview_answer(interview))
+
+
+def _interview_to_change(request: ApiRequest, pk: int) -> Interview:
+    """The interview if the caller may move or cancel it (404 if they may not see it, 403 if
+    their role does not move applications); 409 once it was held."""
+    interview, access, _on_it = _interview_for(request, pk)
+    if not access.can_move:
+        raise PermissionDenied
+    if interview.is_held:
+        raise Conflict(_("The interview was held: it cannot be moved or cancelled."))
+    return interview
+
+
+@router.post(
+    "/interviews/{interview_id}/reschedule",
+    response={200: schemas.InterviewOut, **ERRORS_WRITE},
+    summary="Move or change an interview",
+)
+def interview_reschedule(
+    request: ApiRequest, interview_id: InterviewId, payload: schemas.InterviewChangeIn
+) -> dict[str, Any]:
+    """Move the interview to another time, or change its length, place, video link, what to
+    bring or its interviewers. Only what the body gives changes.
+
+    The calendar invitation gets its next revision (`sequence` + 1): the interviewers are
+    sent the update (those taken off, a cancellation) and the candidate a message with what
+    now applies, `reason` if given, and the new calendar file. The new time must be in the
+    future (422); a change that changes nothing is 422. An interview that was held or
+    cancelled cannot be changed (409). For the owner, a recruiter, the hiring manager and a
+    site admin; other team members get 403.
+    """
+    interview = _interview_to_change(request, interview_id)
+    if interview.is_cancelled:
+        raise Conflict(_("The interview is cancelled: book a new one instead."))
+    people = (
+        list(interview.interviewers.all())
+        if payload.interviewer_ids is None
+        else _interviewers(payload.interviewer_ids)
+    )
+
+    def given(value: Any, current: Any) -> Any:
+        return current if value is None else value
+
+    try:
+        interview = services.interview_reschedule(
+            interview=interview,
+            by=request.auth,
+            scheduled_at=given(payload.scheduled_at, interview.scheduled_at),
+            interviewers=people,
+            duration_minutes=given(payload.duration_minutes, interview.duration_minutes),
+            location=given(payload.location, interview.location),
+            video_url=given(payload.video_url, interview.video_url),
+            bring=given(payload.bring, interview.bring),
+            reason=payload.reason,
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc, rename=INTERVIEW_FIELDS) from exc
+    return _interview_answer(_interview_reloaded(interview))
+
+
+@router.post(
+    "/interviews/{interview_id}/cancel",
+    response={200: schemas.InterviewOut, **ERRORS_WRITE},
+    summary="Cancel an interview",
+)
+def interview_cancel(
+    request: ApiRequest, interview_id: InterviewId, payload: schemas.InterviewCancelIn
+) -> dict[str, Any]:
+    """Cancel the interview. It is kept (`cancelled_at`) but counts nowhere an interview
+    counts. The interviewers are sent the calendar cancellation (METHOD:CANCEL) and the
+    candidate a message with it and `reason` if given; when the interview's time has passed
+    (it did not take place) nobody is sent anything. Cancelling again gives the same answer.
+
+    An interview that was held cannot be cancelled (409). For the owner, a recruiter, the
+    hiring manager and a site admin; other team members get 403.
+    """
+    interview = _interview_to_change(request, interview_id)
+    try:
+        interview = services.interview_cancel(
+            interview=interview, by=request.auth, reason=payload.reason
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc) from exc
+    return _interview_answer(_interview_reloaded(interview))
 
 
 @router.get(

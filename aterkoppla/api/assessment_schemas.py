@@ -22,6 +22,7 @@ from aterkoppla.assessment.models import Interview, Rating
 Note = Annotated[str, _limit(5_000), STORABLE]
 Reason = Annotated[str, _limit(1_000), STORABLE]
 Url = Annotated[str, _limit(500), STORABLE]
+Bring = Annotated[str, _limit(500), STORABLE]
 
 # Written out for the type checker; a test holds them equal to the models' values.
 ScreeningResultValue = Literal["met", "partly", "not_met"]  # Screening.Result
@@ -148,7 +149,8 @@ class ScreeningOut(Schema):
 class InterviewIn(Input):
     scheduled_at: AwareTime = Field(
         description="When it starts: ISO 8601 with a time zone (`2026-11-27T10:00:00+01:00` or "
-        "`…Z`). A time without one is refused (422), not guessed. Must be in the future."
+        "`…Z`). A time without one is refused (422), not guessed. Must be in the future, "
+        "unless `already_held`; then it must be in the past."
     )
     interviewer_ids: list[Id] = Field(
         min_length=1,
@@ -159,6 +161,45 @@ class InterviewIn(Input):
     duration_minutes: Minutes = Field(60, description="From 15 to 480 minutes.")
     location: Line = Field("", description="Where; a place or a video link is needed.")
     video_url: Url = Field("", description="A link to the video meeting, if it is held online.")
+    bring: Bring = Field(
+        "",
+        description="What the candidate should bring, told to them as written (`Ta med "
+        "id-handling och betyg.`). Empty: nothing is said about it.",
+    )
+    already_held: StrictBool = Field(
+        False,
+        description="Record an interview that took place without being booked (a phone "
+        "interview yesterday): `scheduled_at` is in the past, it is marked held at once (the "
+        "application counts as interviewed) and no invitation is sent to anyone.",
+    )
+
+
+class InterviewChangeIn(Input):
+    """Only what is given changes; what is left out (or null) stays as it is."""
+
+    scheduled_at: AwareTime | None = Field(
+        None, description="The new start, ISO 8601 with a time zone; in the future."
+    )
+    interviewer_ids: list[Id] | None = Field(
+        None,
+        min_length=1,
+        max_length=20,
+        description="The interviewers from now on (each on the recruitment's team). Those "
+        "taken off get a calendar cancellation.",
+    )
+    duration_minutes: Minutes | None = Field(None, description="From 15 to 480 minutes.")
+    location: Line | None = Field(None, description="Where; a place or a video link is needed.")
+    video_url: Url | None = Field(None, description="A link to the video meeting.")
+    bring: Bring | None = Field(None, description="What the candidate should bring.")
+    reason: Reason = Field(
+        "", description="Why it changes: told to the candidate and kept on the timeline."
+    )
+
+
+class InterviewCancelIn(Input):
+    reason: Reason = Field(
+        "", description="Why it is cancelled: told to the candidate and kept on the timeline."
+    )
 
 
 class InterviewOut(Schema):
@@ -168,8 +209,17 @@ class InterviewOut(Schema):
     duration_minutes: int
     location: str
     video_url: str
+    bring: str = Field(description="What the candidate is asked to bring; empty if nothing.")
     interviewer_ids: list[int]
     held_at: dt.datetime | None = Field(description="When it was marked held; null until then.")
+    cancelled_at: dt.datetime | None = Field(
+        description="When it was cancelled; null unless it was. A cancelled interview counts "
+        "nowhere an interview counts."
+    )
+    sequence: int = Field(
+        description="The revision of its calendar invitation: 0 when booked, one more at each "
+        "change and at cancellation."
+    )
     profile_version: int = Field(description="The profile version it is scored against.")
 
 

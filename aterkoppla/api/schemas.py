@@ -102,7 +102,11 @@ MessageKindValue = Literal[  # messaging.models.Kind
     "call_notice",
     "call_summary",
     "call_unreachable",
+    "interview_booked",
+    "interview_moved",
+    "interview_cancelled",
     "interview_invitation",
+    "interview_cancellation",
 ]
 MessageChannel = Literal["email", "letter"]  # Message.Channel
 MessageStatus = Literal[  # Message.Status

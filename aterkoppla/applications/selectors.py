@@ -11,13 +11,17 @@ from aterkoppla.applications.models import Application
 from aterkoppla.recruitment.models import TeamMembership
 from aterkoppla.recruitment.selectors import Access, access_for
 
+# The interviews an interviewer is on, for seeing the candidate: a cancelled interview gives
+# no access (assessment's ``InterviewQuerySet.current``, written as a lookup from here).
+_ON_CURRENT = {"interviews__cancelled_at__isnull": True}
+
 
 def applications_visible(
     applications: QuerySet[Application], *, user: User, access: Access
 ) -> QuerySet[Application]:
     """Narrow a recruitment's applications to what this team member may see (DESIGN §2)."""
     if access.interviews_only:
-        return applications.filter(interviews__interviewers=user).distinct()
+        return applications.filter(interviews__interviewers=user, **_ON_CURRENT).distinct()
     return applications
 
 
@@ -26,7 +30,10 @@ def application_access(user: User, application: Application) -> Access | None:
     access = access_for(user, application.recruitment)
     if access is None:
         return None
-    if access.interviews_only and not application.interviews.filter(interviewers=user).exists():
+    if (
+        access.interviews_only
+        and not application.interviews.filter(interviewers=user, cancelled_at__isnull=True).exists()
+    ):
         return None
     return access
 
@@ -43,7 +50,7 @@ def applications_visible_to(user: User) -> QuerySet[Application]:
     interviewing = memberships.filter(role=TeamMembership.Role.INTERVIEWER).values("recruitment_id")
     return Application.objects.filter(
         Q(recruitment_id__in=full)
-        | Q(recruitment_id__in=interviewing, interviews__interviewers=user)
+        | Q(recruitment_id__in=interviewing, interviews__interviewers=user, **_ON_CURRENT)
     ).distinct()
 
 

@@ -70,6 +70,9 @@ def _render_detail(
     screenings = {s.criterion_id: s for s in application.screenings.all()}
     criteria = list(Criterion.objects.filter(recruitment_id=application.recruitment_id))
     interviews = list(application.interviews.prefetch_related("interviewers", "scorecards"))
+    # A cancelled interview is kept for the record but is not one of the interviews.
+    cancelled = [interview for interview in interviews if interview.cancelled_at is not None]
+    interviews = [interview for interview in interviews if interview.cancelled_at is None]
     context = {
         "application": application,
         "recruitment": application.recruitment,
@@ -88,6 +91,7 @@ def _render_detail(
             )
             for interview in interviews
         ],
+        "cancelled_interviews": cancelled,
         "may_book": application.stage in Application.INVITED_STAGES,
         "merits_flag": application.invited_to_interview and application.merits_missing,
     }

@@ -30,6 +30,26 @@ class InterviewScheduled(TypedDict):
     interviewers: list[str]
 
 
+class InterviewRecorded(TypedDict):
+    interview: int
+    at: str  # ISO date and time it was held
+    interviewers: list[str]
+
+
+class InterviewRescheduled(TypedDict):
+    interview: int
+    changed: list[str]  # the names of what changed
+    before: dict[str, Any]
+    after: dict[str, Any]
+    reason: NotRequired[str]
+
+
+class InterviewCancelled(TypedDict):
+    interview: int
+    at: str  # ISO date and time it was booked for
+    reason: NotRequired[str]
+
+
 class InterviewHeld(TypedDict):
     interview: int
 
@@ -82,6 +102,29 @@ def _scheduled(data: Mapping[str, Any]) -> str:
     }
 
 
+def _recorded(data: Mapping[str, Any]) -> str:
+    return gettext(
+        "An interview held with %(names)s was recorded afterwards; no invitation was sent."
+    ) % {"names": ", ".join(data.get("interviewers", []))}
+
+
+def _with_reason(text: str, data: Mapping[str, Any]) -> str:
+    if data.get("reason"):
+        return text + " " + gettext("Reason: %(reason)s") % {"reason": data["reason"]}
+    return text
+
+
+def _rescheduled(data: Mapping[str, Any]) -> str:
+    text = gettext("Interview changed: %(fields)s.") % {
+        "fields": ", ".join(data.get("changed", []))
+    }
+    return _with_reason(text, data)
+
+
+def _cancelled(data: Mapping[str, Any]) -> str:
+    return _with_reason(gettext("Interview cancelled."), data)
+
+
 def _submitted(data: Mapping[str, Any]) -> str:
     return gettext("%(name)s submitted a scorecard.") % {"name": data.get("interviewer")}
 
@@ -115,6 +158,33 @@ INTERVIEW_SCHEDULED = event_kind(
     schema=InterviewScheduled,
     example={"interview": 1, "at": "2026-12-08T10:00:00+01:00", "interviewers": ["Leila"]},
     summary=_scheduled,
+)
+INTERVIEW_RECORDED = event_kind(
+    "interview_recorded",
+    label=_("Interview recorded afterwards"),
+    schema=InterviewRecorded,
+    example={"interview": 1, "at": "2026-12-07T14:00:00+01:00", "interviewers": ["Leila"]},
+    summary=_recorded,
+)
+INTERVIEW_RESCHEDULED = event_kind(
+    "interview_rescheduled",
+    label=_("Interview changed"),
+    schema=InterviewRescheduled,
+    example={
+        "interview": 1,
+        "changed": ["Time"],
+        "before": {"scheduled_at": "2026-12-08T10:00:00+01:00"},
+        "after": {"scheduled_at": "2026-12-09T13:00:00+01:00"},
+        "reason": "Chefen är sjuk.",
+    },
+    summary=_rescheduled,
+)
+INTERVIEW_CANCELLED = event_kind(
+    "interview_cancelled",
+    label=_("Interview cancelled"),
+    schema=InterviewCancelled,
+    example={"interview": 1, "at": "2026-12-08T10:00:00+01:00", "reason": "Tjänsten dras in."},
+    summary=_cancelled,
 )
 INTERVIEW_HELD = event_kind(
     "interview_held", label=_("Interview held"), schema=InterviewHeld, example={"interview": 1}

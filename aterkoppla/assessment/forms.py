@@ -162,7 +162,9 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
-class InterviewForm(forms.Form):
+class _InterviewFields(forms.Form):
+    """What an interview is: when, how long, where, who meets the candidate, what to bring."""
+
     date = forms.DateField(label=_("Date"), widget=DateInput())
     time = forms.TimeField(label=_("Time"), widget=TimeInput(), help_text=_("Swedish time."))
     duration_minutes = forms.IntegerField(
@@ -179,6 +181,15 @@ class InterviewForm(forms.Form):
     )
     video_url = forms.URLField(
         label=_("Video link"), required=False, max_length=500, assume_scheme="https"
+    )
+    bring = forms.CharField(
+        label=_("What to bring (optional)"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "Told to the candidate as you write it, for example “Ta med id-handling och "
+            "betyg.” Leave it empty and nothing is said about it."
+        ),
     )
     interviewers = forms.ModelMultipleChoiceField(
         label=_("Interviewers"),
@@ -205,6 +216,76 @@ class InterviewForm(forms.Form):
     def scheduled_at(self) -> dt.datetime:
         day, time = self.cleaned_data["date"], self.cleaned_data["time"]
         return dt.datetime.combine(day, time, tzinfo=STOCKHOLM)
+
+    @staticmethod
+    def initial_from(interview: Interview) -> dict[str, Any]:
+        local = interview.scheduled_at.astimezone(STOCKHOLM)
+        return {
+            "date": local.date(),
+            "time": local.time(),
+            "duration_minutes": interview.duration_minutes,
+            "location": interview.location,
+            "video_url": interview.video_url,
+            "bring": interview.bring,
+            "interviewers": [user.pk for user in interview.interviewers.all()],
+        }
+
+
+class InterviewForm(_InterviewFields):
+    BOOK = "book"
+    HELD = "held"
+
+    when = forms.ChoiceField(
+        label=_("Booked ahead or already held?"),
+        choices=[
+            (
+                BOOK,
+                _(
+                    "Book an interview still to come: the candidate and the interviewers get "
+                    "invitations"
+                ),
+            ),
+            (
+                HELD,
+                _(
+                    "Record an interview already held (a phone interview yesterday, say): it is "
+                    "marked held and nothing is sent"
+                ),
+            ),
+        ],
+        initial=BOOK,
+        # Left out, it is a booking: the form as it was before the choice existed.
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    field_order = ["when"]
+
+    @property
+    def already_held(self) -> bool:
+        return self.cleaned_data.get("when") == self.HELD
+
+
+REASON_HELP = _("Told to the candidate in the message, and kept on the timeline.")
+
+
+class InterviewMoveForm(_InterviewFields):
+    reason = forms.CharField(
+        label=_("Why it changes (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=REASON_HELP,
+    )
+
+
+class InterviewCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is cancelled (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=REASON_HELP,
+    )
 
 
 class ScorecardForm(LanguageCheckedMixin, forms.Form):

@@ -254,7 +254,7 @@ def comparison_matrix(*, recruitment: Recruitment, viewer: User) -> Matrix:
     ).values_list("application_id", "criterion_id", "result")
     slots = Interview.interviewers.through.objects
     unscored = (
-        slots.filter(interview__application_id__in=ids)
+        slots.filter(interview__application_id__in=ids, interview__cancelled_at__isnull=True)
         .exclude(
             Exists(
                 Scorecard.objects.filter(

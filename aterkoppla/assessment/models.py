@@ -55,6 +55,12 @@ class Screening(models.Model):
         return f"{self.application_id}: {self.criterion} = {self.result}"
 
 
+class InterviewQuerySet(models.QuerySet["Interview"]):
+    def current(self) -> InterviewQuerySet:
+        """The interviews that count: booked or held, not cancelled."""
+        return self.filter(cancelled_at__isnull=True)
+
+
 class Interview(models.Model):
     MIN_MINUTES = 15
     MAX_MINUTES = 480
@@ -70,10 +76,15 @@ class Interview(models.Model):
     )
     location = models.CharField(_("place"), max_length=200, blank=True, validators=[NO_NUL])
     video_url = models.URLField(_("video link"), max_length=500, blank=True)
+    # What the candidate should bring, in the invitation ("Ta med id-handling och betyg").
+    bring = models.CharField(_("what to bring"), max_length=500, blank=True, validators=[NO_NUL])
     interviewers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="interviews", verbose_name=_("interviewers")
     )
     held_at = models.DateTimeField(_("held"), null=True, blank=True)
+    # A cancelled interview is kept (the candidate and the interviewers were told), but it
+    # counts nowhere an interview counts: see ``InterviewQuerySet.current``.
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     profile_version = models.ForeignKey(ProfileVersion, on_delete=models.PROTECT, related_name="+")
     # The calendar identity of the invitation (RFC 5545 UID) and its revision (SEQUENCE).
     uid = models.CharField(max_length=100, unique=True, default="", editable=False)
@@ -82,6 +93,8 @@ class Interview(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = InterviewQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("interview")
@@ -97,6 +110,11 @@ class Interview(models.Model):
                 condition=Q(duration_minutes__gte=15) & Q(duration_minutes__lte=480),
                 name="interview_duration_range",
                 violation_error_message=_("An interview lasts between 15 minutes and 8 hours."),
+            ),
+            models.CheckConstraint(
+                condition=Q(held_at__isnull=True) | Q(cancelled_at__isnull=True),
+                name="interview_held_or_cancelled",
+                violation_error_message=_("An interview that was held cannot be cancelled."),
             ),
         ]
 
@@ -118,6 +136,15 @@ class Interview(models.Model):
     @property
     def is_held(self) -> bool:
         return self.held_at is not None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def can_change(self) -> bool:
+        """Still to come or to be recorded: it can be moved or cancelled."""
+        return self.held_at is None and self.cancelled_at is None
 
     def has_started(self) -> bool:
         return self.scheduled_at <= timezone.now()

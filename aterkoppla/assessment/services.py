@@ -9,18 +9,20 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import MERIT_SECTIONS, Application, clean_merits
 from aterkoppla.applications.services import application_move
-from aterkoppla.assessment import calendar
+from aterkoppla.assessment import invitations
 from aterkoppla.assessment.events import (
+    INTERVIEW_CANCELLED,
     INTERVIEW_HELD,
+    INTERVIEW_RECORDED,
+    INTERVIEW_RESCHEDULED,
     INTERVIEW_SCHEDULED,
     MARKED_FOR_REJECTION,
     MERITS_UPDATED,
@@ -33,7 +35,6 @@ from aterkoppla.core.meta import model_field
 from aterkoppla.language.gate import Text, language_gate, require_readers_language
 from aterkoppla.language.models import Where
 from aterkoppla.messaging.models import Kind
-from aterkoppla.messaging.services import staff_message_queue
 from aterkoppla.recruitment.models import Criterion, TeamMembership
 from aterkoppla.recruitment.services import profile_freeze
 from aterkoppla.timeline.services import timeline_record
@@ -270,8 +271,17 @@ def interview_schedule(
     duration_minutes: int = 60,
     location: str = "",
     video_url: str = "",
+    bring: str = "",
+    already_held: bool = False,
 ) -> Interview:
-    """Book an interview and send each interviewer a calendar invitation by email."""
+    """Book an interview: each interviewer gets a calendar invitation by email, and the
+    candidate an invitation of their own (time, length, place or video link, whom they meet,
+    ``bring``, whom to ask) with the calendar file.
+
+    ``already_held`` records an interview that took place without being booked here (a
+    phone interview yesterday): its time is in the past, it is marked held at once (so the
+    application counts as interviewed) and nobody is sent anything.
+    """
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_open(application)
     if application.stage not in Application.INVITED_STAGES:
@@ -283,8 +293,24 @@ def interview_schedule(
         )
     # Calendars keep whole minutes; so do we, so that the invitation and the record agree.
     scheduled_at = scheduled_at.replace(second=0, microsecond=0)
-    if scheduled_at <= timezone.now():
-        raise ValidationError({"scheduled_at": _("An interview is booked for a future time.")})
+    if already_held and scheduled_at > timezone.now():
+        raise ValidationError(
+            {
+                "scheduled_at": _(
+                    "An interview recorded afterwards has already taken place: give the time "
+                    "it was held. Book an interview still to come instead."
+                )
+            }
+        )
+    if not already_held and scheduled_at <= timezone.now():
+        raise ValidationError(
+            {
+                "scheduled_at": _(
+                    "An interview is booked for a future time. To record one that was "
+                    "already held, say so."
+                )
+            }
+        )
     people = _team_users(application, interviewers)
     version = profile_freeze(recruitment=application.recruitment, by=by)
     interview = Interview(
@@ -293,48 +319,142 @@ def interview_schedule(
         duration_minutes=duration_minutes,
         location=location.strip(),
         video_url=video_url.strip(),
+        bring=bring.strip(),
         profile_version=version,
         created_by=by,
     )
     interview.full_clean(exclude=["application", "profile_version", "uid"])
     interview.save()
     interview.interviewers.set(people)
-    timeline_record(
-        application=application,
-        by=by,
-        kind=INTERVIEW_SCHEDULED,
-        data={
-            "interview": interview.pk,
-            "at": scheduled_at.isoformat(),
-            "interviewers": [str(u) for u in people],
-        },
-    )
-    invitations_queue(interview=interview, by=by)
+    data = {
+        "interview": interview.pk,
+        "at": scheduled_at.isoformat(),
+        "interviewers": [str(u) for u in people],
+    }
+    if already_held:
+        timeline_record(application=application, by=by, kind=INTERVIEW_RECORDED, data=data)
+        return interview_mark_held(interview=interview, by=by)
+    timeline_record(application=application, by=by, kind=INTERVIEW_SCHEDULED, data=data)
+    invitations.staff_notices(interview, by=by)
+    invitations.candidate_notice(interview, by=by, kind=Kind.INTERVIEW_BOOKED)
     return interview
 
 
-def invitations_queue(*, interview: Interview, by: User | None) -> None:
-    """Queue the calendar invitation (this revision of it) to every interviewer with email."""
-    for user in interview.interviewers.all():
-        # Staff have no stored language preference: the invitation is in the product's default.
-        language = settings.LANGUAGE_CODE[:2]
-        with translation.override(language):
-            subject = calendar.summary(interview)
-            body = calendar.description(interview)
-        staff_message_queue(
-            to=user,
-            kind=Kind.INTERVIEW_INVITATION,
-            subject=subject,
-            body=body,
-            dedupe_key=f"interview:{interview.pk}:{interview.sequence}:{user.pk}",
-            by=by,
-            language=language,
-            attachment=(
-                "intervju.ics",
-                calendar.CONTENT_TYPE,
-                calendar.invitation(interview, language=language).decode("utf-8"),
-            ),
-        )
+def _interview_to_change(interview: Interview) -> Interview:
+    """The interview, locked, if it can still be moved or cancelled."""
+    interview = (
+        Interview.objects.select_for_update(of=("self",))
+        .select_related("application__candidate", "application__recruitment")
+        .get(pk=interview.pk)
+    )
+    if interview.is_held:
+        raise ValidationError(_("The interview was held: it cannot be moved or cancelled."))
+    return interview
+
+
+def _interview_facts(interview: Interview, people: Sequence[User]) -> dict[str, object]:
+    """What a move may change, as the timeline keeps it."""
+    return {
+        "scheduled_at": timezone.localtime(interview.scheduled_at).isoformat(),
+        "duration_minutes": interview.duration_minutes,
+        "location": interview.location,
+        "video_url": interview.video_url,
+        "bring": interview.bring,
+        "interviewers": [str(u) for u in people],
+    }
+
+
+@transaction.atomic
+def interview_reschedule(
+    *,
+    interview: Interview,
+    by: User | None,
+    scheduled_at: dt.datetime,
+    interviewers: Sequence[User],
+    duration_minutes: int,
+    location: str,
+    video_url: str,
+    bring: str,
+    reason: str = "",
+) -> Interview:
+    """Move or change a booked interview: a new revision (SEQUENCE) of its calendar
+    invitation goes to the interviewers (its cancellation to those taken off it), and the
+    candidate is told what now applies, with ``reason`` if one is given.
+
+    Not for an interview that was held or cancelled; the new time is in the future.
+    """
+    interview = _interview_to_change(interview)
+    if interview.is_cancelled:
+        raise ValidationError(_("The interview is cancelled: book a new one instead."))
+    application = interview.application
+    _require_open(application)
+    scheduled_at = scheduled_at.replace(second=0, microsecond=0)
+    if scheduled_at <= timezone.now():
+        raise ValidationError({"scheduled_at": _("An interview is moved to a future time.")})
+    people = _team_users(application, interviewers)
+    before_people = list(interview.interviewers.all())
+    previous_at = interview.scheduled_at
+    before = _interview_facts(interview, before_people)
+    interview.scheduled_at = scheduled_at
+    interview.duration_minutes = duration_minutes
+    interview.location = location.strip()
+    interview.video_url = video_url.strip()
+    interview.bring = bring.strip()
+    interview.full_clean(exclude=["application", "profile_version", "uid"])
+    after = _interview_facts(interview, people)
+    if {p.pk for p in people} == {p.pk for p in before_people}:
+        after["interviewers"] = before["interviewers"]
+    changed = [name for name in after if after[name] != before[name]]
+    if not changed:
+        raise ValidationError(_("Nothing was changed."))
+    interview.sequence += 1
+    interview.save()
+    interview.interviewers.set(people)
+    data: dict[str, object] = {
+        "interview": interview.pk,
+        "changed": [str(model_field(Interview, name).verbose_name) for name in changed],
+        "before": {name: before[name] for name in changed},
+        "after": {name: after[name] for name in changed},
+    }
+    if reason.strip():
+        data["reason"] = reason.strip()
+    timeline_record(application=application, by=by, kind=INTERVIEW_RESCHEDULED, data=data)
+    kept = {p.pk for p in people}
+    invitations.staff_notices(
+        interview, by=by, cancel_for=[p for p in before_people if p.pk not in kept]
+    )
+    invitations.candidate_notice(
+        interview, by=by, kind=Kind.INTERVIEW_MOVED, reason=reason, previous_at=previous_at
+    )
+    return interview
+
+
+@transaction.atomic
+def interview_cancel(*, interview: Interview, by: User | None, reason: str = "") -> Interview:
+    """Cancel a booked interview. It is kept (``cancelled_at``) but counts nowhere an
+    interview counts. The interviewers get the calendar cancellation (METHOD CANCEL) and
+    the candidate a message with it, with ``reason`` if one is given; for an interview whose
+    time has passed (it did not take place) nobody is sent anything. Cancelling again changes
+    nothing; a held interview cannot be cancelled.
+    """
+    interview = _interview_to_change(interview)
+    if interview.is_cancelled:
+        return interview
+    application = interview.application
+    interview.cancelled_at = timezone.now()
+    interview.sequence += 1
+    interview.save(update_fields=["cancelled_at", "sequence"])
+    data: dict[str, object] = {
+        "interview": interview.pk,
+        "at": interview.scheduled_at.isoformat(),
+    }
+    if reason.strip():
+        data["reason"] = reason.strip()
+    timeline_record(application=application, by=by, kind=INTERVIEW_CANCELLED, data=data)
+    if not interview.has_started():
+        invitations.staff_notices(interview, by=by, cancel_for=list(interview.interviewers.all()))
+        invitations.candidate_notice(interview, by=by, kind=Kind.INTERVIEW_CANCELLED, reason=reason)
+    return interview
 
 
 @transaction.atomic
@@ -345,6 +465,8 @@ def interview_mark_held(*, interview: Interview, by: User | None) -> Interview:
     )
     if interview.held_at is not None:
         return interview
+    if interview.is_cancelled:
+        raise ValidationError(_("The interview was cancelled: it cannot be marked held."))
     if not interview.has_started():
         raise ValidationError(_("An interview cannot be marked held before it has started."))
     application = interview.application
@@ -386,6 +508,8 @@ def scorecard_submit(
     ).get(pk=interview.pk)
     if not interview.interviewers.filter(pk=by.pk).exists():
         raise ValidationError(_("Only the interview's interviewers submit scorecards."))
+    if interview.is_cancelled:
+        raise ValidationError(_("The interview was cancelled: there is nothing to score."))
     if not interview.has_started():
         raise ValidationError(_("The interview has not started yet: score it afterwards."))
     if not ratings:

@@ -13,6 +13,8 @@ urlpatterns = [
     path("applications/<int:pk>/interviews/new/", views.interview_new, name="interview_new"),
     path("interviews/<int:pk>/", views.interview_detail, name="interview"),
     path("interviews/<int:pk>/held/", views.interview_held, name="interview_held"),
+    path("interviews/<int:pk>/move/", views.interview_move, name="interview_move"),
+    path("interviews/<int:pk>/cancel/", views.interview_cancel, name="interview_cancel"),
     path("interviews/<int:pk>/scorecard/", views.scorecard_edit, name="scorecard"),
     path("interviews/<int:pk>/invitation.ics", views.interview_ics, name="interview_ics"),
     path(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +17,14 @@ from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.assessment import calendar, selectors, services
-from aterkoppla.assessment.forms import InterviewForm, MeritsForm, ScorecardForm, ScreeningForm
+from aterkoppla.assessment.forms import (
+    InterviewCancelForm,
+    InterviewForm,
+    InterviewMoveForm,
+    MeritsForm,
+    ScorecardForm,
+    ScreeningForm,
+)
 from aterkoppla.assessment.models import Interview, Scorecard
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.recruitment.models import Criterion
@@ -122,6 +130,32 @@ def _team(application: Application) -> list[User]:
     )
 
 
+def _interview_errors(form: forms.Form, exc: ValidationError) -> None:
+    """A service's errors on the form; its ``scheduled_at`` is the form's date and time."""
+    if hasattr(exc, "error_dict") and "scheduled_at" in exc.error_dict:
+        exc = ValidationError(
+            {("date" if k == "scheduled_at" else k): v for k, v in exc.error_dict.items()}
+        )
+    add_service_errors(form, exc)
+
+
+def _told(request: AuthenticatedHttpRequest, interview: Interview, done: str) -> None:
+    """Say what was done and whom nothing could be emailed to (they are told by phone)."""
+    messages.success(request, done)
+    without_email = [str(u) for u in interview.interviewers.all() if not u.email]
+    if without_email:
+        messages.warning(
+            request,
+            _("No calendar invitation could be emailed to %(names)s: no email address.")
+            % {"names": ", ".join(without_email)},
+        )
+    if not interview.application.candidate.email:
+        messages.warning(
+            request,
+            _("The candidate has no email address: tell them yourself, for example by phone."),
+        )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def interview_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -143,18 +177,18 @@ def interview_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 duration_minutes=data["duration_minutes"],
                 location=data["location"],
                 video_url=data["video_url"],
+                bring=data["bring"],
+                already_held=form.already_held,
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            _interview_errors(form, exc)
         else:
-            without_email = [str(u) for u in interview.interviewers.all() if not u.email]
-            messages.success(request, _("The interview was booked and the invitations sent."))
-            if without_email:
-                messages.warning(
-                    request,
-                    _("No invitation could be emailed to %(names)s: no email address.")
-                    % {"names": ", ".join(without_email)},
+            if form.already_held:
+                messages.success(
+                    request, _("The interview was recorded as held. Nothing was sent.")
                 )
+            else:
+                _told(request, interview, _("The interview was booked and the invitations sent."))
             return redirect(interview)
     context = _application_context(
         application, form=form, can_book=application.stage in Application.INVITED_STAGES
@@ -174,6 +208,99 @@ def _get_interview_for_user(request: AuthenticatedHttpRequest, pk: int) -> tuple
     if access is None:
         raise Http404
     return interview, access
+
+
+def _interview_to_change(request: AuthenticatedHttpRequest, pk: int) -> Interview:
+    """The interview if the user may move or cancel it: 404 if they may not see it, 403 if
+    their role does not move applications (interviewers included)."""
+    interview, access = _get_interview_for_user(request, pk)
+    if not access.can_move:
+        raise PermissionDenied
+    return interview
+
+
+def _not_changeable(interview: Interview) -> str:
+    if interview.is_held:
+        return _("The interview was held: it cannot be moved or cancelled.")
+    return _("The interview is cancelled: book a new one instead.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interview_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    interview = _interview_to_change(request, pk)
+    form = InterviewMoveForm(
+        request.POST or None,
+        team=_team(interview.application),
+        initial=InterviewMoveForm.initial_from(interview),
+    )
+    if request.method == "POST" and interview.can_change and form.is_valid():
+        data = form.cleaned_data
+        try:
+            interview = services.interview_reschedule(
+                interview=interview,
+                by=request.user,
+                scheduled_at=form.scheduled_at(),
+                interviewers=list(data["interviewers"]),
+                duration_minutes=data["duration_minutes"],
+                location=data["location"],
+                video_url=data["video_url"],
+                bring=data["bring"],
+                reason=data["reason"],
+            )
+        except ValidationError as exc:
+            _interview_errors(form, exc)
+        else:
+            _told(
+                request,
+                interview,
+                _("The interview was changed. The candidate and the interviewers were told."),
+            )
+            return redirect(interview)
+    context = {
+        **_application_context(interview.application),
+        "interview": interview,
+        "form": form,
+        "blocked": "" if interview.can_change else _not_changeable(interview),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "assessment/interview_move.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interview_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    interview = _interview_to_change(request, pk)
+    form = InterviewCancelForm(request.POST or None)
+    # Held or already cancelled: the page says so instead of offering the form.
+    if request.method == "POST" and interview.can_change and form.is_valid():
+        try:
+            services.interview_cancel(
+                interview=interview, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            if interview.has_started():
+                messages.success(
+                    request,
+                    _("The interview was cancelled. Its time had passed, so nothing was sent."),
+                )
+            else:
+                _told(
+                    request,
+                    interview,
+                    _("The interview was cancelled. The candidate and the interviewers were told."),
+                )
+            return redirect(interview)
+    context = {
+        **_application_context(interview.application),
+        "interview": interview,
+        "form": form,
+        "blocked": "" if interview.can_change else _not_changeable(interview),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "assessment/interview_cancel.html", context, status=status)
 
 
 def _may_mark_held(user: User, interview: Interview, access: Access) -> bool:
@@ -198,6 +325,7 @@ def interview_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         ],
         "is_interviewer": selectors.is_interviewer(request.user, interview),
         "may_mark_held": _may_mark_held(request.user, interview, access),
+        "may_change": access.can_move and interview.can_change,
     }
     return render(request, "assessment/interview.html", context)
 
@@ -277,9 +405,10 @@ def _scorecard_saved(submitted: tuple[Scorecard, bool]) -> str:
 def interview_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The interview as a calendar file, for interviewers who want it again."""
     interview, _access = _get_interview_for_user(request, pk)
+    method = calendar.CANCEL if interview.is_cancelled else calendar.REQUEST
     response = HttpResponse(
-        calendar.invitation(interview, language=request.LANGUAGE_CODE[:2]),
-        content_type=calendar.CONTENT_TYPE,
+        calendar.invitation(interview, language=request.LANGUAGE_CODE[:2], method=method),
+        content_type=calendar.content_type(method),
     )
     response["Content-Disposition"] = f'attachment; filename="intervju-{interview.pk}.ics"'
     response["Cache-Control"] = "private, no-store"

@@ -451,7 +451,7 @@ def _warnings(plan: Plan) -> list[tuple[int, str]]:
             warn(item, _("%(name)s has no phone number: the call cannot be made as things stand."))
     ids = [item.application.pk for item in [*plan.hired, *plan.calls]]
     owed = Interview.interviewers.through.objects.filter(
-        interview__application_id__in=ids
+        interview__application_id__in=ids, interview__cancelled_at__isnull=True
     ).values_list("interview__application_id", "user_id")
     given = set(
         Scorecard.objects.filter(interview__application_id__in=ids).values_list(

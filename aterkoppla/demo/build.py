@@ -389,6 +389,7 @@ class History:
             interviewers=[self._person(user) for user in self._interviewers() if user],
             location=self.spec.interview_place,
             video_url=self.spec.interview_video,
+            bring=self.spec.interview_bring,
         )
 
     def _hold(self, track: Track, *, user: DemoUser) -> None:

@@ -92,6 +92,7 @@ WAREHOUSE = DemoRecruitment(
     # Rolling selection: two clear misses were answered early; the rest is for you to decide.
     decided_working_days_ago=6,
     interview_place="Torsviks lager, Jönköping, reception",
+    interview_bring="Ta med id-handling och ditt truckkort.",
     impressions=(
         "Lugn och strukturerad, svarade konkret och ställde egna frågor om arbetslaget.",
         "Engagerad och nyfiken, men svaren blev ibland allmänna utan exempel.",
@@ -666,6 +667,7 @@ FINANCE = DemoRecruitment(
     # One decision after the deadline: a hire, a reserve, two calls and the written answers.
     decided_working_days_ago=4,
     interview_place="Huvudkontoret, Jönköping, reception",
+    interview_bring="Ta med id-handling och kopior av dina betyg.",
     impressions=(
         "Lugn och noggrann, svarade konkret och ställde egna frågor om bokslutsarbetet.",
         "Engagerad och serviceinriktad, men svaren blev ibland allmänna utan exempel.",

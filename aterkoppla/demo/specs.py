@@ -164,6 +164,8 @@ class DemoRecruitment:
     tips: tuple[str, ...]
     interview_place: str = ""
     interview_video: str = ""
+    # What the invitation asks the candidates to bring; empty: it says nothing about it.
+    interview_bring: str = ""
     # The decision that closes the rejected, hired and reserve applications: aimed at this
     # many working days before today (later if the applications it decides need it).
     decided_working_days_ago: int = 1

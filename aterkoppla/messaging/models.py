@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -22,12 +24,17 @@ class Kind(models.TextChoices):
     CALL_NOTICE = "call_notice", _("Before the feedback call")
     CALL_SUMMARY = "call_summary", _("Summary of the feedback call")
     CALL_UNREACHABLE = "call_unreachable", _("Decision after unanswered calls")
-    # To staff, not to candidates: a calendar invitation to an interview.
+    # To the candidate, each with the interview's calendar file.
+    INTERVIEW_BOOKED = "interview_booked", _("Invitation to interview")
+    INTERVIEW_MOVED = "interview_moved", _("Interview moved")
+    INTERVIEW_CANCELLED = "interview_cancelled", _("Interview cancelled")
+    # To staff, not to candidates: a calendar invitation to an interview, and its withdrawal.
     INTERVIEW_INVITATION = "interview_invitation", _("Interview invitation")
+    INTERVIEW_CANCELLATION = "interview_cancellation", _("Interview cancellation")
 
 
 # The kinds that reach candidates: their wording is the organisation's (templates).
-STAFF_KINDS = frozenset({Kind.INTERVIEW_INVITATION})
+STAFF_KINDS = frozenset({Kind.INTERVIEW_INVITATION, Kind.INTERVIEW_CANCELLATION})
 CANDIDATE_KINDS = [kind for kind in Kind if kind not in STAFF_KINDS]
 
 
@@ -71,7 +78,7 @@ class Message(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
-    # One text attachment at most (a calendar invitation), sent as stored.
+    # One text attachment at most (a calendar file), sent as stored: see ``Attachment``.
     attachment_name = models.CharField(max_length=100, blank=True)
     attachment_type = models.CharField(max_length=100, blank=True)
     attachment = models.TextField(blank=True)
@@ -112,6 +119,20 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.to_address or self.to_name}"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """The one text file a message may carry (a calendar file), stored beside its text."""
+
+    name: str
+    content_type: str
+    content: str
+
+    def put_on(self, message: Message) -> None:
+        message.attachment_name = self.name
+        message.attachment_type = self.content_type
+        message.attachment = self.content
 
 
 class MessageTemplate(models.Model):

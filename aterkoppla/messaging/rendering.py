@@ -58,6 +58,16 @@ VARIABLES = {
         "The date the written information under diskrimineringslagen 2 kap. 4 § is promised "
         "by, when the candidate asked for it in the call"
     ),
+    "interview_time": gettext_lazy(
+        "When the interview starts, written out (tisdag 8 december 2026 kl. 10.00)"
+    ),
+    "previous_interview_time": gettext_lazy("When a moved interview was to start before"),
+    "interview_length": gettext_lazy("How long the interview lasts (1 timme)"),
+    "interview_place": gettext_lazy("Where the interview is held, if it has a place"),
+    "video_url": gettext_lazy("The link to a video interview, if it has one"),
+    "interviewers": gettext_lazy("Whom the candidate meets: the interviewers' names"),
+    "bring": gettext_lazy("What the candidate should bring, if anything was given"),
+    "contact": gettext_lazy("Whom to ask about the interview: a name and an address"),
 }
 
 _environment = SandboxedEnvironment(
@@ -215,6 +225,14 @@ def sample_context(language: str) -> dict[str, str]:
             "assessed": "yes",
             # Empty: the usual case, in which the summary says how to ask for it.
             "disclosure_due": "",
+            "interview_time": _("Tuesday 8 December 2026 at 10:00"),
+            "previous_interview_time": _("Monday 7 December 2026 at 14:00"),
+            "interview_length": _("1 hour"),
+            "interview_place": _("Storgatan 1, Jönköping, reception"),
+            "video_url": "https://meet.example.se/intervju",
+            "interviewers": _("Johan Ström (hiring manager) and Leila Haddad"),
+            "bring": _("Bring ID and your forklift licence."),
+            "contact": "Rebecka Lind, rebecka.lind@example.se",
         }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from aterkoppla.accounts.models import User
 from aterkoppla.language.gate import Text, language_gate, language_name, other_language
@@ -29,12 +31,20 @@ from aterkoppla.messaging.events import (
     MESSAGE_WAITING,
 )
 from aterkoppla.messaging.links import portal_token_new, portal_url_create
-from aterkoppla.messaging.models import CANDIDATE_KINDS, Kind, Message, MessageTemplate, PortalToken
+from aterkoppla.messaging.models import (
+    CANDIDATE_KINDS,
+    Attachment,
+    Kind,
+    Message,
+    MessageTemplate,
+    PortalToken,
+)
 from aterkoppla.messaging.rendering import (
     TemplateProblem,
     check_template,
     default_template,
     render_strings,
+    sample_context,
     subject_clean,
     to_html,
 )
@@ -48,6 +58,8 @@ from aterkoppla.recruitment.models import Language
 from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
 if TYPE_CHECKING:
     # The outbox sits below the applications it serves: it reads an application it is given
     # (and follows its own foreign key to one), never imports that app.
@@ -58,6 +70,58 @@ def written_date(day: dt.date, language: str) -> str:
     """A date as people write it: "16 december 2026", "16 December 2026"."""
     with translation.override(language):
         return formats.date_format(day, "j F Y")
+
+
+def written_time(moment: dt.datetime, language: str) -> str:
+    """A time as people write it, in Swedish time: "tisdag 8 december 2026 kl. 10.00",
+    "Tuesday 8 December 2026 at 10:00"."""
+    local = moment.astimezone(STOCKHOLM)
+    with translation.override(language):
+        return _("%(day)s at %(time)s") % {
+            "day": formats.date_format(local, "l j F Y"),
+            # Swedish writes 10.00 (Språkrådet); English 10:00.
+            "time": formats.date_format(local, _("H:i")),
+        }
+
+
+def written_length(minutes: int, language: str) -> str:
+    """A length as people say it: "45 minuter", "1 timme", "1 timme och 30 minuter"."""
+    hours, rest = divmod(minutes, 60)
+    with translation.override(language):
+        parts = []
+        if hours:
+            parts.append(ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours})
+        if rest or not hours:
+            parts.append(ngettext("%(n)s minute", "%(n)s minutes", rest) % {"n": rest})
+    return written_list(parts, language)
+
+
+def written_list(items: Sequence[str], language: str) -> str:
+    """Names as people list them: "Johan, Leila och Rebecka"."""
+    items = [item for item in items if item]
+    if len(items) < 2:
+        return "".join(items)
+    with translation.override(language):
+        return _("%(first)s and %(second)s") % {
+            "first": ", ".join(items[:-1]),
+            "second": items[-1],
+        }
+
+
+# The names only interview messages fill in; empty in every other message.
+INTERVIEW_NAMES = dict.fromkeys(
+    (
+        "interview_time",
+        "previous_interview_time",
+        "interview_length",
+        "interview_place",
+        "video_url",
+        "interviewers",
+        "bring",
+        "contact",
+    ),
+    "",
+)
 
 
 def template_for(kind: str, language: str) -> tuple[str, str]:
@@ -135,6 +199,7 @@ def _context(
         "outcome": "chosen",
         "assessed": "yes",
         "disclosure_due": "",
+        **INTERVIEW_NAMES,
     }
     context.update(extra)
     return context
@@ -148,6 +213,9 @@ def preview_context(application: Application, language: str) -> dict[str, str]:
     if application.reply_by:
         earlier = application.reply_by - dt.timedelta(days=7)
         context["previous_reply_by"] = written_date(earlier, language)
+    # The outbox knows no interview: an example one shows how interview messages read.
+    samples = sample_context(language)
+    context.update({name: samples[name] for name in INTERVIEW_NAMES})
     return context
 
 
@@ -253,6 +321,7 @@ def message_queue(
     previous_reply_by: dt.date | None = None,
     extra: dict[str, str] | None = None,
     letter: bool = False,
+    attachment: Attachment | None = None,
 ) -> Message | None:
     """Render a message for the application's candidate and put it in the outbox.
 
@@ -261,7 +330,8 @@ def message_queue(
     the candidate has no email address (the staff then answer by letter or phone), unless
     ``letter`` asks for a letter to print in that case. A text the language check stops is
     stored ``held`` and not sent until a person releases it. While the organisation's contact
-    details are not complete, it is stored ``waiting`` and sent once they are.
+    details are not complete, it is stored ``waiting`` and sent once they are. ``attachment``
+    (a calendar file) is sent with the email as it is given.
     """
     if kind not in Kind.values:
         raise ValueError(f"unknown message kind {kind!r}")
@@ -284,6 +354,8 @@ def message_queue(
         channel=Message.Channel.EMAIL if candidate.email else Message.Channel.LETTER,
         extra=extra,
     )
+    if attachment is not None:
+        attachment.put_on(message)
     stored = _save_once(message)
     if stored is not message:
         return stored
@@ -517,14 +589,13 @@ def staff_message_queue(
     dedupe_key: str,
     by: User | None = None,
     language: str = "sv",
-    attachment: tuple[str, str, str] | None = None,
+    attachment: Attachment | None = None,
 ) -> Message | None:
     """Queue a message to a member of staff (an interview invitation), in the outbox.
 
-    It belongs to no application, so it shows on no candidate's page or list. ``attachment``
-    is ``(file name, content type, text)``. None when the user has no email address. Answers
-    go to ``by`` (who booked), else to the organisation's contact address; while the contact
-    details are not complete, the message waits.
+    It belongs to no application, so it shows on no candidate's page or list. None when the
+    user has no email address. Answers go to ``by`` (who booked), else to the organisation's
+    contact address; while the contact details are not complete, the message waits.
     """
     if not to.email:
         return None
@@ -534,7 +605,6 @@ def staff_message_queue(
     organisation = Organisation.current()
     sender = _sender(organisation)
     complete = not organisation_contact_missing(organisation)
-    name, content_type, content = attachment or ("", "", "")
     message = Message(
         application=None,
         kind=kind,
@@ -547,13 +617,12 @@ def staff_message_queue(
         language=language,
         subject=subject_clean(subject),
         body_text=body,
-        attachment_name=name,
-        attachment_type=content_type,
-        attachment=content,
         dedupe_key=dedupe_key,
         message_id=_message_id(sender),
         created_by=by,
     )
+    if attachment is not None:
+        attachment.put_on(message)
     return _save_once(message)
 
 

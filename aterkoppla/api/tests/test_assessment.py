@@ -105,6 +105,8 @@ ROUTES = {
     "/api/v1/interviews/{interview_id}": "get",
     "/api/v1/interviews/{interview_id}/scorecards": "post",
     "/api/v1/interviews/{interview_id}/held": "post",
+    "/api/v1/interviews/{interview_id}/reschedule": "post",
+    "/api/v1/interviews/{interview_id}/cancel": "post",
 }
 
 
@@ -361,8 +363,11 @@ def test_book_an_interview(api_as, owner, invited, interviewer, hiring_manager):
         "duration_minutes": 45,
         "location": "Lagret, Jönköping",
         "video_url": "",
+        "bring": "",
         "interviewer_ids": sorted([interviewer.pk, hiring_manager.pk]),
         "held_at": None,
+        "cancelled_at": None,
+        "sequence": 0,
         "profile_version": 1,
     }
     assert interview.scheduled_at == dt.datetime(2026, 11, 30, 8, 30, tzinfo=dt.UTC)

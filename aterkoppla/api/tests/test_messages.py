@@ -126,8 +126,12 @@ def test_interviewer_reads_only_the_applications_they_interview(
     request.getfixturevalue("interview")
     response = api_as(interviewer).get(_path(application.pk))
     assert response.status_code == 200
-    # The acknowledgement and the status update for the interview stage.
-    assert [m["kind"] for m in response.json()] == ["acknowledgement", "status_update"]
+    # The acknowledgement, the status update for the interview stage and the invitation.
+    assert [m["kind"] for m in response.json()] == [
+        "acknowledgement",
+        "status_update",
+        "interview_booked",
+    ]
 
 
 def test_outsider_gets_404(api_as, outsider, application):

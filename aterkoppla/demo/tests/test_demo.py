@@ -346,6 +346,41 @@ def test_each_message_went_out_when_it_was_queued_in_the_candidates_language(dem
     assert messages.filter(language="en").exclude(kind__in=STAFF_KINDS).exists()
 
 
+def test_every_candidate_booked_for_an_interview_was_invited(demo, client):
+    booked = Application.objects.filter(interviews__isnull=False).distinct()
+    assert booked.count() >= 10
+    for application in booked:
+        if not application.candidate.email:
+            continue
+        invitation = application.messages.get(kind=Kind.INTERVIEW_BOOKED)
+        assert invitation.attachment_name == "intervju.ics"
+        assert application.timeline.filter(
+            kind="message_queued", data__message=invitation.pk
+        ).exists()
+    # Wei, booked for the next working day, reads his invitation in English.
+    wei = _application("Wei", BACKEND)
+    invitation = wei.messages.get(kind=Kind.INTERVIEW_BOOKED)
+    interview = wei.interviews.get()
+    when = timezone.localtime(interview.scheduled_at)
+    assert invitation.subject == (
+        f"Invitation to an interview for the {wei.recruitment.title} position"
+    )
+    assert f"When: {when:%A} {when.day} {when:%B %Y} at {when:%H:%M} (1 hour)" in (
+        invitation.body_text
+    )
+    assert "Where: Huvudkontoret, Jönköping, plan 3" in invitation.body_text
+    assert "You will meet: Johan Ström (hiring manager) and Leila Haddad" in (invitation.body_text)
+    assert "Before the interview" not in invitation.body_text  # nothing to bring was given
+    # The warehouse asks its candidates to bring their licence, in Swedish.
+    warehouse = Message.objects.filter(
+        kind=Kind.INTERVIEW_BOOKED, application__recruitment__title=WAREHOUSE
+    ).first()
+    assert "Inför intervjun: Ta med id-handling och ditt truckkort." in warehouse.body_text
+    # On the candidate's own page too.
+    page = client.get(portal_url_create(wei)).content.decode()
+    assert invitation.subject in page
+
+
 def test_withdrawals_are_confirmed(demo):
     for application in Application.objects.filter(stage=Stage.WITHDRAWN):
         assert application.messages.filter(kind=Kind.WITHDRAWAL_CONFIRMATION).count() == 1
@@ -357,7 +392,7 @@ def test_candidate_page_dates_each_message_the_day_it_was_sent(demo, client):
     assert response.status_code == 200
     page = response.content.decode()
     sent = [dt.datetime.fromisoformat(value) for value in re.findall(r'datetime="([^"]+)"', page)]
-    assert len(sent) == sanna.messages.count() == 4
+    assert len(sent) == sanna.messages.count() == 5
     assert min(sent) == sanna.received_at
     assert max(sent) < NOW - dt.timedelta(days=1)
     with translation.override("sv"):

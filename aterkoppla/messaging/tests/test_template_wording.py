@@ -33,6 +33,14 @@ SAMPLE_SV = {
     "privacy_notice": "Så hanterar vi dina personuppgifter …",
     "reason": "Tjänsten kräver truckkort A+B, och det framgick inte av din ansökan.",
     "summary": "Det som avgjorde var framför allt erfarenhet av lagerarbete …",
+    "interview_time": "tisdag 8 december 2026 kl. 10.00",
+    "previous_interview_time": "måndag 7 december 2026 kl. 14.00",
+    "interview_length": "1 timme",
+    "interview_place": "Storgatan 1, Jönköping, receptionen",
+    "video_url": "https://meet.example.se/intervju",
+    "interviewers": "Johan Ström (rekryterande chef) och Leila Haddad",
+    "bring": "Ta med id-handling och ditt truckkort.",
+    "contact": "Rebecka Lind, rebecka.lind@example.se",
 }
 SAMPLE_EN = SAMPLE_SV | {
     "job_title": "Warehouse worker",
@@ -42,6 +50,12 @@ SAMPLE_EN = SAMPLE_SV | {
     "privacy_notice": "How we handle your personal data …",
     "reason": "The job requires a forklift licence (A+B), which your application did not show.",
     "summary": "What decided it was above all experience of warehouse work …",
+    "interview_time": "Tuesday 8 December 2026 at 10:00",
+    "previous_interview_time": "Monday 7 December 2026 at 14:00",
+    "interview_length": "1 hour",
+    "interview_place": "Storgatan 1, Jönköping, reception",
+    "interviewers": "Johan Ström (hiring manager) and Leila Haddad",
+    "bring": "Bring ID and your forklift licence.",
 }
 
 

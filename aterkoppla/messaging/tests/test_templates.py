@@ -129,3 +129,25 @@ def test_anonymous_is_sent_to_login(client_for):
         response = client_for(None).get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_interview_messages_are_edited_like_the_others(client_for, site_admin, application):
+    client = client_for(site_admin)
+    listing = client.get(reverse("messaging:templates")).content.decode()
+    for kind in ("interview_booked", "interview_moved", "interview_cancelled"):
+        assert _edit_url(kind) in listing
+    assert _edit_url("interview_invitation") not in listing  # to staff: the product's words
+    page = client.get(_edit_url("interview_booked")).content.decode()
+    # Previewed on a real application, with an example interview.
+    assert "När: tisdag 8 december 2026 kl. 10.00 (1 timme)" in page
+    assert "Du träffar: Johan Ström (rekryterande chef) och Leila Haddad" in page
+    response = client.post(
+        _edit_url("interview_booked"),
+        {
+            "subject": "Intervju {{ interview_time }}",
+            "body": "Hej {{ first_name }}! Vi ses {{ interview_time }}.{% if bring %} {{ bring }}"
+            "{% endif %}",
+        },
+    )
+    assert response.status_code == 302
+    assert MessageTemplate.objects.filter(kind="interview_booked", language="sv").exists()
