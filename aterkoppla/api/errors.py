@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +88,17 @@ def invalid_input(exc: ValidationError, rename: Mapping[str, str] | None = None)
     else:
         errors = {ALL: exc.messages}
     return InvalidInput(errors)
+
+
+def merit_paths(exc: ValidationError, prefix: str = "") -> dict[str, str]:
+    """Where each merit error the merits service names ("experience.0.years") sits in the
+    body: under ``prefix``, with the length as an object ("experience.0.length.years")."""
+    sections = ("education", "experience", "other")
+    return {
+        name: prefix + re.sub(r"\.(years|months)$", r".length.\1", name)
+        for name in getattr(exc, "error_dict", {})
+        if name.split(".")[0] in sections
+    }
 
 
 def _summary(errors: Mapping[str, list[str]]) -> str:

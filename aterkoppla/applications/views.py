@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.applications import services
 from aterkoppla.applications.forms import ApplicationAddForm, MoveForm
+from aterkoppla.applications.merits import merits_by_kind
 from aterkoppla.applications.models import Application, Document
 from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.core.forms import add_service_errors
@@ -70,6 +71,7 @@ def _render_detail(
     screenings = {s.criterion_id: s for s in application.screenings.all()}
     criteria = list(Criterion.objects.filter(recruitment_id=application.recruitment_id))
     interviews = list(application.interviews.prefetch_related("interviewers", "scorecards"))
+    merits = list(application.merits.all())
     context = {
         "application": application,
         "recruitment": application.recruitment,
@@ -89,7 +91,9 @@ def _render_detail(
             for interview in interviews
         ],
         "may_book": application.stage in Application.INVITED_STAGES,
-        "merits_flag": application.invited_to_interview and application.merits_missing,
+        "merits": merits_by_kind(merits),
+        "merits_flag": application.invited_to_interview and not merits,
+        "merits_review": any(merit.needs_review for merit in merits),
     }
     return render(request, "applications/detail.html", context, status=status)
 
