@@ -397,15 +397,15 @@ def check_row(row: CsvRow, *, default_language: str, now: dt.datetime) -> ValidR
             % {"date": timezone.localtime(row.received_at).strftime("%Y-%m-%d %H:%M")}
         )
     merits: list[MeritData] = []
-    try:
-        merits = merits_from_input(row.merits)
-    except ValidationError as exc:
-        reasons += exc.messages
     for merit in row.structured:
         try:
             merits.append(merit_clean(_merit_data(merit)))
         except ValidationError as exc:
             reasons += _merit_reasons(merit, exc)
+    try:
+        merits += merits_from_input(row.merits)
+    except ValidationError as exc:
+        reasons += exc.messages
     language = row.language or default_language
     if not reasons:
         reasons += _model_reasons(row, phone=phone, language=language)

@@ -218,13 +218,14 @@ def _item(kind: str, item: Any, path: str) -> MeritData:
 def merits_from_input(value: Any) -> list[MeritData]:
     """Merits as every way in gives them, checked: ``{education: [...], experience: [...],
     other: [...]}`` with texts (split into their parts, held for review when unsure),
-    objects or :class:`MeritData`; or a list of :class:`MeritData`.
+    objects or :class:`MeritData`; or a list of :class:`MeritData` or ``Merit``.
 
     Raises ValidationError named by the path of each wrong part ("experience.0.role").
     """
     if value is None:
         return []
     if isinstance(value, list):
+        value = [MeritData.of(item) if isinstance(item, Merit) else item for item in value]
         if not all(isinstance(item, MeritData) for item in value):
             raise ValidationError(
                 _("Merits must be an object with education, experience and other.")

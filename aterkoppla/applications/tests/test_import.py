@@ -52,11 +52,11 @@ def test_good_rows_are_received_as_imports(recruitment, owner):
     assert sara.source == Application.Source.IMPORT
     assert sara.candidate.phone == "+46701234567"
     assert sara.candidate.language == "sv"  # the recruitment's language
-    assert sara.merits == {
-        "education": ["Truckkort A+B", "Gymnasiet"],
-        "experience": ["Lager, 3 år"],
-        "other": [],
-    }
+    assert [(m.kind, m.role, m.field, m.level, m.years) for m in sara.merits.all()] == [
+        ("education", "", "truckkort A+B", "", None),
+        ("education", "", "", "upper_secondary", None),
+        ("experience", "lager", "", "", 3),
+    ]
     assert sara.reply_by == dt.date(2026, 12, 18)
     event = sara.timeline.get(kind="received")
     assert (event.actor_user, event.data) == (owner, {"source": "import", "reply_by": "2026-12-18"})
@@ -248,7 +248,7 @@ def _valid(line: int, email: str) -> ValidRow:
         email=email,
         phone="",
         language="sv",
-        merits={"education": [], "experience": [], "other": []},
+        merits=[],
         received_at=None,
     )
 
@@ -258,9 +258,14 @@ def test_the_example_file_imports_cleanly(recruitment):
     assert (result.imported, result.bad_rows) == (2, [])
     daniel = Candidate.objects.get(first_name="Daniel")
     assert daniel.language == "en"
-    assert daniel.applications.get().merits["experience"] == [
-        "Warehouse operative, 3 years",
-        "Team leader, 1 year",
+    merits = daniel.applications.get().merits.all()
+    assert [
+        (m.kind, m.role, m.field, m.level, m.years, m.organisation, m.from_year, m.to_year)
+        for m in merits
+    ] == [
+        ("education", "", "logistics", "bachelor", None, "University of Leeds", 2016, 2019),
+        ("education", "", "forklift licence", "", None, "", None, None),
+        ("experience", "teamledare", "lager", "leadership", 1, "DHL Supply Chain, Leeds", 2023, 2024),
     ]
 
 

@@ -355,8 +355,8 @@ def test_the_decision_page_has_a_fixed_number_of_queries(
         Application.objects.filter(pk=application.pk).update(stage="interview", interviewed=True)
         _apply(recruitment, owner, f"Annan{i}", "Test", f"a{i}@example.se")
     client = client_for(owner)
-    # session, user, recruitment, access, interviewed, criteria, the warnings (interviewers,
-    # scorecards), counts, the marked, open calls
-    with django_assert_num_queries(11):
+    # session, user, recruitment, access, interviewed, criteria, the warnings (merits,
+    # interviewers, scorecards), counts, the marked, open calls
+    with django_assert_num_queries(12):
         response = client.get(reverse("decisions:decision", args=[recruitment.pk]))
     assert response.status_code == 200
