@@ -418,31 +418,3 @@ def merit_period(merit: Merit | MeritData) -> str:
     if merit.from_year:
         return _("since %(year)s") % {"year": merit.from_year}
     return str(merit.to_year) if merit.to_year else ""
-
-
-def merit_length(merit: Merit | MeritData) -> str:
-    if merit.years is None and merit.months is None:
-        return ""
-    return length_words((merit.years or 0) * 12 + (merit.months or 0), before_noun=False)
-
-
-def merit_staff_line(merit: Merit | MeritData) -> str:
-    """Everything about a merit in one line, for staff: role, field, level, length, the
-    organisation and the period ("lagerarbetare · 6 år · Nordlager AB · 2016–2022")."""
-    parts = [
-        merit.role,
-        merit.field,
-        str(Merit.Level(merit.level).label) if merit.level else "",
-        merit_length(merit),
-        merit.organisation,
-        merit_period(merit),
-    ]
-    return " · ".join(part for part in parts if part)
-
-
-def merits_staff_lines(merits: Iterable[Merit | MeritData]) -> dict[str, list[str]]:
-    """The merits by kind as staff lines: what the timeline records of a change."""
-    lines: dict[str, list[str]] = {section: [] for section in MERIT_SECTIONS}
-    for merit in merits:
-        lines[merit.kind].append(merit_staff_line(merit))
-    return lines

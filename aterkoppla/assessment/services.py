@@ -21,7 +21,6 @@ from aterkoppla.applications.merits import (
     MeritData,
     merits_from_input,
     merits_save,
-    merits_staff_lines,
 )
 from aterkoppla.applications.models import MERIT_SECTIONS, Application
 from aterkoppla.applications.services import application_move
@@ -540,6 +539,13 @@ def _scorecard_change(
     )
 
 
+def _by_kind(merits: Iterable[MeritData]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {section: [] for section in MERIT_SECTIONS}
+    for merit in merits:
+        found[merit.kind].append(merit.as_dict())
+    return found
+
+
 @transaction.atomic
 def merits_update(
     *,
@@ -593,6 +599,6 @@ def merits_update(
         application=application,
         by=by,
         kind=MERITS_UPDATED,
-        data={"before": merits_staff_lines(current), "after": merits_staff_lines(cleaned)},
+        data={"before": _by_kind(current), "after": _by_kind(cleaned)},
     )
     return application

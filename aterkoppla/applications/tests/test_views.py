@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.urls import reverse
 
 from aterkoppla.applications.models import Application
@@ -73,7 +74,9 @@ def test_duplicate_application_is_a_friendly_error(client_for, owner, recruitmen
 
 @pytest.mark.usefixtures("nov_25")
 def test_application_page_shows_candidate_merits_and_timeline(client_for, owner, application):
-    page = client_for(owner).get(reverse("applications:detail", args=[application.pk]))
+    client = client_for(owner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("applications:detail", args=[application.pk]))
     text = page.content.decode()
     assert "Sara Ek" in text
     # What others may be told, and the year that only staff see.
