@@ -114,15 +114,18 @@ def _pydantic_errors(items: list[dict[str, Any]]) -> dict[str, list[str]]:
     for item in items:
         location = [str(part) for part in item.get("loc", ())]
         if location[:1] == ["body"]:
-            # ("body", <parameter name>, "candidate", "email") → "candidate.email"
-            location = location[2:]
+            # ("body", <parameter name>, "candidate", "email") → "candidate.email". A union's
+            # alternatives add their type to the path ("MeritIn", "function-after[…]"): the
+            # field is the same whichever one failed.
+            location = [p for p in location[2:] if "[" not in p and not p[:1].isupper()]
         elif location:
             location = location[1:]
         field = ".".join(location) or ALL
         message = item.get("msg", "Invalid value")
         if item.get("type") == "missing" and field == ALL:
             message = _("The request needs a JSON body.")
-        errors.setdefault(field, []).append(message)
+        if message not in errors.get(field, []):
+            errors.setdefault(field, []).append(message)
     return errors
 
 

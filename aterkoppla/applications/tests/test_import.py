@@ -265,7 +265,16 @@ def test_the_example_file_imports_cleanly(recruitment):
     ] == [
         ("education", "", "logistics", "bachelor", None, "University of Leeds", 2016, 2019),
         ("education", "", "forklift licence", "", None, "", None, None),
-        ("experience", "teamledare", "lager", "leadership", 1, "DHL Supply Chain, Leeds", 2023, 2024),
+        (
+            "experience",
+            "teamledare",
+            "lager",
+            "leadership",
+            1,
+            "DHL Supply Chain, Leeds",
+            2023,
+            2024,
+        ),
     ]
 
 

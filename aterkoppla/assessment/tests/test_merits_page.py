@@ -65,8 +65,13 @@ def test_merits_are_added_changed_and_removed(client_for, owner, application):
         {
             "education": [
                 {"field": "truckkort A+B", "level": "course", "to_year": 2021},
-                {"field": "datavetenskap", "level": "bachelor", "organisation": "Lunds universitet",
-                 "from_year": 2012, "to_year": 2015},
+                {
+                    "field": "datavetenskap",
+                    "level": "bachelor",
+                    "organisation": "Lunds universitet",
+                    "from_year": 2012,
+                    "to_year": 2015,
+                },
             ],
             "experience": [{"role": "lagerarbetare", "years": 3, "DELETE": True}],
             "other": [{"field": "B-körkort", "level": "licence"}, {}],
@@ -116,9 +121,7 @@ def test_a_role_with_a_place_year_or_employer_is_refused_on_the_form(
     ]
 
 
-def test_a_merit_held_for_review_is_shown_and_released_when_checked(
-    client_for, owner, application
-):
+def test_a_merit_held_for_review_is_shown_and_released_when_checked(client_for, owner, application):
     merits_update(
         application=application,
         by=owner,
@@ -133,10 +136,17 @@ def test_a_merit_held_for_review_is_shown_and_released_when_checked(
     assert "experience-0-reviewed" in page
 
     # Ticked but still naming the place: refused, and it stays held.
-    fixed = {"role": "truckförare", "years": 6, "organisation": "Nordlager AB, Borås",
-             "from_year": 2016, "to_year": 2022}
-    bad = _post_data({"experience": [fixed | {"role": "truckförare i Borås", "reviewed": True}]},
-                     initial={"experience": 1})
+    fixed = {
+        "role": "truckförare",
+        "years": 6,
+        "organisation": "Nordlager AB, Borås",
+        "from_year": 2016,
+        "to_year": 2022,
+    }
+    bad = _post_data(
+        {"experience": [fixed | {"role": "truckförare i Borås", "reviewed": True}]},
+        initial={"experience": 1},
+    )
     assert client.post(_url(application), bad).status_code == 400
     assert application.merits.get().needs_review
 

@@ -395,8 +395,9 @@ def test_merits_summary_is_edited_and_recorded(application, owner):
     ]
     event = application.timeline.get(kind="merits_updated")
     # The record keeps everything, the staff-only parts too.
-    assert event.data["before"]["experience"][0] | {"role": "lagerarbetare", "years": 3} == (
-        event.data["before"]["experience"][0]
+    assert (
+        event.data["before"]["experience"][0] | {"role": "lagerarbetare", "years": 3}
+        == (event.data["before"]["experience"][0])
     )
     assert event.data["after"]["education"][0]["to_year"] == 2021
     with pytest.raises(ValidationError):
