@@ -13,7 +13,7 @@ from django.test import Client
 
 from aterkoppla.accounts.models import ApiToken, User
 from aterkoppla.api.tests.helpers import BASE, ApiClient, application_body, recruitment_body
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.models import Application, Merit
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision
 from aterkoppla.decisions.services import RejectionInput, decision_record
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
@@ -33,6 +33,7 @@ ROUTES = [
     ("POST", "/recruitments/{recruitment}/team", "team", "manage"),
     ("POST", "/recruitments/{recruitment}/applications", "application", "manage"),
     ("GET", "/applications/{application}", None, "view"),
+    ("PUT", "/applications/{application}/merits", "merits", "decide"),
     ("POST", "/recruitments/{recruitment}/decision", "decision", "decide"),
     ("GET", "/applications/{application}/call-sheet", None, "decide"),
     ("GET", "/call-tasks?recruitment={recruitment}", None, "decide"),
@@ -40,7 +41,10 @@ ROUTES = [
 ]
 
 # Routes that answer something other than 200 (GET) or 201 (POST) when they succeed.
-SUCCESS = {("POST", "/recruitments/{recruitment}/decision"): 200}
+SUCCESS = {
+    ("POST", "/recruitments/{recruitment}/decision"): 200,
+    ("PUT", "/applications/{application}/merits"): 200,
+}
 
 
 def _success(method: str, path: str) -> int:
@@ -70,6 +74,7 @@ class Caller:
             "application": application_body,
             "decision": lambda: {"rejections": [{"application_id": application.pk}]},
             "attempt": lambda: {"outcome": "no_answer"},
+            "merits": lambda: {"experience": [{"role": "lagerarbetare", "length": {"years": 2}}]},
         }
         self.task: CallTask | None = None
 
@@ -97,6 +102,8 @@ class Caller:
         )
         if method == "GET":
             return client.get(path)
+        if method == "PUT":
+            return client.put(path, self.bodies[body]())
         return client.post(path, self.bodies[body]())
 
 
@@ -116,6 +123,7 @@ def _counts() -> dict[str, int]:
         "memberships": TeamMembership.objects.count(),
         "decisions": Decision.objects.count(),
         "call_attempts": CallAttempt.objects.count(),
+        "merits": Merit.objects.count(),
     }
 
 
