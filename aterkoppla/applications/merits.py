@@ -160,7 +160,12 @@ def merit_errors(data: MeritData) -> dict[str, list[str]]:
 
 def merit_clean(data: MeritData) -> MeritData:
     """The merit with its texts stripped; ValidationError (by field) if it may not be stored."""
-    data = replace(data, **{name: " ".join(getattr(data, name).split()) for name in TEXTS})
+    data = replace(
+        data,
+        role=" ".join(data.role.split()),
+        field=" ".join(data.field.split()),
+        organisation=" ".join(data.organisation.split()),
+    )
     if not data.needs_review:
         data = replace(data, source_text="")
     errors = merit_errors(data)
@@ -327,18 +332,19 @@ def length_words(months_total: int, *, before_noun: bool) -> str:
 def _experience(merit: Merit | MeritData, length: int | None) -> str:
     if length:
         words = length_words(length, before_noun=True)
-        nouns = {
+        nouns: dict[str, str] = {
             "": _("{length} of experience"),
             Merit.Level.LEADERSHIP: _("{length} of experience leading others"),
             Merit.Level.INTERNSHIP: _("{length} of internship"),
         }
         noun = nouns[merit.level].format(length=words)
     else:
-        noun = {
+        bare: dict[str, str] = {
             "": _("experience"),
             Merit.Level.LEADERSHIP: _("experience leading others"),
             Merit.Level.INTERNSHIP: _("an internship"),
-        }[merit.level]
+        }
+        noun = bare[merit.level]
     if merit.role and merit.field:
         return _("{noun} as {role} in {field}").format(
             noun=noun, role=merit.role, field=merit.field
@@ -359,7 +365,7 @@ def _education(merit: Merit | MeritData) -> str:
     if not merit.level:
         return merit.field
     if merit.field:
-        templates = {
+        templates: dict[str, str] = {
             Level.COURSE: _("a course in {field}"),
             Level.UPPER_SECONDARY: _("upper secondary education ({field})"),
             Level.VOCATIONAL: _("a higher vocational diploma in {field}"),
@@ -369,7 +375,7 @@ def _education(merit: Merit | MeritData) -> str:
             Level.DOCTORATE: _("a doctorate in {field}"),
         }
         return templates[merit.level].format(field=merit.field)
-    return {
+    names: dict[str, str] = {
         Level.COURSE: _("a course"),
         Level.UPPER_SECONDARY: _("upper secondary education"),
         Level.VOCATIONAL: _("a higher vocational diploma"),
@@ -377,7 +383,8 @@ def _education(merit: Merit | MeritData) -> str:
         Level.BACHELOR: _("a bachelor's degree"),
         Level.MASTER: _("a master's degree"),
         Level.DOCTORATE: _("a doctorate"),
-    }[merit.level]
+    }
+    return names[merit.level]
 
 
 def merit_phrase(merit: Merit | MeritData, language: str) -> str:

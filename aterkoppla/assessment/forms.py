@@ -130,7 +130,7 @@ class ScreeningForm(LanguageCheckedMixin, forms.Form):
         return cleaned
 
 
-KIND_ROW_LABELS = {
+KIND_ROW_LABELS: dict[str, Any] = {
     Merit.Kind.EDUCATION: _("Education %(n)s"),
     Merit.Kind.EXPERIENCE: _("Work experience %(n)s"),
     Merit.Kind.OTHER: _("Other merit %(n)s"),
@@ -177,8 +177,6 @@ class MeritRowForm(forms.Form):
         required=False,
     )
 
-    row_label = ""
-
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kind = kind
@@ -196,6 +194,12 @@ class MeritRowForm(forms.Form):
             )
         if not self.needs_review:
             del self.fields["reviewed"]
+
+    @property
+    def row_label(self) -> str:
+        """ "Work experience 2": the form's prefix ends in its index."""
+        index = int((self.prefix or "-0").rsplit("-", 1)[1])
+        return str(KIND_ROW_LABELS[self.kind]) % {"n": index + 1}
 
     @property
     def needs_review(self) -> bool:
@@ -235,26 +239,24 @@ class MeritRowForm(forms.Form):
 
 
 class BaseMeritFormSet(forms.BaseFormSet):
-    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+    def __init__(
+        self, data: Any = None, *, kind: str, initial: list[dict[str, Any]] | None = None
+    ) -> None:
         self.kind = kind
-        super().__init__(*args, prefix=kind, form_kwargs={"kind": kind}, **kwargs)
+        super().__init__(data, prefix=kind, initial=initial, form_kwargs={"kind": kind})
 
     @property
     def legend(self) -> str:
         return str(Merit.Kind(self.kind).label)
 
-    def _construct_form(self, i: int, **kwargs: Any) -> MeritRowForm:
-        form = cast(MeritRowForm, super()._construct_form(i, **kwargs))
-        form.row_label = str(KIND_ROW_LABELS[self.kind]) % {"n": i + 1}
-        return form
-
     def kept_forms(self) -> list[MeritRowForm]:
         """The rows to store, in order: filled in (or already stored) and not removed."""
+        rows: list[MeritRowForm] = self.forms
         return [
             form
-            for form in self.forms
+            for form in rows
             if (form.initial or form.has_changed())
-            and not (self.can_delete and self._should_delete_form(form))
+            and not (self.can_delete and form.cleaned_data.get(forms.formsets.DELETION_FIELD_NAME))
         ]
 
 

@@ -370,11 +370,11 @@ def _merits_from_columns(
             message = UNREADABLE_LENGTH if part == "length" else UNREADABLE_PERIOD
             problems.append(Problem(message, {"value": value, "column": column}))
     merits = []
-    for (kind, number), parts in sorted(found.items()):
-        column = headings.get(f"{kind}.{number}.text") or next(
-            headings[name] for name in headings if name.startswith(f"{kind}.{number}.")
+    for (kind, index), parts in sorted(found.items()):
+        column = headings.get(f"{kind}.{index}.text") or next(
+            headings[name] for name in headings if name.startswith(f"{kind}.{index}.")
         )
-        merits.append(CsvMerit(kind=kind, number=number, column=column, **parts))  # type: ignore[arg-type]
+        merits.append(CsvMerit(kind=kind, number=index, column=column, **parts))  # type: ignore[arg-type]
     return tuple(merits), problems
 
 
