@@ -245,6 +245,11 @@ class BaseMeritFormSet(forms.BaseFormSet):
         self.kind = kind
         super().__init__(data, prefix=kind, initial=initial, form_kwargs={"kind": kind})
 
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        if forms.formsets.DELETION_FIELD_NAME in form.fields:
+            form.fields[forms.formsets.DELETION_FIELD_NAME].label = _("Remove this merit")
+
     @property
     def legend(self) -> str:
         return str(Merit.Kind(self.kind).label)

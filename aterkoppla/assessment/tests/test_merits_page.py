@@ -58,6 +58,7 @@ def test_the_page_shows_each_merit_with_its_staff_fields(client_for, owner, appl
     assert 'name="experience-0-years" value="3"' in page
     # Labels say which merit each field belongs to, and how to add more.
     assert "Work experience 1" in page and "Employer or school" in page
+    assert 'for="id_experience-0-DELETE">Remove this merit' in page
 
 
 def test_merits_are_added_changed_and_removed(client_for, owner, application):
