@@ -210,7 +210,7 @@ def setup_data(applications: int) -> Setup:
     from django.utils import timezone
 
     from aterkoppla.accounts.models import User
-    from aterkoppla.applications.models import Application, Candidate
+    from aterkoppla.applications.models import Application, Candidate, Merit
     from aterkoppla.organisation.models import Organisation
     from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
     from aterkoppla.recruitment.services import (
@@ -302,11 +302,6 @@ def setup_data(applications: int) -> Setup:
                     ),
                     reply_by=today + dt.timedelta(days=14),
                     interviewed=interviewed,
-                    merits={
-                        "education": ["Truckkort A+B, 2021"] if n % 2 else ["Gymnasiet"],
-                        "experience": [f"Lagerarbetare, {n % 7 + 1} år"],
-                        "other": ["B-körkort"] if n % 4 == 0 else [],
-                    },
                     marked_for_rejection=marked,
                     rejection_reason=reason,
                 )
@@ -318,6 +313,17 @@ def setup_data(applications: int) -> Setup:
             )
             for row in rows:
                 row.pk = ids[row.candidate_id]
+        merits = []
+        for n, row in enumerate(rows):
+            merits += [
+                Merit(application=row, kind="education", field="truckkort A+B", to_year=2021)
+                if n % 2
+                else Merit(application=row, kind="education", level="upper_secondary"),
+                Merit(application=row, kind="experience", role="lagerarbetare", years=n % 7 + 1),
+            ]
+            if n % 4 == 0:
+                merits.append(Merit(application=row, kind="other", field="B-körkort"))
+        Merit.objects.bulk_create(merits, batch_size=1000)
         for start in range(0, len(rows), 1000):
             timeline_record_many(
                 timeline_event(
@@ -357,7 +363,7 @@ def warm_up(setup: Setup) -> None:
     from django.utils import timezone
 
     from aterkoppla.accounts.models import User
-    from aterkoppla.applications.models import Application, Candidate
+    from aterkoppla.applications.models import Application, Candidate, Merit
     from aterkoppla.decisions.services import RejectionInput, decision_record
     from aterkoppla.recruitment.models import Recruitment
     from aterkoppla.recruitment.services import CriterionSpec, recruitment_create
@@ -391,9 +397,9 @@ def warm_up(setup: Setup) -> None:
                 stage=Application.Stage.INTERVIEW if interviewed else Application.Stage.RECEIVED,
                 interviewed=interviewed,
                 reply_by=today + dt.timedelta(days=14),
-                merits={"education": ["Truckkort A+B"], "experience": [], "other": []},
             )
         )
+        Merit.objects.create(application=rows[-1], kind="education", field="truckkort A+B")
     criterion = job.criteria.get().pk
     decision_record(
         recruitment=job,

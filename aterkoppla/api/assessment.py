@@ -25,7 +25,8 @@ from ninja.errors import HttpError
 
 from aterkoppla.accounts.models import User
 from aterkoppla.api import assessment_schemas as schemas
-from aterkoppla.api.errors import invalid_input, language_blocked
+from aterkoppla.api import schemas as api_schemas
+from aterkoppla.api.errors import invalid_input, language_blocked, merit_paths
 from aterkoppla.api.schemas import ERRORS_READ, ERRORS_WRITE, MAX_ID
 from aterkoppla.api.services import Conflict
 from aterkoppla.applications.models import Application
@@ -479,3 +480,38 @@ def interview_held(request: ApiRequest, interview_id: InterviewId) -> dict[str, 
         "application_id": interview.application_id,
         "interviewed": True,
     }
+
+
+@router.put(
+    "/applications/{application_id}/merits",
+    response={200: api_schemas.MeritsOut, **ERRORS_WRITE},
+    summary="Replace an application's merits",
+)
+def merits_replace(
+    request: ApiRequest, application_id: ApplicationId, payload: api_schemas.MeritsUpdateIn
+) -> dict[str, list[Any]]:
+    """Replace the application's merits (education, work experience, other merits) with
+    those given: facts, no judgements, the raw material of the written information under
+    diskrimineringslagen 2 kap. 4 §.
+
+    Give each merit as an object (`role`, `field`, `level`, `length`, `organisation`,
+    `from_year`, `to_year`) or as free text, which is split into its parts and held for review
+    when that is not safe. A role or field that names the organisation, a place, a year or
+    period, an email address or a phone number is refused (422): other candidates may be
+    told it. Roles and fields pass the language check. The answer is the merits as stored.
+    For the owner, a recruiter, the hiring manager and a site admin; other team members get
+    403.
+    """
+    application = _application_for(request, application_id, move=True)
+    try:
+        services.merits_update(
+            application=application,
+            by=request.auth,
+            merits=payload.data(),
+            language_override_reason=payload.language_override_reason,
+        )
+    except StoppedText as exc:
+        raise language_blocked(exc, lambda name: name.replace("-", ".")) from exc
+    except ValidationError as exc:
+        raise invalid_input(exc, rename=merit_paths(exc)) from exc
+    return api_schemas.MeritsOut.of(application)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +90,17 @@ def invalid_input(exc: ValidationError, rename: Mapping[str, str] | None = None)
     return InvalidInput(errors)
 
 
+def merit_paths(exc: ValidationError, prefix: str = "") -> dict[str, str]:
+    """Where each merit error the merits service names ("experience.0.years") sits in the
+    body: under ``prefix``, with the length as an object ("experience.0.length.years")."""
+    sections = ("education", "experience", "other")
+    return {
+        name: prefix + re.sub(r"\.(years|months)$", r".length.\1", name)
+        for name in getattr(exc, "error_dict", {})
+        if name.split(".")[0] in sections
+    }
+
+
 def _summary(errors: Mapping[str, list[str]]) -> str:
     fields = [field for field in errors if field != ALL]
     messages = errors.get(ALL, [])
@@ -102,15 +114,18 @@ def _pydantic_errors(items: list[dict[str, Any]]) -> dict[str, list[str]]:
     for item in items:
         location = [str(part) for part in item.get("loc", ())]
         if location[:1] == ["body"]:
-            # ("body", <parameter name>, "candidate", "email") → "candidate.email"
-            location = location[2:]
+            # ("body", <parameter name>, "candidate", "email") → "candidate.email". A union's
+            # alternatives add their type to the path ("MeritIn", "function-after[…]"): the
+            # field is the same whichever one failed.
+            location = [p for p in location[2:] if "[" not in p and not p[:1].isupper()]
         elif location:
             location = location[1:]
         field = ".".join(location) or ALL
         message = item.get("msg", "Invalid value")
         if item.get("type") == "missing" and field == ALL:
             message = _("The request needs a JSON body.")
-        errors.setdefault(field, []).append(message)
+        if message not in errors.get(field, []):
+            errors.setdefault(field, []).append(message)
     return errors
 
 

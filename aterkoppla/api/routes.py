@@ -15,7 +15,7 @@ from ninja import Header, Path, Query, Router, Status
 
 from aterkoppla.accounts.models import User
 from aterkoppla.api import schemas, selectors, services
-from aterkoppla.api.errors import invalid_input
+from aterkoppla.api.errors import invalid_input, merit_paths
 from aterkoppla.api.services import Conflict
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_get_for_user
@@ -177,11 +177,13 @@ def application_create(
             recruitment=recruitment,
             by=request.auth,
             candidate=data["candidate"],
-            merits=data["merits"],
+            merits=payload.merits.data(),
             idempotency_key=idempotency_key,
         )
     except ValidationError as exc:
-        raise invalid_input(exc, rename=CANDIDATE_FIELDS) from exc
+        raise invalid_input(
+            exc, rename=CANDIDATE_FIELDS | merit_paths(exc, prefix="merits.")
+        ) from exc
     if replayed:
         response["Idempotent-Replayed"] = "true"
     return Status(201, application)

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from aterkoppla.api.selectors import stage_counts
+from aterkoppla.applications.merits import merit_phrase, merits_by_kind
 from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.links import portal_url_stable
 from aterkoppla.recruitment.models import Criterion, Recruitment
@@ -299,13 +300,108 @@ class CandidateIn(Input):
     language: Language = Field("sv", description="The language the candidate is written to in.")
 
 
-MeritList = Annotated[list[Merit], Field(max_length=100)]
+MeritLevel = Literal[  # Merit.Level, or "" for none
+    "",
+    "course",
+    "upper_secondary",
+    "vocational",
+    "university",
+    "bachelor",
+    "master",
+    "doctorate",
+    "leadership",
+    "internship",
+    "licence",
+    "certificate",
+    "language",
+    "assignment",
+]
+MeritText = Annotated[str, _limit(200), STORABLE]
+Year = Annotated[StrictInt, Field(ge=1900, le=2100)]
+
+
+class LengthIn(Input):
+    years: Annotated[StrictInt, Field(ge=0, le=80)] | None = None
+    months: Annotated[StrictInt, Field(ge=0, le=11)] | None = None
+
+
+class MeritIn(Input):
+    """One merit, structured. Other candidates are only ever told the role, field, level and
+    length ("sex års erfarenhet som lagerarbetare"); the organisation and the period are for
+    staff."""
+
+    role: MeritText = Field(
+        "",
+        description="Work experience: the role, such as `lagerarbetare`. No employer, "
+        "place or years: they are refused (422).",
+    )
+    field: MeritText = Field(
+        "",
+        description="The field: `datavetenskap`, `WMS-system`, `truckkort A+B`. No school, "
+        "place or years.",
+    )
+    level: MeritLevel = Field(
+        "",
+        description="Education: `course`, `upper_secondary`, `vocational`, `university`, "
+        "`bachelor`, `master`, `doctorate`. Work experience: empty (employment), "
+        "`leadership`, `internship`. Other: `licence`, `certificate`, `language`, "
+        "`assignment`.",
+    )
+    length: LengthIn | None = Field(None, description="How long: years and months (0–11).")
+    organisation: MeritText = Field(
+        "", description="The employer or school, with its place if you like. Staff only."
+    )
+    from_year: Year | None = Field(None, description="The first year. Staff only.")
+    to_year: Year | None = Field(None, description="The last year. Staff only.")
+
+    def data(self) -> dict[str, Any]:
+        length = self.length or LengthIn()
+        return {
+            "role": self.role,
+            "field": self.field,
+            "level": self.level,
+            "years": length.years,
+            "months": length.months,
+            "organisation": self.organisation,
+            "from_year": self.from_year,
+            "to_year": self.to_year,
+        }
+
+
+MeritItem = Annotated[
+    Merit | MeritIn,
+    Field(
+        description='A merit as an object, or as free text ("Lagerarbetare, Nordlager AB, '
+        '2016–2022"): text is split into its parts, and held for review, never told to other '
+        "candidates, when that cannot be done safely."
+    ),
+]
+MeritList = Annotated[list[MeritItem], Field(max_length=100)]
 
 
 class MeritsIn(Input):
     education: MeritList = Field(default_factory=list)
     experience: MeritList = Field(default_factory=list)
     other: MeritList = Field(default_factory=list)
+
+    def data(self) -> dict[str, list[Any]]:
+        return {
+            section: [item if isinstance(item, str) else item.data() for item in items]
+            for section, items in (
+                ("education", self.education),
+                ("experience", self.experience),
+                ("other", self.other),
+            )
+        }
+
+
+class MeritsUpdateIn(MeritsIn):
+    language_override_reason: Annotated[str, _limit(1_000), STORABLE] = Field(
+        "",
+        description="Keep a role or field the language check stops (`block` findings) as "
+        "it is, with this reason; it is recorded on the timeline with your name. Without it "
+        "such a text is refused (422, with `findings`).",
+    )
 
 
 class ApplicationIn(Input):
@@ -356,10 +452,60 @@ class TimelineEventOut(Schema):
         return obj.summary()
 
 
+class LengthOut(Schema):
+    years: int | None
+    months: int | None
+
+
+class PhrasesOut(Schema):
+    sv: str
+    en: str
+
+
+class MeritOut(Schema):
+    id: int
+    role: str
+    field: str
+    level: MeritLevel
+    length: LengthOut | None
+    organisation: str = Field(description="The employer or school. Staff only.")
+    from_year: int | None
+    to_year: int | None
+    needs_review: bool = Field(
+        description="Read from free text that could not be split safely: left out of what "
+        "other candidates are told until a person has checked it on the merits page."
+    )
+    written_as: str = Field(description="The free text it was read from, while it waits.")
+    phrases: PhrasesOut | None = Field(
+        description="What other candidates are told of it, in Swedish and English; null "
+        "while it waits for review."
+    )
+
+    @staticmethod
+    def resolve_length(obj: Any) -> dict[str, int | None] | None:
+        if obj.years is None and obj.months is None:
+            return None
+        return {"years": obj.years, "months": obj.months}
+
+    @staticmethod
+    def resolve_written_as(obj: Any) -> str:
+        return obj.source_text
+
+    @staticmethod
+    def resolve_phrases(obj: Any) -> dict[str, str] | None:
+        if obj.needs_review:
+            return None
+        return {"sv": merit_phrase(obj, "sv"), "en": merit_phrase(obj, "en")}
+
+
 class MeritsOut(Schema):
-    education: list[str] = Field(default_factory=list)
-    experience: list[str] = Field(default_factory=list)
-    other: list[str] = Field(default_factory=list)
+    education: list[MeritOut] = Field(default_factory=list)
+    experience: list[MeritOut] = Field(default_factory=list)
+    other: list[MeritOut] = Field(default_factory=list)
+
+    @staticmethod
+    def of(application: Any) -> dict[str, list[Any]]:
+        return merits_by_kind(application.merits.all())
 
 
 class ApplicationOut(Schema):
@@ -376,6 +522,10 @@ class ApplicationOut(Schema):
     )
     merits: MeritsOut
     timeline: list[TimelineEventOut]
+
+    @staticmethod
+    def resolve_merits(obj: Any) -> dict[str, list[Any]]:
+        return MeritsOut.of(obj)
 
     @staticmethod
     def resolve_timeline(obj: Any) -> list[Any]:

@@ -27,10 +27,11 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application, Candidate, clean_merits
+from aterkoppla.applications.merits import MeritData, merit_clean, merits_from_input
+from aterkoppla.applications.models import Application, Candidate, Merit
 from aterkoppla.applications.services import application_receive
 from aterkoppla.core.meta import max_length, model_field
-from aterkoppla.lib.csvimport import CsvError, CsvRow, Problem, read_csv
+from aterkoppla.lib.csvimport import CsvError, CsvMerit, CsvRow, Problem, read_csv
 from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
 from aterkoppla.recruitment.models import Recruitment
 
@@ -72,10 +73,88 @@ COLUMNS = (
     ),
     Column("språk", "language", False, _("sv or en. Empty: the language of the recruitment.")),
     Column(
-        "utbildning", "education", False, _("Education. Several: one per line, or separated by |.")
+        "utbildning 1",
+        "education 1",
+        False,
+        _(
+            "The field of an education (“datavetenskap”), without school, place or years. "
+            "Number the columns for more: utbildning 2, utbildning 3 …"
+        ),
     ),
-    Column("erfarenhet", "experience", False, _("Work experience, written the same way.")),
-    Column("övriga meriter", "other", False, _("Other merits, written the same way.")),
+    Column(
+        "utbildning 1 nivå",
+        "education 1 level",
+        False,
+        _(
+            "kurs, gymnasial, yrkeshögskola, högskolestudier, kandidatexamen, masterexamen "
+            "or forskarutbildning."
+        ),
+    ),
+    Column(
+        "utbildning 1 skola",
+        "education 1 school",
+        False,
+        _("The school, with its place if you like. Only staff see it."),
+    ),
+    Column(
+        "utbildning 1 period",
+        "education 1 period",
+        False,
+        _("The years, such as 2012–2015, or the year it ended. Only staff see it."),
+    ),
+    Column(
+        "erfarenhet 1",
+        "experience 1",
+        False,
+        _("The role (“lagerarbetare”), without employer, place or years."),
+    ),
+    Column(
+        "erfarenhet 1 område",
+        "experience 1 field",
+        False,
+        _("The field of the work, if the role does not say it (“WMS-system”)."),
+    ),
+    Column(
+        "erfarenhet 1 nivå",
+        "experience 1 level",
+        False,
+        _("Empty for employment; chef (leading others) or praktik (internship)."),
+    ),
+    Column("erfarenhet 1 längd", "experience 1 length", False, _("6 år, 8 mån or 2 år 3 mån.")),
+    Column(
+        "erfarenhet 1 arbetsgivare",
+        "experience 1 employer",
+        False,
+        _("The employer, with its place if you like. Only staff see it."),
+    ),
+    Column(
+        "erfarenhet 1 period",
+        "experience 1 period",
+        False,
+        _("The years, such as 2016–2022, or 2019– if it goes on. Only staff see it."),
+    ),
+    Column(
+        "övrigt 1",
+        "other 1",
+        False,
+        _("Another merit: a licence, certificate or language (“truckkort A+B”)."),
+    ),
+    Column(
+        "övrigt 1 nivå",
+        "other 1 level",
+        False,
+        _("körkort, certifikat, språk or förtroendeuppdrag."),
+    ),
+    Column(
+        "utbildning",
+        "education",
+        False,
+        _(
+            "Or merits as free text, several separated by | (also “erfarenhet” and “övriga "
+            "meriter”). They are split into their parts; what cannot be split safely waits "
+            "for review before any of it is told to other candidates."
+        ),
+    ),
     Column(
         "inkommen",
         "received_at",
@@ -95,7 +174,7 @@ class ValidRow:
     email: str
     phone: str
     language: str
-    merits: dict[str, list[str]]
+    merits: list[MeritData]
     received_at: dt.datetime | None
 
 
@@ -317,9 +396,14 @@ def check_row(row: CsvRow, *, default_language: str, now: dt.datetime) -> ValidR
             gettext("the date received, %(date)s, is in the future.")
             % {"date": timezone.localtime(row.received_at).strftime("%Y-%m-%d %H:%M")}
         )
-    merits: dict[str, list[str]] = {}
+    merits: list[MeritData] = []
+    for merit in row.structured:
+        try:
+            merits.append(merit_clean(_merit_data(merit)))
+        except ValidationError as exc:
+            reasons += _merit_reasons(merit, exc)
     try:
-        merits = clean_merits(row.merits)
+        merits += merits_from_input(row.merits)
     except ValidationError as exc:
         reasons += exc.messages
     language = row.language or default_language
@@ -337,6 +421,33 @@ def check_row(row: CsvRow, *, default_language: str, now: dt.datetime) -> ValidR
         merits=merits,
         received_at=row.received_at,
     )
+
+
+def _merit_data(merit: CsvMerit) -> MeritData:
+    role, field = merit.role, merit.field
+    if merit.kind == Merit.Kind.EXPERIENCE:
+        role = role or merit.text
+    else:
+        field = field or merit.text
+    return MeritData(
+        kind=merit.kind,
+        role=role,
+        field=field,
+        level=merit.level,
+        years=merit.years,
+        months=merit.months,
+        organisation=merit.organisation,
+        from_year=merit.from_year,
+        to_year=merit.to_year,
+    )
+
+
+def _merit_reasons(merit: CsvMerit, exc: ValidationError) -> list[str]:
+    return [
+        gettext("“%(column)s”: %(message)s") % {"column": merit.column, "message": message}
+        for messages in exc.message_dict.values()
+        for message in messages
+    ]
 
 
 def _name_reasons(value: str, *, first: bool) -> list[str]:
@@ -465,9 +576,19 @@ def example_csv() -> bytes:
             "asa.oberg@example.se",
             "070-174 06 05",
             "sv",
-            "Truckkort A+B, 2021 | Gymnasieexamen, handelsprogrammet",
-            "Lagerarbetare, Jönköpings Lager AB, 2021–2025",
-            "B-körkort",
+            "handel och administration",
+            "gymnasial",
+            "Per Brahegymnasiet, Jönköping",
+            "2018–2021",
+            "lagerarbetare",
+            "plock och pack",
+            "",
+            "4 år",
+            "Jönköpings Lager AB",
+            "2021–2025",
+            "truckkort A+B",
+            "körkort",
+            "",
             "2026-11-20 09:30",
         ]
     )
@@ -478,9 +599,19 @@ def example_csv() -> bytes:
             "daniel.kowalski@example.se",
             "+44 20 7946 0958",
             "en",
-            "BSc Logistics, 2019",
-            "Warehouse operative, 3 years\nTeam leader, 1 year",
+            "logistics",
+            "kandidatexamen",
+            "University of Leeds",
+            "2016–2019",
+            "teamledare",
+            "lager",
+            "chef",
+            "1 år",
+            "DHL Supply Chain, Leeds",
+            "2023–2024",
             "",
+            "",
+            "Forklift licence",
             "",
         ]
     )

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -21,33 +19,8 @@ MERIT_SECTIONS = ("education", "experience", "other")
 
 
 def empty_merits() -> dict[str, list[str]]:
+    """The free-text merits applications had before merits were structured (migrations)."""
     return {section: [] for section in MERIT_SECTIONS}
-
-
-def clean_merits(value: Any) -> dict[str, list[str]]:
-    """Normalise merits to ``{education: [...], experience: [...], other: [...]}``.
-
-    Raises ValidationError for anything that is not that shape, so bad API or import
-    input is refused instead of stored.
-    """
-    if value is None:
-        return empty_merits()
-    if not isinstance(value, dict):
-        raise ValidationError(_("Merits must be an object with education, experience and other."))
-    unknown = set(value) - set(MERIT_SECTIONS)
-    if unknown:
-        raise ValidationError(
-            _("Unknown merit sections: %(names)s."), params={"names": ", ".join(sorted(unknown))}
-        )
-    cleaned = empty_merits()
-    for section in MERIT_SECTIONS:
-        rows = value.get(section) or []
-        if not isinstance(rows, list) or not all(isinstance(row, str) for row in rows):
-            raise ValidationError(_("Each merit section must be a list of texts."))
-        if any("\x00" in row for row in rows):
-            raise ValidationError(_("Null characters are not allowed."))
-        cleaned[section] = [row.strip() for row in rows if row.strip()]
-    return cleaned
 
 
 class Candidate(models.Model):
@@ -147,7 +120,6 @@ class Application(models.Model):
     # An interview was held with the candidate (an interview marked held, or a scorecard
     # submitted): this, not the stage, decides who is owed a call (``applications.feedback``).
     interviewed = models.BooleanField(_("interviewed"), default=False)
-    merits = models.JSONField(_("merits"), default=empty_merits, blank=True)
     # Screening's proposal; the decision (and its feedback) is made on the decision screen.
     marked_for_rejection = models.BooleanField(_("marked for rejection"), default=False)
     # Written with the proposal; the written rejection tells the candidate (language-checked).
@@ -224,7 +196,7 @@ class Application(models.Model):
     def merits_missing(self) -> bool:
         """No education, experience or other merits recorded: the DL 2 kap. 4 § letter would
         have nothing to say about this person."""
-        return not any(self.merits.get(section) for section in MERIT_SECTIONS)
+        return not self.merits.all()
 
     @property
     def invited_to_interview(self) -> bool:
@@ -245,6 +217,140 @@ class Application(models.Model):
         if not self.is_open:
             end = timezone.localtime(self.stage_changed_at).date()
         return max((end - timezone.localtime(self.received_at).date()).days, 0)
+
+
+class Merit(models.Model):
+    """One merit of an application: education, work experience or another merit (a licence,
+    a certificate, a language).
+
+    What is said about it to another candidate (call sheets, written summaries, the written
+    information of diskrimineringslagen 2 kap. 4 §) is made from ``kind``, ``role``,
+    ``field``, ``level`` and the length only (``applications.merits.merit_phrase``). The
+    organisation and the period are for staff: with them, colleagues could tell who got the
+    job. A merit read from free text that could not be split safely ``needs_review``: it is
+    left out of what candidates are told until a person has checked it.
+    """
+
+    class Kind(models.TextChoices):
+        EDUCATION = "education", _("Education")
+        EXPERIENCE = "experience", _("Work experience")
+        OTHER = "other", _("Other merit")
+
+    class Level(models.TextChoices):
+        # Education
+        COURSE = "course", _("Course")
+        UPPER_SECONDARY = "upper_secondary", _("Upper secondary (gymnasial)")
+        VOCATIONAL = "vocational", _("Higher vocational (yrkeshögskola)")
+        UNIVERSITY = "university", _("University studies (högskolestudier)")
+        BACHELOR = "bachelor", _("Bachelor's degree (kandidatexamen)")
+        MASTER = "master", _("Master's degree (masterexamen)")
+        DOCTORATE = "doctorate", _("Doctorate (forskarutbildning)")
+        # Work experience (none: employment)
+        LEADERSHIP = "leadership", _("Leading others (chef, arbetsledare)")
+        INTERNSHIP = "internship", _("Internship (praktik)")
+        # Other merits
+        LICENCE = "licence", _("Licence or card (körkort, truckkort)")
+        CERTIFICATE = "certificate", _("Certificate")
+        LANGUAGE = "language", _("Language")
+        ASSIGNMENT = "assignment", _("Position of trust or voluntary work")
+
+    LEVELS: dict[str, tuple[str, ...]] = {
+        Kind.EDUCATION: (
+            Level.COURSE,
+            Level.UPPER_SECONDARY,
+            Level.VOCATIONAL,
+            Level.UNIVERSITY,
+            Level.BACHELOR,
+            Level.MASTER,
+            Level.DOCTORATE,
+        ),
+        Kind.EXPERIENCE: (Level.LEADERSHIP, Level.INTERNSHIP),
+        Kind.OTHER: (Level.LICENCE, Level.CERTIFICATE, Level.LANGUAGE, Level.ASSIGNMENT),
+    }
+    TEXT_MAX = 200
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="merits")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    role = models.CharField(
+        _("role"), max_length=TEXT_MAX, blank=True, validators=[ProhibitNullCharactersValidator()]
+    )
+    field = models.CharField(
+        _("field"), max_length=TEXT_MAX, blank=True, validators=[ProhibitNullCharactersValidator()]
+    )
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices, blank=True)
+    years = models.PositiveSmallIntegerField(_("years"), null=True, blank=True)
+    months = models.PositiveSmallIntegerField(_("months"), null=True, blank=True)
+    # Staff only: never in what a candidate reads about someone else.
+    organisation = models.CharField(
+        _("employer or school"),
+        max_length=TEXT_MAX,
+        blank=True,
+        validators=[ProhibitNullCharactersValidator()],
+    )
+    from_year = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
+    to_year = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    needs_review = models.BooleanField(_("needs review"), default=False)
+    # The free text a merit was read from, kept while it waits for review.
+    source_text = models.TextField(_("written as"), blank=True)
+
+    class Meta:
+        verbose_name = _("merit")
+        verbose_name_plural = _("merits")
+        ordering = ["application_id", "kind", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(months__isnull=True) | Q(months__lte=11),
+                name="merit_months_under_a_year",
+                violation_error_message=_("Give at most 11 months; count whole years as years."),
+            ),
+            models.CheckConstraint(
+                condition=Q(years__isnull=True) | Q(years__lte=80),
+                name="merit_years_in_range",
+                violation_error_message=_("Give at most 80 years."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(from_year__isnull=True)
+                    | Q(to_year__isnull=True)
+                    | Q(to_year__gte=F("from_year"))
+                ),
+                name="merit_period_in_order",
+                violation_error_message=_("The period ends before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(level="")
+                    | Q(
+                        kind="education",
+                        level__in=[
+                            "course",
+                            "upper_secondary",
+                            "vocational",
+                            "university",
+                            "bachelor",
+                            "master",
+                            "doctorate",
+                        ],
+                    )
+                    | Q(kind="experience", level__in=["leadership", "internship"])
+                    | Q(
+                        kind="other", level__in=["licence", "certificate", "language", "assignment"]
+                    )
+                ),
+                name="merit_level_of_its_kind",
+                violation_error_message=_("This level does not belong to this kind of merit."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.role or self.field or self.get_level_display()
+
+    @property
+    def length_months(self) -> int | None:
+        if self.years is None and self.months is None:
+            return None
+        return (self.years or 0) * 12 + (self.months or 0)
 
 
 def document_path(instance: Document, filename: str) -> str:

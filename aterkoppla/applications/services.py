@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +20,8 @@ from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.events import RECEIVED, STAGE_CHANGED
-from aterkoppla.applications.models import Application, Candidate, Document, clean_merits
+from aterkoppla.applications.merits import merits_from_input, merits_save
+from aterkoppla.applications.models import Application, Candidate, Document
 from aterkoppla.lib.documents import DocumentType
 from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
 from aterkoppla.lib.workdays import add_working_days
@@ -142,7 +144,7 @@ def application_receive(
     email: str = "",
     phone: str = "",
     language: str = "sv",
-    merits: dict | None = None,
+    merits: Any = None,
     source: str = Application.Source.MANUAL,
     by: User | None = None,
     received_at: dt.datetime | None = None,
@@ -154,6 +156,9 @@ def application_receive(
     Every way in (career page, API, import, by hand) comes through here. ``acknowledge=False``
     (an import of applications that were already acknowledged elsewhere) is recorded on the
     timeline so that no acknowledgement is sent for them.
+
+    ``merits`` in any form ``applications.merits.merits_from_input`` takes: merits written as
+    free text are split into their parts, and held for review when that is not safe.
     """
     if recruitment.status in (Recruitment.Status.DECIDED, Recruitment.Status.COMPLETED):
         # The job is filled: an application now would be promised an answer about a job that
@@ -166,7 +171,7 @@ def application_receive(
     received_at = received_at or now
     if received_at > now:
         raise ValidationError({"received_at": _("An application cannot arrive in the future.")})
-    cleaned_merits = clean_merits(merits)
+    cleaned_merits = merits_from_input(merits)
     candidate = _candidate_for(
         first_name=first_name, last_name=last_name, email=email, phone=phone, language=language
     )
@@ -186,10 +191,10 @@ def application_receive(
         received_at=received_at,
         stage_changed_at=received_at,
         reply_by=reply_by,
-        merits=cleaned_merits,
     )
     application.full_clean(validate_unique=False)
     application.save()
+    merits_save(application, cleaned_merits)
     _store_documents(application, documents)
     data: dict[str, str | bool] = {"source": source, "reply_by": reply_by.isoformat()}
     if not acknowledge:

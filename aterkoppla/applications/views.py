@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.applications import services
 from aterkoppla.applications.forms import ApplicationAddForm, MoveForm
+from aterkoppla.applications.merits import merits_by_kind
 from aterkoppla.applications.models import Application, Document
 from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.core.forms import add_service_errors
@@ -73,6 +74,7 @@ def _render_detail(
     # A cancelled interview is kept for the record but is not one of the interviews.
     cancelled = [interview for interview in interviews if interview.cancelled_at is not None]
     interviews = [interview for interview in interviews if interview.cancelled_at is None]
+    merits = list(application.merits.all())
     context = {
         "application": application,
         "recruitment": application.recruitment,
@@ -93,7 +95,9 @@ def _render_detail(
         ],
         "cancelled_interviews": cancelled,
         "may_book": application.stage in Application.INVITED_STAGES,
-        "merits_flag": application.invited_to_interview and application.merits_missing,
+        "merits": merits_by_kind(merits),
+        "merits_flag": application.invited_to_interview and not merits,
+        "merits_review": any(merit.needs_review for merit in merits),
     }
     return render(request, "applications/detail.html", context, status=status)
 

@@ -70,8 +70,10 @@ class ScorecardChanged(TypedDict):
 
 
 class MeritsUpdated(TypedDict):
-    before: dict[str, list[str]]
-    after: dict[str, list[str]]
+    # Each kind's merits as stored (role, field, level, length, organisation, period);
+    # events recorded before merits were structured hold lines of text.
+    before: dict[str, list[Any]]
+    after: dict[str, list[Any]]
 
 
 def _screened(data: Mapping[str, Any]) -> str:
@@ -216,6 +218,10 @@ MERITS_UPDATED = event_kind(
     schema=MeritsUpdated,
     example={
         "before": {"education": [], "experience": [], "other": []},
-        "after": {"education": ["Truckkort A+B"], "experience": [], "other": []},
+        "after": {
+            "education": [{"kind": "education", "field": "truckkort A+B", "level": "course"}],
+            "experience": [],
+            "other": [],
+        },
     },
 )

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.merits import (
+    YEAR_MAX,
+    YEAR_MIN,
+    MeritData,
+    merit_errors,
+    merits_by_kind,
+)
+from aterkoppla.applications.models import MERIT_SECTIONS, Application, Merit
 from aterkoppla.assessment.models import SCORE_LABELS, Interview, Rating, Screening
 from aterkoppla.assessment.services import RatingInput, ScreeningResult
 from aterkoppla.core.forms import DateInput, form_field
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
+from aterkoppla.language.gate import LanguageBlocked
+from aterkoppla.language.review import blocked_error
 from aterkoppla.recruitment.models import Criterion
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -121,38 +130,201 @@ class ScreeningForm(LanguageCheckedMixin, forms.Form):
         return cleaned
 
 
+KIND_ROW_LABELS: dict[str, Any] = {
+    Merit.Kind.EDUCATION: _("Education %(n)s"),
+    Merit.Kind.EXPERIENCE: _("Work experience %(n)s"),
+    Merit.Kind.OTHER: _("Other merit %(n)s"),
+}
+
+
+class MeritRowForm(forms.Form):
+    """One merit: what other candidates may be told (role, field, level, length) and what
+    only staff see (the organisation and the period)."""
+
+    role = checked(
+        forms.CharField(
+            label=_("Role"),
+            required=False,
+            max_length=Merit.TEXT_MAX,
+            help_text=_("For example lagerarbetare. No employer, place or years."),
+        )
+    )
+    field = checked(
+        forms.CharField(
+            label=_("Field"),
+            required=False,
+            max_length=Merit.TEXT_MAX,
+            help_text=_("For example datavetenskap, WMS-system, truckkort A+B."),
+        )
+    )
+    level = forms.ChoiceField(label=_("Level"), required=False)
+    years = forms.IntegerField(label=_("Years"), required=False, min_value=0, max_value=80)
+    months = forms.IntegerField(label=_("Months"), required=False, min_value=0, max_value=11)
+    organisation = forms.CharField(
+        label=_("Employer or school"),
+        required=False,
+        max_length=Merit.TEXT_MAX,
+        help_text=_("Only staff see it, with the place if you like."),
+    )
+    from_year = forms.IntegerField(
+        label=_("From year"), required=False, min_value=YEAR_MIN, max_value=YEAR_MAX
+    )
+    to_year = forms.IntegerField(
+        label=_("To year"), required=False, min_value=YEAR_MIN, max_value=YEAR_MAX
+    )
+    reviewed = forms.BooleanField(
+        label=_("Checked: nothing in the role or field tells who the person is"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        levels = Merit.LEVELS[kind]
+        blank = _("Employment") if kind == Merit.Kind.EXPERIENCE else _("Not given")
+        form_field(self, "level", forms.ChoiceField).choices = [
+            ("", blank),
+            *[(level, Merit.Level(level).label) for level in levels],
+        ]
+        if kind != Merit.Kind.EXPERIENCE:
+            del self.fields["role"]
+        else:
+            self.fields["field"].help_text = _(
+                "If the role does not say it, for example WMS-system."
+            )
+        if not self.needs_review:
+            del self.fields["reviewed"]
+
+    @property
+    def row_label(self) -> str:
+        """ "Work experience 2": the form's prefix ends in its index."""
+        index = int((self.prefix or "-0").rsplit("-", 1)[1])
+        return str(KIND_ROW_LABELS[self.kind]) % {"n": index + 1}
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.initial.get("needs_review"))
+
+    @property
+    def source_text(self) -> str:
+        return str(self.initial.get("source_text", ""))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.errors or (not self.has_changed() and not self.initial):
+            return cleaned
+        data = self.merit()
+        for name, messages in merit_errors(data).items():
+            target = name if name in self.fields else None
+            for message in messages:
+                self.add_error(target, message)
+        return cleaned
+
+    def merit(self) -> MeritData:
+        data = self.cleaned_data
+        held = self.needs_review and not data.get("reviewed")
+        return MeritData(
+            kind=self.kind,
+            role=data.get("role", "") or "",
+            field=data.get("field", "") or "",
+            level=data.get("level", "") or "",
+            years=data.get("years"),
+            months=data.get("months"),
+            organisation=data.get("organisation", "") or "",
+            from_year=data.get("from_year"),
+            to_year=data.get("to_year"),
+            needs_review=held,
+            source_text=self.source_text if held else "",
+        )
+
+
+class BaseMeritFormSet(forms.BaseFormSet):
+    def __init__(
+        self, data: Any = None, *, kind: str, initial: list[dict[str, Any]] | None = None
+    ) -> None:
+        self.kind = kind
+        super().__init__(data, prefix=kind, initial=initial, form_kwargs={"kind": kind})
+
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        if forms.formsets.DELETION_FIELD_NAME in form.fields:
+            form.fields[forms.formsets.DELETION_FIELD_NAME].label = _("Remove this merit")
+
+    @property
+    def legend(self) -> str:
+        return str(Merit.Kind(self.kind).label)
+
+    def kept_forms(self) -> list[MeritRowForm]:
+        """The rows to store, in order: filled in (or already stored) and not removed."""
+        rows: list[MeritRowForm] = self.forms
+        return [
+            form
+            for form in rows
+            if (form.initial or form.has_changed())
+            and not (self.can_delete and form.cleaned_data.get(forms.formsets.DELETION_FIELD_NAME))
+        ]
+
+
+MeritFormSet = cast(
+    type[BaseMeritFormSet],
+    forms.formset_factory(
+        MeritRowForm,
+        formset=BaseMeritFormSet,
+        extra=2,
+        can_delete=True,
+        max_num=30,
+        validate_max=True,
+    ),
+)
+
+
 class MeritsForm(LanguageCheckedMixin, forms.Form):
-    education = checked(
-        forms.CharField(
-            label=_("Education"),
-            required=False,
-            widget=forms.Textarea(attrs={"rows": 4}),
-            help_text=_("One per line."),
-        )
-    )
-    experience = checked(
-        forms.CharField(
-            label=_("Work experience"),
-            required=False,
-            widget=forms.Textarea(attrs={"rows": 4}),
-            help_text=_("One per line."),
-        )
-    )
-    other = checked(
-        forms.CharField(
-            label=_("Other merits"),
-            required=False,
-            widget=forms.Textarea(attrs={"rows": 4}),
-            help_text=_("One per line."),
-        )
-    )
+    """The merits page: one formset per kind, and the reason to keep a stopped text."""
 
-    @classmethod
-    def initial_from(cls, merits: dict[str, list[str]]) -> dict[str, str]:
-        return {section: "\n".join(merits.get(section, [])) for section in cls.base_fields}
+    def __init__(self, data: Any = None, *, merits: Iterable[Merit] = (), **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        grouped = merits_by_kind(merits)
+        self.formsets = [
+            MeritFormSet(
+                data,
+                kind=kind,
+                initial=[MeritData.of(merit).as_dict() for merit in grouped[kind]],
+            )
+            for kind in MERIT_SECTIONS
+        ]
 
-    def merits(self) -> dict[str, list[str]]:
-        return {section: _lines(self.cleaned_data[section]) for section in self.base_fields}
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        return all([valid, *(formset.is_valid() for formset in self.formsets)])
+
+    def merits(self) -> list[MeritData]:
+        return [form.merit() for formset in self.formsets for form in formset.kept_forms()]
+
+    def language_stopped(self, exc: LanguageBlocked) -> None:
+        """Each stopped role or field ("experience-0-role") on its row."""
+        self._language_stopped = True
+        for name, findings in exc.blocking.items():
+            kind, index, attr = name.split("-")
+            formset = next(f for f in self.formsets if f.kind == kind)
+            formset.kept_forms()[int(index)].add_error(attr, blocked_error(findings))
+
+    @property
+    def formset_errors(self) -> list[tuple[str, forms.BoundField | None, str]]:
+        """Each merit's errors for the summary: its label, the field (if any) and the text."""
+        found: list[tuple[str, forms.BoundField | None, str]] = []
+        for formset in self.formsets:
+            if not formset.is_bound:
+                continue
+            for error in formset.non_form_errors():
+                found.append((formset.legend, None, str(error)))
+            for form in formset.forms:
+                for name, errors in form.errors.items():
+                    field = form[name] if name in form.fields else None
+                    found += [(form.row_label, field, str(error)) for error in errors]
+        return found
+
+    def has_review(self) -> bool:
+        return any(form.needs_review for formset in self.formsets for form in formset.forms)
 
 
 class TimeInput(forms.TimeInput):

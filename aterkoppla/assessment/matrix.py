@@ -17,7 +17,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.models import Application, Merit
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.recruitment.models import Criterion, Recruitment
 
@@ -106,6 +106,11 @@ class Row:
     @property
     def merits_missing(self) -> bool:
         return self.application.merits_missing
+
+    @property
+    def merits(self) -> list[Merit]:
+        """Prefetched: education, then work experience, then other merits."""
+        return list(self.application.merits.all())
 
     @property
     def scored(self) -> int:
@@ -235,12 +240,13 @@ def build_matrix(
 
 
 def comparison_matrix(*, recruitment: Recruitment, viewer: User) -> Matrix:
-    """The interviewed candidates of the recruitment against its profile, in five queries."""
+    """The interviewed candidates of the recruitment against its profile, in six queries."""
     criteria = list(Criterion.objects.filter(recruitment=recruitment))
     applications = list(
         recruitment.applications.filter(interviewed=True)
         .exclude(stage=Application.Stage.WITHDRAWN)
         .select_related("candidate")
+        .prefetch_related("merits")
         .order_by("candidate__last_name", "candidate__first_name", "pk")
     )
     ids = [a.pk for a in applications]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,7 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import MERIT_SECTIONS, Application, clean_merits
+from aterkoppla.applications.merits import (
+    MeritData,
+    merits_from_input,
+    merits_save,
+)
+from aterkoppla.applications.models import MERIT_SECTIONS, Application
 from aterkoppla.applications.services import application_move
 from aterkoppla.assessment import invitations
 from aterkoppla.assessment.events import (
@@ -658,50 +664,66 @@ def _scorecard_change(
     )
 
 
+def _by_kind(merits: Iterable[MeritData]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {section: [] for section in MERIT_SECTIONS}
+    for merit in merits:
+        found[merit.kind].append(merit.as_dict())
+    return found
+
+
 @transaction.atomic
 def merits_update(
     *,
     application: Application,
     by: User | None,
-    merits: dict,
+    merits: Any,
     language_override_reason: str = "",
 ) -> Application:
-    """Correct or complete the factual merits summary (education, experience, other).
+    """Correct or complete the factual merits (education, experience, other), structured.
 
     This is the raw material of the written information under diskrimineringslagen
-    2 kap. 4 §: facts the candidate gave, no judgements. Each part (``education``,
-    ``experience``, ``other``) passes the language check unless ``language_override_reason``
-    says why it is kept.
+    2 kap. 4 §: facts the candidate gave, no judgements. ``merits`` replaces what the
+    application had, in any form ``applications.merits.merits_from_input`` takes; a merit
+    still marked ``needs_review`` stays out of what other candidates are told. The role and
+    field of each merit pass the language check unless ``language_override_reason`` says
+    why they are kept (the gate names them "<kind>-<n>-role" / "<kind>-<n>-field", n
+    counting from 0 within the kind).
     """
-    cleaned = clean_merits(merits)
+    cleaned = merits_from_input(merits)
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("candidate", "recruitment")
         .get(pk=application.pk)
     )
-    if cleaned == application.merits:
+    current = [MeritData.of(merit) for merit in application.merits.all()]
+    if cleaned == current:
         return application
+    texts = []
+    positions = dict.fromkeys(MERIT_SECTIONS, 0)
+    for data in cleaned:
+        index = positions[data.kind]
+        positions[data.kind] += 1
+        for name in ("role", "field"):
+            if getattr(data, name):
+                texts.append(
+                    Text(
+                        name=f"{data.kind}-{index}-{name}",
+                        text=getattr(data, name),
+                        where=Where.MERITS,
+                        application=application,
+                    )
+                )
     language_gate(
-        [
-            Text(
-                name=section,
-                text="\n".join(cleaned[section]),
-                where=Where.MERITS,
-                application=application,
-            )
-            for section in MERIT_SECTIONS
-        ],
+        texts,
         policy=application.recruitment.language_policy,
         by=by,
         reason=language_override_reason,
     )
-    previous = application.merits
-    application.merits = cleaned
-    application.save(update_fields=["merits"])
+    merits_save(application, cleaned)
     timeline_record(
         application=application,
         by=by,
         kind=MERITS_UPDATED,
-        data={"before": previous, "after": cleaned},
+        data={"before": _by_kind(current), "after": _by_kind(cleaned)},
     )
     return application

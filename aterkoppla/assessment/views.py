@@ -101,7 +101,7 @@ def merits_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application_to_assess(request, pk)
     form = MeritsForm(
         request.POST or None,
-        initial=MeritsForm.initial_from(application.merits),
+        merits=application.merits.all(),
         language_policy=application.recruitment.language_policy,
     )
     if request.method == "POST" and form.is_valid():

@@ -8,14 +8,14 @@ in the candidate's language for what is said to them, in the reader's for the re
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from statistics import mean
 
 from django.utils import formats, translation
 from django.utils.translation import gettext
 
-from aterkoppla.applications.models import MERIT_SECTIONS, Application
+from aterkoppla.applications.merits import merits_phrases
+from aterkoppla.applications.models import Application
 from aterkoppla.assessment.models import Rating, Scorecard, Screening
 from aterkoppla.decisions.models import DecisionItem
 from aterkoppla.language.review import reader_language
@@ -42,14 +42,6 @@ def _scores_by_criterion(applications: list[int]) -> dict[int, list[int]]:
     return scores
 
 
-def _without_name(line: str, person: Application) -> str:
-    """A merit line with the person's own names blanked: the sheet never names who was chosen."""
-    names = [n for n in (person.candidate.first_name, person.candidate.last_name) if len(n) > 1]
-    for name in names:
-        line = re.sub(rf"\b{re.escape(name)}\b", "…", line, flags=re.IGNORECASE)
-    return line
-
-
 def latest_item(application: Application) -> DecisionItem | None:
     return (
         DecisionItem.objects.filter(application=application)
@@ -67,6 +59,7 @@ def hired_applications(application: Application) -> list[Application]:
         )
         .exclude(pk=application.pk)
         .select_related("candidate")
+        .prefetch_related("merits")
     )
 
 
@@ -105,12 +98,9 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
                 hired_mean=mean(hired_list) if hired_list else None,
             )
         )
-    hired_merits = tuple(
-        _without_name(line, other)
-        for other in hired
-        for section in MERIT_SECTIONS
-        for line in other.merits.get(section, [])
-    )
+    # Kind, level and length only: never the employer, school, place or years, from which
+    # colleagues could tell who got the job; merits waiting for review are left out.
+    hired_merits = tuple(phrase for other in hired for phrase in merits_phrases(other, language))
     with translation.override(language):
         decided = formats.date_format(
             item.decision.decided_at if item else application.stage_changed_at, "j F Y"

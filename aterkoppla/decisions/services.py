@@ -25,7 +25,7 @@ from django.utils.translation import ngettext
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.events import PROMISE_POSTPONED
 from aterkoppla.applications.feedback import Channel, rejection_channel_of
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.models import Application, Merit
 from aterkoppla.applications.services import (
     application_answered,
     application_move,
@@ -441,8 +441,14 @@ def _warnings(plan: Plan) -> list[tuple[int, str]]:
             (item.application.pk, text % {"name": item.application.candidate.full_name})
         )
 
-    for item in [*plan.hired, *plan.calls, *plan.reserve]:
-        if item.application.merits_missing:
+    invited = [*plan.hired, *plan.calls, *plan.reserve]
+    with_merits = set(
+        Merit.objects.filter(application_id__in=[item.application.pk for item in invited])
+        .values_list("application_id", flat=True)
+        .distinct()
+    )
+    for item in invited:
+        if item.application.pk not in with_merits:
             warn(
                 item, _("%(name)s has no merits summary: the written information may be asked for.")
             )

@@ -20,6 +20,9 @@ from aterkoppla.demo.specs import (
     Outcome,
     Req,
     Stage,
+    edu,
+    job,
+    oth,
 )
 from aterkoppla.recruitment.models import Criterion, Recruitment
 
@@ -118,12 +121,12 @@ WAREHOUSE = DemoRecruitment(
             "anna.johansson@example.se",
             "070-214 36 58",
             1,
-            education=("Truckkort A+B, 2018",),
+            education=(edu("truckkort A+B", period=(None, 2018)),),
             experience=(
-                "Lagerarbetare, DB Schenker Jönköping, 2018–2024",
-                "Plockare, Apotea Morgongåva, 2016–2018",
+                job("lagerarbetare", at="DB Schenker Jönköping", period=(2018, 2024)),
+                job("plockare", at="Apotea Morgongåva", period=(2016, 2018)),
             ),
-            other=("B-körkort",),
+            other=(oth("B-körkort", level="licence"),),
         ),
         Applicant(
             "Mohammed",
@@ -132,11 +135,17 @@ WAREHOUSE = DemoRecruitment(
             "072-318 44 02",
             2,
             education=(
-                "Gymnasieexamen, Fordons- och transportprogrammet, 2015",
-                "Truckkort A+B, 2021",
+                edu(
+                    "fordons- och transportprogrammet", level="upper_secondary", period=(None, 2015)
+                ),
+                edu("truckkort A+B", period=(None, 2021)),
             ),
-            experience=("Lagermedarbetare, Elgiganten centrallager Jönköping, 2021–2025",),
-            other=("B-körkort", "C-körkort"),
+            experience=(
+                job(
+                    "lagermedarbetare", at="Elgiganten centrallager Jönköping", period=(2021, 2025)
+                ),
+            ),
+            other=(oth("B-körkort", level="licence"), oth("C-körkort", level="licence")),
         ),
         Applicant(
             "Emma",
@@ -145,10 +154,14 @@ WAREHOUSE = DemoRecruitment(
             "073-555 12 90",
             3,
             education=(
-                "Gymnasieexamen, Handels- och administrationsprogrammet, 2022",
-                "Truckkort A, 2023",
+                edu(
+                    "handels- och administrationsprogrammet",
+                    level="upper_secondary",
+                    period=(None, 2022),
+                ),
+                edu("truckkort A", period=(None, 2023)),
             ),
-            experience=("Butiksmedarbetare, ICA Maxi Jönköping, 2022–2025",),
+            experience=(job("butiksmedarbetare", at="ICA Maxi Jönköping", period=(2022, 2025)),),
         ),
         Applicant(
             "Oskar",
@@ -156,12 +169,20 @@ WAREHOUSE = DemoRecruitment(
             "oskar.nilsson@example.com",
             "076-204 88 13",
             4,
-            education=("Truckkort A+B, 2020",),
+            education=(edu("truckkort A+B", period=(None, 2020)),),
             experience=(
-                "Truckförare, Husqvarna Huskvarna, 2020–2025",
-                "Lagerarbetare via bemanningsföretag, 2019–2020",
+                job("truckförare", at="Husqvarna Huskvarna", period=(2020, 2025)),
+                job("lagerarbetare via bemanningsföretag", period=(2019, 2020)),
             ),
-            other=("B-körkort", "Utbildning i Heta arbeten, 2022"),
+            other=(
+                oth("B-körkort", level="licence"),
+                oth(
+                    "certifikat för heta arbeten",
+                    level="certificate",
+                    at="Brandskyddsföreningen, Jönköping",
+                    period=(None, 2022),
+                ),
+            ),
         ),
         Applicant(
             "Fatima",
@@ -169,8 +190,11 @@ WAREHOUSE = DemoRecruitment(
             "fatima.hassan@example.se",
             "070-482 19 77",
             5,
-            education=("Truckkort A+B, 2022", "Komvux, svenska som andraspråk, 2020"),
-            experience=("Plockare, Lekia e-handelslager Jönköping, 2022–2025",),
+            education=(
+                edu("truckkort A+B", period=(None, 2022)),
+                edu("svenska som andraspråk", level="course", period=(None, 2020)),
+            ),
+            experience=(job("plockare", at="Lekia e-handelslager Jönköping", period=(2022, 2025)),),
         ),
         Applicant(
             "Piotr",
@@ -179,12 +203,19 @@ WAREHOUSE = DemoRecruitment(
             "076-913 50 28",
             6,
             language="en",
-            education=("Forklift licence A+B (Swedish truckkort), 2019",),
-            experience=(
-                "Warehouse operative, DHL Supply Chain Poznań, 2014–2019",
-                "Warehouse worker, PostNord Jönköping, 2019–2025",
+            education=(
+                edu(
+                    "truckkort A+B",
+                    level="course",
+                    at="Poznań Forklift Training Centre",
+                    period=(None, 2019),
+                ),
             ),
-            other=("Driving licence B",),
+            experience=(
+                job("warehouse operative", at="DHL Supply Chain Poznań", period=(2014, 2019)),
+                job("warehouse worker", at="PostNord Jönköping", period=(2019, 2025)),
+            ),
+            other=(oth("driving licence B", level="licence"),),
         ),
         Applicant(
             "Ida",
@@ -192,12 +223,17 @@ WAREHOUSE = DemoRecruitment(
             "ida.hedlund@example.se",
             "073-640 27 15",
             2,
-            education=("Gymnasieexamen, Ekonomiprogrammet, 2019",),
+            education=(edu("ekonomiprogrammet", level="upper_secondary", period=(None, 2019)),),
             experience=(
-                "Kundtjänstmedarbetare, Jönköping Energi, 2021–2025",
-                "Lagerarbetare, sommarjobb, Dahl Sverige Jönköping, 2018–2020",
+                job("kundtjänstmedarbetare", at="Jönköping Energi", period=(2021, 2025)),
+                job(
+                    "lagerarbetare",
+                    field="sommarjobb",
+                    at="Dahl Sverige, Jönköping",
+                    period=(2018, 2020),
+                ),
             ),
-            other=("B-körkort",),
+            other=(oth("B-körkort", level="licence"),),
         ),
         Applicant(
             "Johan",
@@ -206,9 +242,9 @@ WAREHOUSE = DemoRecruitment(
             "070-733 61 04",
             8,
             path=SCREENED,
-            education=("Truckkort A+B, 2017",),
-            experience=("Lagerarbetare, Bring Jönköping, 2017–2025",),
-            other=("B-körkort",),
+            education=(edu("truckkort A+B", period=(None, 2017)),),
+            experience=(job("lagerarbetare", at="Bring Jönköping", period=(2017, 2025)),),
+            other=(oth("B-körkort", level="licence"),),
         ),
         Applicant(
             "Sofia",
@@ -217,13 +253,17 @@ WAREHOUSE = DemoRecruitment(
             "072-156 93 40",
             9,
             path=INTERVIEWED,
-            education=("Truckkort A+B, 2021",),
+            education=(edu("truckkort A+B", period=(None, 2021)),),
             experience=(
-                "Godsmottagare, Clas Ohlson distributionscentral Insjön, 2021–2024",
-                "Lagerarbetare, Stadium e-handel Norrköping, 2024–2025",
+                job(
+                    "godsmottagare",
+                    at="Clas Ohlson distributionscentral Insjön",
+                    period=(2021, 2024),
+                ),
+                job("lagerarbetare", at="Stadium e-handel Norrköping", period=(2024, 2025)),
             ),
-            other=("Arbetat i Astro WMS",),
-            learned_at_interview=("Arbetat i Astro WMS",),
+            other=(oth("WMS-system (Astro WMS)"),),
+            learned_at_interview=(oth("WMS-system (Astro WMS)"),),
         ),
         Applicant(
             "Ali",
@@ -232,9 +272,9 @@ WAREHOUSE = DemoRecruitment(
             "073-208 74 56",
             10,
             path=INTERVIEWED,
-            education=("Truckkort A+B, 2019",),
-            experience=("Lagerarbetare, Kährs Nybro, 2019–2025",),
-            other=("B-körkort",),
+            education=(edu("truckkort A+B", period=(None, 2019)),),
+            experience=(job("lagerarbetare", at="Kährs Nybro", period=(2019, 2025)),),
+            other=(oth("B-körkort", level="licence"),),
         ),
         Applicant(
             "Gunnel",
@@ -243,8 +283,8 @@ WAREHOUSE = DemoRecruitment(
             "036-71 22 45",
             6,
             path=SCREENED,
-            education=("Truckkort A, 1998",),
-            experience=("Kassabiträde, Konsum Jönköping, 1995–2020",),
+            education=(edu("truckkort A", period=(None, 1998)),),
+            experience=(job("kassabiträde", at="Konsum Jönköping", period=(1995, 2020)),),
             # By post: entered by hand, and a rejection would be a letter to print.
             lacks=("Truckkort A+B", "Erfarenhet av lagerarbete"),
             rejection_reason=(
@@ -259,10 +299,10 @@ WAREHOUSE = DemoRecruitment(
             "076-337 80 92",
             11,
             path=SCREENED,
-            education=("Truckkort A+B, 2024",),
+            education=(edu("truckkort A+B", period=(None, 2024)),),
             experience=(
-                "Lagerarbetare, Jula centrallager Skara, 2024–2025",
-                "Kassapersonal, Willys Jönköping, 2021–2024",
+                job("lagerarbetare", at="Jula centrallager Skara", period=(2024, 2025)),
+                job("kassapersonal", at="Willys Jönköping", period=(2021, 2024)),
             ),
         ),
         Applicant(
@@ -272,9 +312,14 @@ WAREHOUSE = DemoRecruitment(
             "070-925 46 31",
             13,
             path=INTERVIEWED,
-            education=("Truckkort A+B, 2016", "Utbildning i arbetsmiljö och ergonomi, 2021"),
-            experience=("Lagerarbetare och skyddsombud, Schenker Jönköping, 2016–2025",),
-            other=("B-körkort", "Arbetat i SAP EWM"),
+            education=(
+                edu("truckkort A+B", period=(None, 2016)),
+                edu("utbildning i arbetsmiljö och ergonomi", period=(None, 2021)),
+            ),
+            experience=(
+                job("lagerarbetare och skyddsombud", at="Schenker Jönköping", period=(2016, 2025)),
+            ),
+            other=(oth("B-körkort", level="licence"), oth("arbetat i SAP EWM")),
         ),
         Applicant(
             "Hanna",
@@ -283,9 +328,11 @@ WAREHOUSE = DemoRecruitment(
             "072-471 05 86",
             14,
             path=INTERVIEWED,
-            education=("Truckkort A+B, 2020",),
-            experience=("Plockare och inventerare, Elkjøp Norden Jönköping, 2020–2025",),
-            other=("B-körkort",),
+            education=(edu("truckkort A+B", period=(None, 2020)),),
+            experience=(
+                job("plockare och inventerare", at="Elkjøp Norden Jönköping", period=(2020, 2025)),
+            ),
+            other=(oth("B-körkort", level="licence"),),
         ),
         Applicant(
             "Nils",
@@ -294,8 +341,16 @@ WAREHOUSE = DemoRecruitment(
             "073-862 39 20",
             15,
             path=REJECTED_AT_SCREENING,
-            education=("Gymnasieexamen, Bygg- och anläggningsprogrammet, 2023",),
-            experience=("Byggarbetare, sommarjobb, 2022–2023",),
+            education=(
+                edu(
+                    "bygg- och anläggningsprogrammet", level="upper_secondary", period=(None, 2023)
+                ),
+            ),
+            experience=(
+                job(
+                    "byggarbetare", field="sommarjobb", at="Skanska, Jönköping", period=(2022, 2023)
+                ),
+            ),
             lacks=("Truckkort A+B", "Erfarenhet av lagerarbete"),
             rejection_reason=(
                 "Tjänsten kräver giltigt truckkort A+B och minst ett års erfarenhet av plock, "
@@ -309,8 +364,10 @@ WAREHOUSE = DemoRecruitment(
             "076-581 23 47",
             12,
             path=(Stage.REJECTED,),
-            education=("Gymnasieexamen, Barn- och fritidsprogrammet, 2024",),
-            experience=("Elevassistent, Jönköpings kommun, 2024–2025",),
+            education=(
+                edu("barn- och fritidsprogrammet", level="upper_secondary", period=(None, 2024)),
+            ),
+            experience=(job("elevassistent", at="Jönköpings kommun", period=(2024, 2025)),),
             rejection_reason=(
                 "Tjänsten kräver truckkort A+B och erfarenhet av lagerarbete, och vi kunde inte "
                 "se det i din ansökan."
@@ -323,9 +380,9 @@ WAREHOUSE = DemoRecruitment(
             "070-649 70 38",
             16,
             path=WITHDRAWN_AT_SCREENING,
-            education=("Truckkort A+B, 2015",),
-            experience=("Lagerarbetare, Bring Frigo Jönköping, 2015–2025",),
-            other=("B-körkort", "C-körkort"),
+            education=(edu("truckkort A+B", period=(None, 2015)),),
+            experience=(job("lagerarbetare", at="Bring Frigo Jönköping", period=(2015, 2025)),),
+            other=(oth("B-körkort", level="licence"), oth("C-körkort", level="licence")),
         ),
     ),
 )
@@ -430,10 +487,12 @@ BACKEND = DemoRecruitment(
             "erik.sandberg@example.se",
             "070-318 52 64",
             1,
-            education=("Civilingenjör, datateknik, Linköpings universitet, 2017",),
+            education=(
+                edu("datateknik", level="master", at="Linköpings universitet", period=(None, 2017)),
+            ),
             experience=(
-                "Backend-utvecklare (Python), Saab Linköping, 2017–2021",
-                "Utvecklare (Python/Django), Tibber, 2021–2025",
+                job("backend-utvecklare (Python)", at="Saab Linköping", period=(2017, 2021)),
+                job("utvecklare (Python/Django)", at="Tibber", period=(2021, 2025)),
             ),
         ),
         Applicant(
@@ -443,12 +502,26 @@ BACKEND = DemoRecruitment(
             "072-640 18 39",
             2,
             language="en",
-            education=("B.Tech. in Computer Science, University of Kerala, 2015",),
-            experience=(
-                "Software engineer (Python), Infosys Bengaluru, 2015–2019",
-                "Backend developer (Django), Klarna Stockholm, 2019–2025",
+            education=(
+                edu(
+                    "computer science",
+                    level="bachelor",
+                    at="University of Kerala, India",
+                    period=(2011, 2015),
+                ),
             ),
-            other=("AWS Certified Developer – Associate, 2022",),
+            experience=(
+                job("software engineer (Python)", at="Infosys Bengaluru", period=(2015, 2019)),
+                job("backend developer (Django)", at="Klarna Stockholm", period=(2019, 2025)),
+            ),
+            other=(
+                oth(
+                    "AWS Certified Developer – Associate",
+                    level="certificate",
+                    at="Amazon Web Services",
+                    period=(None, 2022),
+                ),
+            ),
         ),
         Applicant(
             "Linnea",
@@ -456,8 +529,12 @@ BACKEND = DemoRecruitment(
             "linnea.forsberg@example.se",
             "073-127 90 45",
             3,
-            education=("YH-examen, Javautvecklare, EC Utbildning, 2022",),
-            experience=("Utvecklare (Java och Python), Jönköpings kommun, 2022–2025",),
+            education=(
+                edu("javautvecklare", level="vocational", at="EC Utbildning", period=(None, 2022)),
+            ),
+            experience=(
+                job("utvecklare (Java och Python)", at="Jönköpings kommun", period=(2022, 2025)),
+            ),
         ),
         Applicant(
             "David",
@@ -466,8 +543,16 @@ BACKEND = DemoRecruitment(
             "076-455 03 81",
             5,
             path=SCREENED,
-            education=("Högskoleingenjör, datateknik, Jönköping University, 2019",),
-            experience=("Fullstack-utvecklare (Django/React), Combitech Jönköping, 2019–2025",),
+            education=(
+                edu("datateknik", level="bachelor", at="Jönköping University", period=(None, 2019)),
+            ),
+            experience=(
+                job(
+                    "fullstack-utvecklare (Django/React)",
+                    at="Combitech Jönköping",
+                    period=(2019, 2025),
+                ),
+            ),
         ),
         Applicant(
             "Tomás",
@@ -477,12 +562,30 @@ BACKEND = DemoRecruitment(
             6,
             path=SCREENED,
             language="en",
-            education=("Grado en Ingeniería Informática, Universidad de Sevilla, 2016",),
-            experience=(
-                "Python developer, Cabify Madrid, 2016–2020",
-                "Backend engineer (Django, PostgreSQL), Northvolt Västerås, 2020–2025",
+            education=(
+                edu(
+                    "ingeniería informática",
+                    level="bachelor",
+                    at="Universidad de Sevilla, Spanien",
+                    period=(2012, 2016),
+                ),
             ),
-            other=("Speaker at DjangoCon Europe, 2023",),
+            experience=(
+                job("Python developer", at="Cabify Madrid", period=(2016, 2020)),
+                job(
+                    "backend engineer (Django, PostgreSQL)",
+                    at="Northvolt Västerås",
+                    period=(2020, 2025),
+                ),
+            ),
+            other=(
+                oth(
+                    "talare på en internationell Django-konferens",
+                    level="assignment",
+                    at="DjangoCon Europe, Edinburgh",
+                    period=(None, 2023),
+                ),
+            ),
         ),
         Applicant(
             "Amina",
@@ -492,10 +595,17 @@ BACKEND = DemoRecruitment(
             9,
             path=INTERVIEWED,
             reply_in=2,
-            education=("Kandidatexamen i systemvetenskap, Högskolan i Skövde, 2018",),
+            education=(
+                edu(
+                    "systemvetenskap",
+                    level="bachelor",
+                    at="Högskolan i Skövde",
+                    period=(None, 2018),
+                ),
+            ),
             experience=(
-                "Systemutvecklare (Python), Volvo Cars Göteborg, 2018–2022",
-                "Backend-utvecklare (Django, PostgreSQL), Apotea, 2022–2025",
+                job("systemutvecklare (Python)", at="Volvo Cars Göteborg", period=(2018, 2022)),
+                job("backend-utvecklare (Django, PostgreSQL)", at="Apotea", period=(2022, 2025)),
             ),
         ),
         Applicant(
@@ -505,12 +615,12 @@ BACKEND = DemoRecruitment(
             "073-281 65 09",
             10,
             path=INTERVIEWED,
-            education=("Civilingenjör, teknisk fysik, KTH, 2014",),
+            education=(edu("teknisk fysik", level="master", at="KTH", period=(None, 2014)),),
             experience=(
-                "Utvecklare (Python), Spotify Stockholm, 2014–2019",
-                "Tech lead (Django), Husqvarna Group Huskvarna, 2019–2025",
+                job("utvecklare (Python)", at="Spotify Stockholm", period=(2014, 2019)),
+                job("tech lead (Django)", at="Husqvarna Group Huskvarna", period=(2019, 2025)),
             ),
-            other=("Bidragit till Django REST framework",),
+            other=(oth("bidragit till Django REST framework"),),
             # The decision screen and the comparison show a scorecard still to come.
             scorecard_missing=True,
         ),
@@ -524,8 +634,21 @@ BACKEND = DemoRecruitment(
             # Booked for the next working day: invited, not yet interviewed.
             interview_ahead=True,
             language="en",
-            education=("MSc in Computer Science, Chalmers University of Technology, 2019",),
-            experience=("Software developer (Python, FastAPI), Ericsson Göteborg, 2019–2025",),
+            education=(
+                edu(
+                    "computer science",
+                    level="master",
+                    at="Chalmers tekniska högskola, Göteborg",
+                    period=(2017, 2019),
+                ),
+            ),
+            experience=(
+                job(
+                    "software developer (Python, FastAPI)",
+                    at="Ericsson Göteborg",
+                    period=(2019, 2025),
+                ),
+            ),
         ),
         Applicant(
             "Karin",
@@ -534,12 +657,25 @@ BACKEND = DemoRecruitment(
             "070-567 21 98",
             12,
             path=(Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER),
-            education=("Kandidatexamen i datavetenskap, Lunds universitet, 2016",),
-            experience=(
-                "Backend-utvecklare (Django), Ikea IT Älmhult, 2016–2021",
-                "Senior utvecklare (Python, PostgreSQL), Fortnox Växjö, 2021–2025",
+            education=(
+                edu("datavetenskap", level="bachelor", at="Lunds universitet", period=(None, 2016)),
             ),
-            other=("Certified Kubernetes Application Developer, 2023",),
+            experience=(
+                job("backend-utvecklare (Django)", at="Ikea IT Älmhult", period=(2016, 2021)),
+                job(
+                    "senior utvecklare (Python, PostgreSQL)",
+                    at="Fortnox Växjö",
+                    period=(2021, 2025),
+                ),
+            ),
+            other=(
+                oth(
+                    "Certified Kubernetes Application Developer",
+                    level="certificate",
+                    at="Linux Foundation",
+                    period=(None, 2023),
+                ),
+            ),
         ),
         Applicant(
             "Gustav",
@@ -548,8 +684,22 @@ BACKEND = DemoRecruitment(
             "072-134 77 26",
             7,
             path=REJECTED_AT_SCREENING,
-            education=("Webbutvecklare, Nackademin, 2024",),
-            experience=("Praktik som frontendutvecklare, webbyrå i Jönköping, 2024",),
+            education=(
+                edu(
+                    "webbutveckling",
+                    level="vocational",
+                    at="Nackademin, Stockholm",
+                    period=(2022, 2024),
+                ),
+            ),
+            experience=(
+                job(
+                    "frontendutvecklare",
+                    level="internship",
+                    at="webbyrå i Jönköping",
+                    period=(None, 2024),
+                ),
+            ),
             lacks=("Erfarenhet av Python", "Erfarenhet av Django"),
             rejection_reason=(
                 "Tjänsten kräver minst tre års yrkeserfarenhet av Python och erfarenhet av "
@@ -563,10 +713,17 @@ BACKEND = DemoRecruitment(
             "073-496 12 83",
             13,
             path=REJECTED_AFTER_INTERVIEW,
-            education=("Högskoleingenjör, elektroteknik, Högskolan i Halmstad, 2012",),
+            education=(
+                edu(
+                    "elektroteknik",
+                    level="bachelor",
+                    at="Högskolan i Halmstad",
+                    period=(None, 2012),
+                ),
+            ),
             experience=(
-                "Inbyggda system (C), Getinge Halmstad, 2012–2020",
-                "Utvecklare (Python), Elmia Jönköping, 2020–2025",
+                job("inbyggda system (C)", at="Getinge Halmstad", period=(2012, 2020)),
+                job("utvecklare (Python)", at="Elmia Jönköping", period=(2020, 2025)),
             ),
             partly=("Erfarenhet av Django", "Automatiska tester"),
             decisive=("Erfarenhet av Django", "Automatiska tester"),
@@ -595,8 +752,10 @@ BACKEND = DemoRecruitment(
             path=WITHDRAWN_AT_SCREENING,
             # She phoned the recruiter, who recorded it.
             withdrew_online=False,
-            education=("Kandidatexamen i informatik, Linnéuniversitetet, 2020",),
-            experience=("Backend-utvecklare (Python), Visma Växjö, 2020–2025",),
+            education=(
+                edu("informatik", level="bachelor", at="Linnéuniversitetet", period=(None, 2020)),
+            ),
+            experience=(job("backend-utvecklare (Python)", at="Visma Växjö", period=(2020, 2025)),),
         ),
     ),
 )
@@ -694,12 +853,19 @@ FINANCE = DemoRecruitment(
             "070-274 83 15",
             34,
             path=(Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER, Stage.HIRED),
-            education=("YH-examen, Redovisningsekonom, Jönköping University, 2018",),
-            experience=(
-                "Ekonomiassistent, Fläkt Group Jönköping, 2018–2022",
-                "Redovisningsassistent, Grant Thornton Jönköping, 2022–2025",
+            education=(
+                edu(
+                    "redovisningsekonom",
+                    level="vocational",
+                    at="Jönköping University",
+                    period=(None, 2018),
+                ),
             ),
-            other=("Arbetat i Visma Business och Fortnox",),
+            experience=(
+                job("ekonomiassistent", at="Fläkt Group Jönköping", period=(2018, 2022)),
+                job("redovisningsassistent", at="Grant Thornton Jönköping", period=(2022, 2025)),
+            ),
+            other=(oth("affärssystemen Visma Business och Fortnox"),),
         ),
         Applicant(
             "Sanna",
@@ -708,9 +874,14 @@ FINANCE = DemoRecruitment(
             "073-915 40 62",
             32,
             path=(Stage.SCREENING, Stage.INTERVIEW, Stage.RESERVE),
-            education=("Gymnasieexamen, Ekonomiprogrammet, 2015", "Kurs i bokslut, Komvux, 2020"),
-            experience=("Reskontraansvarig, Jönköpings Bildemontering, 2016–2025",),
-            other=("Arbetat i Fortnox",),
+            education=(
+                edu("ekonomiprogrammet", level="upper_secondary", period=(None, 2015)),
+                edu("bokslut", level="course", at="Komvux", period=(None, 2020)),
+            ),
+            experience=(
+                job("reskontraansvarig", at="Jönköpings Bildemontering", period=(2016, 2025)),
+            ),
+            other=(oth("arbetat i Fortnox"),),
         ),
         Applicant(
             "Ahmed",
@@ -719,8 +890,15 @@ FINANCE = DemoRecruitment(
             "076-382 15 97",
             30,
             path=REJECTED_AFTER_INTERVIEW,
-            education=("Kandidatexamen i företagsekonomi, Jönköping University, 2021",),
-            experience=("Ekonomiassistent, Region Jönköpings län, 2021–2025",),
+            education=(
+                edu(
+                    "företagsekonomi",
+                    level="bachelor",
+                    at="Jönköping University",
+                    period=(None, 2021),
+                ),
+            ),
+            experience=(job("ekonomiassistent", at="Region Jönköpings län", period=(2021, 2025)),),
             decisive=("Vana av affärssystem", "Goda kunskaper i Excel"),
             explanation=(
                 "Vi arbetar i Visma Business, och den vi anställde har flera års vana av det "
@@ -744,9 +922,11 @@ FINANCE = DemoRecruitment(
             "070-159 62 48",
             27,
             path=REJECTED_AFTER_INTERVIEW,
-            education=("Gymnasieexamen, Handelsprogrammet, 1995",),
-            experience=("Löne- och ekonomiassistent, Tenhults Möbler, 2005–2025",),
-            other=("Arbetat i Hogia och Excel",),
+            education=(edu("handelsprogrammet", level="upper_secondary", period=(None, 1995)),),
+            experience=(
+                job("löne- och ekonomiassistent", at="Tenhults Möbler", period=(2005, 2025)),
+            ),
+            other=(oth("affärssystemet Hogia och Excel"),),
             partly=("Erfarenhet av reskontra",),
             decisive=("Erfarenhet av reskontra",),
             explanation=(
@@ -774,8 +954,10 @@ FINANCE = DemoRecruitment(
             "072-845 30 71",
             24,
             path=REJECTED_AT_SCREENING,
-            education=("Gymnasieexamen, Samhällsvetenskapsprogrammet, 2023",),
-            experience=("Kassabiträde, Coop Jönköping, 2023–2025",),
+            education=(
+                edu("samhällsvetenskapsprogrammet", level="upper_secondary", period=(None, 2023)),
+            ),
+            experience=(job("kassabiträde", at="Coop Jönköping", period=(2023, 2025)),),
             lacks=("Erfarenhet av reskontra", "Utbildning inom ekonomi"),
             rejection_reason=(
                 "Tjänsten kräver minst två års erfarenhet av reskontra och en utbildning inom "
@@ -789,8 +971,16 @@ FINANCE = DemoRecruitment(
             "073-527 68 14",
             22,
             path=REJECTED_AT_SCREENING,
-            education=("YH-examen, Redovisningskonsult, 2025",),
-            experience=("LIA-praktik, redovisningsbyrå i Värnamo, 2025",),
+            education=(edu("redovisningskonsult", level="vocational", period=(None, 2025)),),
+            experience=(
+                job(
+                    "",
+                    field="redovisning",
+                    level="internship",
+                    at="Redovisningsbyrå i Värnamo",
+                    period=(None, 2025),
+                ),
+            ),
             lacks=("Erfarenhet av reskontra",),
             rejection_reason=(
                 "Tjänsten kräver minst två års erfarenhet av leverantörs- eller kundreskontra. "
@@ -805,8 +995,8 @@ FINANCE = DemoRecruitment(
             "073-640 27 15",
             19,
             path=REJECTED_AT_SCREENING,
-            education=("Gymnasieexamen, Ekonomiprogrammet, 2019",),
-            experience=("Kundtjänstmedarbetare, Jönköping Energi, 2021–2025",),
+            education=(edu("ekonomiprogrammet", level="upper_secondary", period=(None, 2019)),),
+            experience=(job("kundtjänstmedarbetare", at="Jönköping Energi", period=(2021, 2025)),),
             lacks=("Erfarenhet av reskontra",),
             rejection_reason=(
                 "Tjänsten kräver minst två års erfarenhet av leverantörs- eller kundreskontra, "
@@ -821,9 +1011,22 @@ FINANCE = DemoRecruitment(
             15,
             path=REJECTED_AT_SCREENING,
             language="en",
-            education=("Master's degree in Finance and Accounting, University of Warsaw, 2020",),
-            experience=("Accounts payable specialist, Shared services centre Kraków, 2020–2025",),
-            other=("SAP FI",),
+            education=(
+                edu(
+                    "finance and accounting",
+                    level="master",
+                    at="University of Warsaw, Polen",
+                    period=(2018, 2020),
+                ),
+            ),
+            experience=(
+                job(
+                    "accounts payable specialist",
+                    at="Shared services centre Kraków",
+                    period=(2020, 2025),
+                ),
+            ),
+            other=(oth("SAP FI"),),
             # She meets both requirements: the reason compares merits of the profile instead.
             rejection_reason=(
                 "Many applicants met both requirements. We invited those whose applications "
@@ -839,8 +1042,10 @@ FINANCE = DemoRecruitment(
             "070-806 91 25",
             10,
             path=(Stage.REJECTED,),
-            education=("Gymnasieexamen, Vård- och omsorgsprogrammet, 2012",),
-            experience=("Undersköterska, Ryhov Jönköping, 2012–2025",),
+            education=(
+                edu("vård- och omsorgsprogrammet", level="upper_secondary", period=(None, 2012)),
+            ),
+            experience=(job("undersköterska", at="Ryhov Jönköping", period=(2012, 2025)),),
             rejection_reason=(
                 "Tjänsten kräver erfarenhet av reskontra och en utbildning inom ekonomi, och det "
                 "framgick inte av din ansökan."
@@ -853,8 +1058,8 @@ FINANCE = DemoRecruitment(
             "072-697 13 58",
             21,
             path=WITHDRAWN_AT_SCREENING,
-            education=("YH-examen, Ekonomiassistent, 2017",),
-            experience=("Ekonomiassistent, Smålands Mekaniska, 2017–2025",),
+            education=(edu("ekonomiassistent", level="vocational", period=(None, 2017)),),
+            experience=(job("ekonomiassistent", at="Smålands Mekaniska", period=(2017, 2025)),),
         ),
     ),
 )
@@ -939,9 +1144,18 @@ SUPPORT = DemoRecruitment(
             "070-431 86 27",
             1,
             language="en",
-            education=("BA in Modern Languages, University of Bologna, 2019",),
-            experience=("Customer service agent, Booking.com Amsterdam, 2019–2025",),
-            other=("Zendesk",),
+            education=(
+                edu(
+                    "modern languages",
+                    level="bachelor",
+                    at="University of Bologna, Italien",
+                    period=(2016, 2019),
+                ),
+            ),
+            experience=(
+                job("customer service agent", at="Booking.com Amsterdam", period=(2019, 2025)),
+            ),
+            other=(oth("Zendesk"),),
         ),
         Applicant(
             "James",
@@ -950,8 +1164,19 @@ SUPPORT = DemoRecruitment(
             "072-586 09 44",
             3,
             language="en",
-            education=("Higher Diploma in Business, Dublin Business School, 2020",),
-            experience=("Technical support agent, Dell Technologies Limerick, 2020–2025",),
+            education=(
+                edu(
+                    "business",
+                    level="vocational",
+                    at="Dublin Business School, Irland",
+                    period=(2019, 2020),
+                ),
+            ),
+            experience=(
+                job(
+                    "technical support agent", at="Dell Technologies Limerick", period=(2020, 2025)
+                ),
+            ),
         ),
         Applicant(
             "Sven",
@@ -960,9 +1185,11 @@ SUPPORT = DemoRecruitment(
             "073-350 72 18",
             6,
             path=SCREENED,
-            education=("Kandidatexamen i engelska, Göteborgs universitet, 2021",),
-            experience=("Kundtjänstmedarbetare, Telia Jönköping, 2021–2025",),
-            other=("Freshdesk",),
+            education=(
+                edu("engelska", level="bachelor", at="Göteborgs universitet", period=(None, 2021)),
+            ),
+            experience=(job("kundtjänstmedarbetare", at="Telia Jönköping", period=(2021, 2025)),),
+            other=(oth("Freshdesk"),),
         ),
         Applicant(
             "Nadia",
@@ -972,12 +1199,20 @@ SUPPORT = DemoRecruitment(
             9,
             path=INTERVIEWED,
             language="en",
-            education=("BA in Linguistics, Sofia University, 2017",),
-            experience=(
-                "Customer support specialist, Zalando Berlin, 2017–2022",
-                "Team lead, customer support, Boozt Malmö, 2022–2025",
+            education=(
+                edu("linguistics", level="bachelor", at="Sofia University", period=(None, 2017)),
             ),
-            other=("Zendesk",),
+            experience=(
+                job("customer support specialist", at="Zalando Berlin", period=(2017, 2022)),
+                job(
+                    "teamledare",
+                    field="kundtjänst",
+                    level="leadership",
+                    at="Boozt, Malmö",
+                    period=(2022, 2025),
+                ),
+            ),
+            other=(oth("Zendesk"),),
         ),
         Applicant(
             "Tom",
@@ -987,8 +1222,15 @@ SUPPORT = DemoRecruitment(
             11,
             path=REJECTED_AT_SCREENING,
             language="en",
-            education=("Ausbildung, Kaufmann im Einzelhandel, Hamburg, 2024",),
-            experience=("Sales assistant, MediaMarkt Hamburg, 2024–2025",),
+            education=(
+                edu(
+                    "detaljhandel (Kaufmann im Einzelhandel)",
+                    level="vocational",
+                    at="Berufsschule Hamburg, Tyskland",
+                    period=(2021, 2024),
+                ),
+            ),
+            experience=(job("sales assistant", at="MediaMarkt Hamburg", period=(2024, 2025)),),
             lacks=("Customer service experience",),
             rejection_reason=(
                 "The job asks for at least one year of customer service, answering customers "

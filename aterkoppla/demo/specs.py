@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.merits import MeritData
+from aterkoppla.applications.models import Application, Merit
 from aterkoppla.decisions.models import CallAttempt
 from aterkoppla.recruitment.models import Recruitment
 
@@ -98,9 +99,11 @@ class Applicant:
     # decision; `withdrawn` from the candidate (see ``withdrew_online``).
     path: tuple[str, ...] = ()
     language: str = "sv"
-    education: tuple[str, ...] = ()
-    experience: tuple[str, ...] = ()
-    other: tuple[str, ...] = ()
+    # Structured merits (``edu``, ``job``, ``oth``), with employers, schools, places and years
+    # in the fields only staff see.
+    education: tuple[MeritData, ...] = ()
+    experience: tuple[MeritData, ...] = ()
+    other: tuple[MeritData, ...] = ()
     # A promise, in working days from today, made at the last open stage instead of the
     # default; used to put a "promise due" on the dashboard.
     reply_in: int | None = None
@@ -115,7 +118,7 @@ class Applicant:
     explanation: str = ""
     calls: tuple[Call, ...] = ()
     # Other merits the team added to the summary after the interview.
-    learned_at_interview: tuple[str, ...] = ()
+    learned_at_interview: tuple[MeritData, ...] = ()
     # The interview is booked but still ahead: not interviewed yet.
     interview_ahead: bool = False
     # The second interviewer has not handed in a scorecard yet.
@@ -130,15 +133,62 @@ class Applicant:
     def ends_in(self, stage: str) -> bool:
         return bool(self.path) and self.path[-1] == stage
 
-    def merits(self, *, after_interview: bool = True) -> dict[str, list[str]]:
+    def merits(self, *, after_interview: bool = True) -> list[MeritData]:
         other = list(self.other)
         if not after_interview:
-            other = [line for line in other if line not in self.learned_at_interview]
-        return {
-            "education": list(self.education),
-            "experience": list(self.experience),
-            "other": other,
-        }
+            other = [merit for merit in other if merit not in self.learned_at_interview]
+        return [*self.education, *self.experience, *other]
+
+
+Period = tuple[int | None, int | None]
+
+
+def edu(field: str, *, level: str = "", at: str = "", period: Period = (None, None)) -> MeritData:
+    """An education: the field and level others may be told; the school and years for staff."""
+    return MeritData(
+        kind=Merit.Kind.EDUCATION,
+        field=field,
+        level=level,
+        organisation=at,
+        from_year=period[0],
+        to_year=period[1],
+    )
+
+
+def job(
+    role: str,
+    *,
+    field: str = "",
+    level: str = "",
+    at: str = "",
+    period: Period = (None, None),
+) -> MeritData:
+    """Work experience: role, field and length (from the period) for others; the employer,
+    its place and the years for staff."""
+    start, end = period
+    return MeritData(
+        kind=Merit.Kind.EXPERIENCE,
+        role=role,
+        field=field,
+        level=level,
+        years=end - start if start is not None and end is not None and end > start else None,
+        months=6 if start is not None and end == start else None,
+        organisation=at,
+        from_year=start,
+        to_year=end,
+    )
+
+
+def oth(field: str, *, level: str = "", at: str = "", period: Period = (None, None)) -> MeritData:
+    """Another merit: a licence, certificate, language or position of trust."""
+    return MeritData(
+        kind=Merit.Kind.OTHER,
+        field=field,
+        level=level,
+        organisation=at,
+        from_year=period[0],
+        to_year=period[1],
+    )
 
 
 @dataclass(frozen=True)

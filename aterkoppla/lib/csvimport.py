@@ -145,6 +145,18 @@ VALUE_WITHOUT_HEADING = gettext_noop(
 UNKNOWN_LANGUAGE = gettext_noop(
     "the language “%(value)s” is not one we know. Write sv (Swedish) or en (English)."
 )
+UNREADABLE_LENGTH = gettext_noop(
+    "the length “%(value)s” in the column “%(column)s” cannot be read. Write it as 6 år, "
+    "8 mån or 2 år 3 mån."
+)
+UNREADABLE_PERIOD = gettext_noop(
+    "the period “%(value)s” in the column “%(column)s” cannot be read. Write it as "
+    "2016–2022, 2019– or 2021."
+)
+UNKNOWN_LEVEL = gettext_noop(
+    "the level “%(value)s” in the column “%(column)s” is not one we know. Use a level from "
+    "the list on the import page."
+)
 UNREADABLE_DATE = gettext_noop(
     "the date received, “%(value)s”, cannot be read. Write it as 2026-11-20 or 2026-11-20 09:30."
 )
@@ -188,6 +200,184 @@ def _error(message: str, **params: object) -> CsvError:
     return CsvError(Problem(message, params))
 
 
+# Structured merits: numbered columns per merit, "erfarenhet 1", "erfarenhet 1 arbetsgivare",
+# "utbildning 2 nivå" (or in English "experience 1", "experience 1 employer", ...). The bare
+# column is the role (work experience) or the field (education, other merits).
+MERIT_KINDS: dict[str, str] = {
+    "utbildning": "education",
+    "education": "education",
+    "erfarenhet": "experience",
+    "arbetslivserfarenhet": "experience",
+    "experience": "experience",
+    "workexperience": "experience",
+    "övrigt": "other",
+    "ovrigt": "other",
+    "övrigameriter": "other",
+    "ovrigameriter": "other",
+    "other": "other",
+    "othermerits": "other",
+}
+MERIT_PARTS: dict[str, str] = {
+    "": "text",
+    "roll": "role",
+    "role": "role",
+    "område": "field",
+    "omrade": "field",
+    "field": "field",
+    "nivå": "level",
+    "niva": "level",
+    "level": "level",
+    "längd": "length",
+    "langd": "length",
+    "length": "length",
+    "arbetsgivare": "organisation",
+    "employer": "organisation",
+    "skola": "organisation",
+    "school": "organisation",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "period": "period",
+}
+# The words for each level, as a heading key ("Kandidatexamen" → "kandidatexamen").
+MERIT_LEVELS: dict[str, str] = {
+    **dict.fromkeys(("kurs", "course"), "course"),
+    **dict.fromkeys(
+        ("gymnasial", "gymnasieutbildning", "gymnasieexamen", "gymnasium", "uppersecondary"),
+        "upper_secondary",
+    ),
+    **dict.fromkeys(
+        ("yrkeshögskola", "yrkeshogskola", "yh", "yhexamen", "yrkeshögskoleexamen", "vocational"),
+        "vocational",
+    ),
+    **dict.fromkeys(
+        ("högskolestudier", "hogskolestudier", "universitetsstudier", "university"), "university"
+    ),
+    **dict.fromkeys(("kandidatexamen", "kandidat", "bachelor", "bachelors"), "bachelor"),
+    **dict.fromkeys(("masterexamen", "master", "masters", "magisterexamen"), "master"),
+    **dict.fromkeys(
+        ("forskarutbildning", "doktorsexamen", "doctorate", "phd", "doktor"), "doctorate"
+    ),
+    **dict.fromkeys(("chef", "arbetsledare", "ledande", "leadership", "manager"), "leadership"),
+    **dict.fromkeys(("praktik", "internship", "lia"), "internship"),
+    **dict.fromkeys(("körkort", "korkort", "licens", "licence", "license", "kort"), "licence"),
+    **dict.fromkeys(("certifikat", "certifiering", "certificate"), "certificate"),
+    **dict.fromkeys(("språk", "sprak", "language"), "language"),
+    **dict.fromkeys(
+        ("förtroendeuppdrag", "fortroendeuppdrag", "ideellt", "assignment", "volunteer"),
+        "assignment",
+    ),
+}
+_MERIT_COLUMN = re.compile(
+    r"("
+    + "|".join(sorted(MERIT_KINDS, key=len)[::-1])
+    + r")(\d{1,2})("
+    + "|".join(sorted((p for p in MERIT_PARTS if p), key=len)[::-1])
+    + r")?"
+)
+_LENGTH = re.compile(
+    r"(?:(\d{1,2})\s*(?:år|ar|years?|y))?\s*(?:(\d{1,3})\s*(?:månader|månad|mån|man|months?|m))?",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(r"((?:19|20)\d{2})(?:\s*([-–—])\s*((?:19|20)\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class CsvMerit:
+    """One merit from the numbered columns, its length and period read as numbers; ``level``
+    is the level's code (or "" if none was given). ``column`` names it for messages."""
+
+    kind: str
+    number: int
+    column: str
+    text: str = ""
+    role: str = ""
+    field: str = ""
+    level: str = ""
+    years: int | None = None
+    months: int | None = None
+    organisation: str = ""
+    from_year: int | None = None
+    to_year: int | None = None
+
+
+def merit_column(key: str) -> str | None:
+    """The field name ("experience.1.organisation") of a heading key, if it names a part of
+    a numbered merit."""
+    match = _MERIT_COLUMN.fullmatch(key)
+    if match is None or int(match.group(2)) < 1:
+        return None
+    kind, number, part = match.groups()
+    return f"{MERIT_KINDS[kind]}.{int(number)}.{MERIT_PARTS[part or '']}"
+
+
+def parse_length(value: str) -> tuple[int | None, int | None]:
+    """Years and months from "6 år", "8 mån", "2 år 3 mån", "6 years" or "6"; ValueError
+    for anything else."""
+    value = value.strip()
+    if not value:
+        return None, None
+    if value.isdigit():
+        return int(value), None
+    match = _LENGTH.fullmatch(value)
+    if match is None or not any(match.groups()):
+        raise ValueError(value)
+    years = int(match.group(1)) if match.group(1) else None
+    months = int(match.group(2)) if match.group(2) else None
+    if months is not None and months >= 12:
+        years, months = (years or 0) + months // 12, (months % 12) or None
+    return years, months
+
+
+def parse_period(value: str) -> tuple[int | None, int | None]:
+    """From and to year from "2016–2022", "2019–" (still going) or "2021" (the year it
+    ended); ValueError for anything else."""
+    value = value.strip()
+    if not value:
+        return None, None
+    match = _PERIOD.fullmatch(value)
+    if match is None:
+        raise ValueError(value)
+    start, dash, end = match.groups()
+    if dash is None:
+        return None, int(start)
+    return int(start), int(end) if end else None
+
+
+def _merits_from_columns(
+    values: Mapping[str, str], headings: Mapping[str, str]
+) -> tuple[tuple[CsvMerit, ...], list[Problem]]:
+    found: dict[tuple[str, int], dict[str, object]] = {}
+    problems: list[Problem] = []
+    for name, value in values.items():
+        if name.count(".") != 2 or not value:
+            continue
+        kind, number, part = name.split(".")
+        merit = found.setdefault((kind, int(number)), {})
+        column = headings[name]
+        try:
+            if part == "length":
+                merit["years"], merit["months"] = parse_length(value)
+            elif part == "period":
+                merit["from_year"], merit["to_year"] = parse_period(value)
+            elif part == "level":
+                level = MERIT_LEVELS.get(heading_key(value))
+                if level is None:
+                    problems.append(Problem(UNKNOWN_LEVEL, {"value": value, "column": column}))
+                merit["level"] = level or ""
+            else:
+                merit[part] = value
+        except ValueError:
+            message = UNREADABLE_LENGTH if part == "length" else UNREADABLE_PERIOD
+            problems.append(Problem(message, {"value": value, "column": column}))
+    merits = []
+    for (kind, index), parts in sorted(found.items()):
+        column = headings.get(f"{kind}.{index}.text") or next(
+            headings[name] for name in headings if name.startswith(f"{kind}.{index}.")
+        )
+        merits.append(CsvMerit(kind=kind, number=index, column=column, **parts))  # type: ignore[arg-type]
+    return tuple(merits), problems
+
+
 @dataclass(frozen=True)
 class CsvRow:
     """One application as written in the file, cells stripped, merits split into lists.
@@ -206,6 +396,7 @@ class CsvRow:
     phone: str = ""
     language: str | None = None
     merits: dict[str, list[str]] = field(default_factory=dict)
+    structured: tuple[CsvMerit, ...] = ()
     received_at: dt.datetime | None = None
     problems: tuple[Problem, ...] = ()
     cells_match: bool = True
@@ -346,6 +537,7 @@ def _csv_error(reason: str, start: int, current: int) -> CsvError:
 @dataclass(frozen=True)
 class _Header:
     columns: dict[str, int]  # field → index of its cell
+    headings: dict[str, str]  # field → the heading as written
     unnamed: list[int]  # indexes of columns without a heading, which must stay empty
     width: int  # how many cells a row needs
 
@@ -355,7 +547,7 @@ def _map_headings(cells: list[str]) -> _Header:
     unnamed: list[int] = []
     problems: list[Problem] = []
     for index, heading in enumerate(cell.strip() for cell in cells):
-        name = _FIELD_BY_KEY.get(heading_key(heading))
+        name = _FIELD_BY_KEY.get(heading_key(heading)) or merit_column(heading_key(heading))
         if not heading:
             unnamed.append(index)
         elif name is None:
@@ -372,7 +564,8 @@ def _map_headings(cells: list[str]) -> _Header:
         raise CsvError(*problems)
     # Trailing unnamed columns (a ";" at the end of the heading row) need no cell.
     width = max(columns.values()) + 1
-    return _Header(columns, [index for index in unnamed if index < width], width)
+    headings = {name: cells[index].strip() for name, index in columns.items()}
+    return _Header(columns, headings, [index for index in unnamed if index < width], width)
 
 
 def _row(line: int, cells: list[str], header: _Header, tz: dt.tzinfo) -> CsvRow:
@@ -396,6 +589,8 @@ def _row(line: int, cells: list[str], header: _Header, tz: dt.tzinfo) -> CsvRow:
         received_at = parse_received_at(values.get("received_at", ""), tz=tz)
     except ValueError:
         problems.append(Problem(UNREADABLE_DATE, {"value": values["received_at"]}))
+    structured, merit_problems = _merits_from_columns(values, header.headings)
+    problems += merit_problems
     return CsvRow(
         line=line,
         first_name=values.get("first_name", ""),
@@ -404,6 +599,7 @@ def _row(line: int, cells: list[str], header: _Header, tz: dt.tzinfo) -> CsvRow:
         phone=values.get("phone", ""),
         language=language,
         merits={name: split_merits(values.get(name, "")) for name in MERIT_FIELDS},
+        structured=structured,
         received_at=received_at,
         problems=tuple(problems),
     )

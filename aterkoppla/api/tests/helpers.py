@@ -46,6 +46,14 @@ class ApiClient:
             headers=self.headers | headers,
         )
 
+    def put(self, path: str, body: Any, **headers: str) -> Any:
+        return self.client.put(
+            BASE + path,
+            data=json.dumps(body),
+            content_type="application/json",
+            headers=self.headers | headers,
+        )
+
     def request(self, method: str, path: str, **headers: str) -> Any:
         return self.client.generic(method, BASE + path, headers=self.headers | headers)
 

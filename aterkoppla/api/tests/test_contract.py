@@ -322,11 +322,13 @@ def test_receive_application(api_as, member, recruitment):
     assert application.source == Application.Source.API
     assert application.candidate.phone == "+46735551234"
     assert application.candidate.language == "en"
-    assert application.merits == {
-        "education": ["Truckkort A+B, 2019"],
-        "experience": ["Lagerarbetare, PostNord, 2020–2024"],
-        "other": [],
-    }
+    # Merits sent as text, as older clients do: split into their parts.
+    assert [
+        (m.kind, m.role, m.field, m.organisation, m.to_year) for m in application.merits.all()
+    ] == [
+        ("education", "", "truckkort A+B", "", 2019),
+        ("experience", "lagerarbetare", "", "PostNord", 2024),
+    ]
     event = application.timeline.get(kind="received")
     assert event.actor_user == member
     assert application.messages.get().kind == "acknowledgement"
@@ -339,7 +341,7 @@ def test_receive_application_with_only_the_required_fields(api_as, owner, recrui
     assert response.status_code == 201
     application = Application.objects.get(pk=response.json()["id"])
     assert application.candidate.email == ""
-    assert application.merits == {"education": [], "experience": [], "other": []}
+    assert not application.merits.exists()
 
 
 @pytest.mark.usefixtures("nov_25")
@@ -362,7 +364,21 @@ def test_application_detail(api_as, hiring_manager, owner, application):
     assert data["interviewed"] is False
     assert data["outcome"] == "rejected"
     assert data["source"] == "manual"
-    assert data["merits"]["education"] == ["Truckkort A+B, 2021"]
+    assert data["merits"]["education"] == [
+        {
+            "id": application.merits.get(kind="education").pk,
+            "role": "",
+            "field": "truckkort A+B",
+            "level": "",
+            "length": None,
+            "organisation": "",
+            "from_year": None,
+            "to_year": 2021,
+            "needs_review": False,
+            "written_as": "",
+            "phrases": {"sv": "truckkort A+B", "en": "truckkort A+B"},
+        }
+    ]
     assert [(e["kind"], e["actor"], e["actor_name"]) for e in data["timeline"]] == [
         ("received", "user", "Olivia Ägare"),
         ("message_queued", "system", None),
@@ -387,8 +403,8 @@ def test_reading_an_application_takes_a_fixed_number_of_queries(
     for stage in ("screening", "interview"):
         application_move(application=application, to_stage=stage, by=owner)
     # The token; the application with candidate and recruitment; the timeline with its
-    # actors; the caller's role on the team.
-    with django_assert_num_queries(4):
+    # actors; the caller's role on the team; the merits.
+    with django_assert_num_queries(5):
         response = client.get(f"/applications/{application.pk}")
     # received, acknowledgement, two moves, two status updates
     assert len(response.json()["timeline"]) == 6

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from aterkoppla.accounts.models import User
 from aterkoppla.api.decisions_schemas import MAX_REJECTIONS
-from aterkoppla.applications.models import Application, Candidate
+from aterkoppla.applications.models import Application, Candidate, Merit
 from aterkoppla.applications.services import applications_close
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
 from aterkoppla.decisions.pdf import PdfUnavailable
@@ -78,16 +78,20 @@ def _bulk_applications(recruitment, n, prefix="p"):
         Candidate(first_name=f"{prefix}{i}", last_name="Test", email=f"{prefix}{i}@example.se")
         for i in range(n)
     )
-    return Application.objects.bulk_create(
+    applications = Application.objects.bulk_create(
         Application(
             candidate=candidate,
             recruitment=recruitment,
             source=Application.Source.IMPORT,
             reply_by=dt.date(2026, 12, 18),
-            merits={"education": ["Truckkort A+B"]},
         )
         for candidate in candidates
     )
+    Merit.objects.bulk_create(
+        Merit(application=application, kind=Merit.Kind.OTHER, field="truckkort A+B")
+        for application in applications
+    )
+    return applications
 
 
 def _written_state() -> dict[str, int]:

@@ -13,7 +13,7 @@ from django.test import Client
 
 from aterkoppla.accounts.models import ApiToken, User
 from aterkoppla.api.tests.helpers import BASE, ApiClient, application_body, recruitment_body
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.models import Application, Merit
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision
 from aterkoppla.decisions.services import RejectionInput, decision_record
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
@@ -34,14 +34,18 @@ ROUTES = [
     ("POST", "/recruitments/{recruitment}/team", "team", "manage"),
     ("POST", "/recruitments/{recruitment}/applications", "application", "manage"),
     ("GET", "/applications/{application}", None, "view"),
+    ("PUT", "/applications/{application}/merits", "merits", "decide"),
     ("POST", "/recruitments/{recruitment}/decision", "decision", "decide"),
     ("GET", "/applications/{application}/call-sheet", None, "decide"),
     ("GET", "/call-tasks?recruitment={recruitment}", None, "decide"),
     ("POST", "/call-tasks/{task}/attempts", "attempt", "decide"),
 ]
 
-# Routes that answer something other than 200 (GET, PATCH) or 201 (POST) when they succeed.
-SUCCESS = {("POST", "/recruitments/{recruitment}/decision"): 200}
+# Routes that answer something other than 200 (GET, PATCH, PUT) or 201 (POST) on success.
+SUCCESS = {
+    ("POST", "/recruitments/{recruitment}/decision"): 200,
+    ("PUT", "/applications/{application}/merits"): 200,
+}
 
 
 def _success(method: str, path: str) -> int:
@@ -72,6 +76,7 @@ class Caller:
             "decision": lambda: {"rejections": [{"application_id": application.pk}]},
             "attempt": lambda: {"outcome": "no_answer"},
             "status": lambda: {"status": "closed"},
+            "merits": lambda: {"experience": [{"role": "lagerarbetare", "length": {"years": 2}}]},
         }
         self.task: CallTask | None = None
 
@@ -101,6 +106,8 @@ class Caller:
             return client.get(path)
         if method == "PATCH":
             return client.patch(path, self.bodies[body]())
+        if method == "PUT":
+            return client.put(path, self.bodies[body]())
         return client.post(path, self.bodies[body]())
 
 
@@ -121,6 +128,7 @@ def _counts() -> dict[str, int]:
         "decisions": Decision.objects.count(),
         "call_attempts": CallAttempt.objects.count(),
         "closed": Recruitment.objects.filter(status=Recruitment.Status.CLOSED).count(),
+        "merits": Merit.objects.count(),
     }
 
 

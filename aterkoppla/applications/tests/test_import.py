@@ -52,11 +52,11 @@ def test_good_rows_are_received_as_imports(recruitment, owner):
     assert sara.source == Application.Source.IMPORT
     assert sara.candidate.phone == "+46701234567"
     assert sara.candidate.language == "sv"  # the recruitment's language
-    assert sara.merits == {
-        "education": ["Truckkort A+B", "Gymnasiet"],
-        "experience": ["Lager, 3 år"],
-        "other": [],
-    }
+    assert [(m.kind, m.role, m.field, m.level, m.years) for m in sara.merits.all()] == [
+        ("education", "", "truckkort A+B", "", None),
+        ("education", "", "", "upper_secondary", None),
+        ("experience", "lager", "", "", 3),
+    ]
     assert sara.reply_by == dt.date(2026, 12, 18)
     event = sara.timeline.get(kind="received")
     assert (event.actor_user, event.data) == (owner, {"source": "import", "reply_by": "2026-12-18"})
@@ -248,7 +248,7 @@ def _valid(line: int, email: str) -> ValidRow:
         email=email,
         phone="",
         language="sv",
-        merits={"education": [], "experience": [], "other": []},
+        merits=[],
         received_at=None,
     )
 
@@ -258,9 +258,23 @@ def test_the_example_file_imports_cleanly(recruitment):
     assert (result.imported, result.bad_rows) == (2, [])
     daniel = Candidate.objects.get(first_name="Daniel")
     assert daniel.language == "en"
-    assert daniel.applications.get().merits["experience"] == [
-        "Warehouse operative, 3 years",
-        "Team leader, 1 year",
+    merits = daniel.applications.get().merits.all()
+    assert [
+        (m.kind, m.role, m.field, m.level, m.years, m.organisation, m.from_year, m.to_year)
+        for m in merits
+    ] == [
+        ("education", "", "logistics", "bachelor", None, "University of Leeds", 2016, 2019),
+        ("education", "", "forklift licence", "", None, "", None, None),
+        (
+            "experience",
+            "teamledare",
+            "lager",
+            "leadership",
+            1,
+            "DHL Supply Chain, Leeds",
+            2023,
+            2024,
+        ),
     ]
 
 
@@ -396,3 +410,52 @@ def test_a_csv_with_one_bad_row_is_refused_with_its_line_number(
         assert result.bad_rows[0].messages[0].startswith(f"Line {bad_line}: ")
         assert not Application.objects.exists()
         transaction.set_rollback(True)
+
+
+# Structured merits in numbered columns
+
+STRUCTURED = (
+    "förnamn;efternamn;e-post;erfarenhet 1;erfarenhet 1 område;erfarenhet 1 längd;"
+    "erfarenhet 1 arbetsgivare;erfarenhet 1 period;utbildning 1;utbildning 1 nivå;"
+    "utbildning 1 skola;övrigt 1;övrigt 1 nivå\n"
+)
+
+
+def test_structured_merits_are_imported_with_the_staff_only_parts(recruitment):
+    row = (
+        "Emma;Berg;emma@example.se;lagerarbetare;WMS-system;6 år;Nordlager AB, Borås;2016–2022;"
+        "datavetenskap;kandidatexamen;Göteborgs universitet;truckkort A+B;körkort\n"
+    )
+    result = run(recruitment, (STRUCTURED + row).encode())
+    assert (result.imported, result.bad_rows) == (1, [])
+    merits = Application.objects.get().merits.all()
+    assert [
+        (m.kind, m.role, m.field, m.level, m.years, m.organisation, m.from_year, m.to_year)
+        for m in merits
+    ] == [
+        ("education", "", "datavetenskap", "bachelor", None, "Göteborgs universitet", None, None),
+        ("experience", "lagerarbetare", "WMS-system", "", 6, "Nordlager AB, Borås", 2016, 2022),
+        ("other", "", "truckkort A+B", "licence", None, "", None, None),
+    ]
+
+
+def test_a_structured_role_with_a_place_is_refused_with_its_column(recruitment):
+    row = "Emma;Berg;emma@example.se;lagerarbetare i Borås;;6 år;;;;;;;\n"
+    bad_length = "Per;Lind;per@example.se;plockare;;sex-ish;;2016/2022;;doktor x;;;\n"
+    result = run(recruitment, (STRUCTURED + row + bad_length).encode())
+    assert result.imported == 0
+    assert [row.messages for row in result.bad_rows] == [
+        [
+            "Line 2: “erfarenhet 1”: Leave out the place “Borås”: it could tell others who the "
+            "person is. Write it with the employer or school."
+        ],
+        [
+            "Line 3: the length “sex-ish” in the column “erfarenhet 1 längd” cannot be read. "
+            "Write it as 6 år, 8 mån or 2 år 3 mån.",
+            "Line 3: the period “2016/2022” in the column “erfarenhet 1 period” cannot be read. "
+            "Write it as 2016–2022, 2019– or 2021.",
+            "Line 3: the level “doktor x” in the column “utbildning 1 nivå” is not one we know. "
+            "Use a level from the list on the import page.",
+            "Line 3: “utbildning 1”: Give the field or the level.",
+        ],
+    ]

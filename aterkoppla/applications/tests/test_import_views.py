@@ -208,7 +208,10 @@ def test_example_file_is_utf8_with_swedish_headings(client_for, owner, recruitme
     assert response.content.startswith(codecs.BOM_UTF8)
     heading = response.content.decode("utf-8-sig").splitlines()[0]
     assert heading == (
-        "förnamn;efternamn;e-post;telefon;språk;utbildning;erfarenhet;övriga meriter;inkommen"
+        "förnamn;efternamn;e-post;telefon;språk;utbildning 1;utbildning 1 nivå;"
+        "utbildning 1 skola;utbildning 1 period;erfarenhet 1;erfarenhet 1 område;"
+        "erfarenhet 1 nivå;erfarenhet 1 längd;erfarenhet 1 arbetsgivare;erfarenhet 1 period;"
+        "övrigt 1;övrigt 1 nivå;utbildning;inkommen"
     )
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.urls import reverse
 
 from aterkoppla.applications.models import Application
@@ -36,10 +37,15 @@ def test_add_application_by_hand(client_for, member, recruitment):
     assert application.reply_by == dt.date(2026, 12, 18)
     assert application.candidate.phone == "+46735551234"
     assert application.candidate.language == "en"
-    assert application.merits["education"] == [
-        "Truckkort A+B, 2019",
-        "Gymnasiet, Fordonsprogrammet",
+    # Each line split into its parts: the year to the period, the level from its words.
+    assert [
+        (m.kind, m.level, m.field, m.to_year, m.organisation) for m in application.merits.all()
+    ] == [
+        ("education", "", "truckkort A+B", 2019, ""),
+        ("education", "upper_secondary", "fordonsprogrammet", None, ""),
+        ("experience", "", "", 2024, "PostNord"),
     ]
+    assert application.merits.get(kind="experience").role == "lagerarbetare"
     event = application.timeline.get(kind="received")
     assert event.actor_user == member
     page = client_for(member).get(response["Location"]).content.decode()
@@ -68,10 +74,14 @@ def test_duplicate_application_is_a_friendly_error(client_for, owner, recruitmen
 
 @pytest.mark.usefixtures("nov_25")
 def test_application_page_shows_candidate_merits_and_timeline(client_for, owner, application):
-    page = client_for(owner).get(reverse("applications:detail", args=[application.pk]))
+    client = client_for(owner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("applications:detail", args=[application.pk]))
     text = page.content.decode()
     assert "Sara Ek" in text
-    assert "Truckkort A+B, 2021" in text
+    # What others may be told, and the year that only staff see.
+    assert "truckkort A+B" in text
+    assert "Staff only: 2021" in text
     assert 'href="tel:+46701234567"' in text
     assert "timeline__item--received" in text
 

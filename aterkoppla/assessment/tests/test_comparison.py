@@ -406,9 +406,9 @@ def test_comparison_query_count_does_not_grow(
 ):
     _bulk(recruitment, owner, [member, interviewer, hiring_manager], n)
     client = client_for(hiring_manager)
-    # session, user, recruitment, membership, criteria, applications, ratings, screenings,
+    # session, user, recruitment, membership, criteria, applications, merits, ratings, screenings,
     # interviewer slots without a scorecard
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(_url(recruitment))
     rows = response.context["rows"]
     assert len(rows) == n

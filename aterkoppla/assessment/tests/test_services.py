@@ -384,14 +384,40 @@ def test_merits_summary_is_edited_and_recorded(application, owner):
     merits_update(
         application=application,
         by=owner,
-        merits={"education": ["Truckkort A+B, 2021"], "experience": [], "other": ["B-körkort"]},
+        merits={
+            "education": [{"field": "truckkort A+B", "level": "course", "to_year": 2021}],
+            "other": [{"field": "B-körkort", "level": "licence"}],
+        },
     )
-    application.refresh_from_db()
-    assert application.merits["other"] == ["B-körkort"]
+    assert [(m.kind, m.field, m.level) for m in application.merits.all()] == [
+        ("education", "truckkort A+B", "course"),
+        ("other", "B-körkort", "licence"),
+    ]
     event = application.timeline.get(kind="merits_updated")
-    assert event.data["before"]["experience"] == ["Lagerarbetare, 3 år"]
+    # The record keeps everything, the staff-only parts too.
+    assert (
+        event.data["before"]["experience"][0] | {"role": "lagerarbetare", "years": 3}
+        == (event.data["before"]["experience"][0])
+    )
+    assert event.data["after"]["education"][0]["to_year"] == 2021
     with pytest.raises(ValidationError):
         merits_update(application=application, by=owner, merits={"hobbies": ["x"]})
+
+
+def test_a_role_that_names_the_employer_is_refused_and_nothing_changes(application, owner):
+    with pytest.raises(ValidationError) as info:
+        merits_update(
+            application=application,
+            by=owner,
+            merits={
+                "experience": [
+                    {"role": "lagerarbetare på Nordlager", "organisation": "Nordlager AB"},
+                ]
+            },
+        )
+    assert "Nordlager" in info.value.message_dict["experience.0.role"][0]
+    assert application.merits.count() == 2
+    assert not application.timeline.filter(kind="merits_updated").exists()
 
 
 def test_missing_merits_are_flagged_for_interviewees(recruitment, owner):

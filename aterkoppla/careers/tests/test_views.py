@@ -105,11 +105,15 @@ def test_apply_with_a_pdf_cv(client, recruitment, settings):
     application = Application.objects.get()
     assert application.source == "form"
     assert application.candidate.phone == "+46701234567"
-    assert application.merits == {
-        "education": ["Truckkort A+B, 2021", "Gymnasiet"],
-        "experience": ["Lagerarbetare, PostNord, 2020–2024"],
-        "other": [],
-    }
+    # What the candidate wrote, split into its parts; the employer and years for staff only.
+    assert [
+        (m.kind, m.role, m.field, m.level, m.organisation, m.from_year, m.to_year)
+        for m in application.merits.all()
+    ] == [
+        ("education", "", "truckkort A+B", "", "", None, 2021),
+        ("education", "", "", "upper_secondary", "", None, None),
+        ("experience", "lagerarbetare", "", "", "PostNord", 2020, 2024),
+    ]
     document = application.documents.get()
     assert (document.kind, document.original_name, document.content_type) == (
         "cv",

@@ -72,7 +72,7 @@ def interviewed(recruitment, owner, hiring_manager, interviewer):
                     tips="Ge fler konkreta exempel.",
                 )
     for application in people:
-        merits_update(application=application, by=owner, merits=application.merits)
+        merits_update(application=application, by=owner, merits=list(application.merits.all()))
         application.refresh_from_db()
     return people
 

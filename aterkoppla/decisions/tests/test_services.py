@@ -10,7 +10,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from aterkoppla.applications.models import Application, Candidate
+from aterkoppla.applications.models import Application, Candidate, Merit
+from aterkoppla.assessment.services import merits_update
 from aterkoppla.decisions.call_sheets import call_sheet_for
 from aterkoppla.decisions.models import CallAttempt, CallTask, DecisionItem
 from aterkoppla.decisions.services import (
@@ -158,7 +159,7 @@ def test_the_plan_warns_before_anything_is_sent(recruitment, owner, interviewed,
     sara, _ali, emma = interviewed
 
     Candidate.objects.filter(pk=sara.candidate_id).update(phone="")
-    Application.objects.filter(pk=emma.pk).update(merits={})
+    Merit.objects.filter(application=emma).delete()
     sara.refresh_from_db()
     emma.refresh_from_db()
     criterion = recruitment.criteria.first()
@@ -318,14 +319,16 @@ def test_the_hired_persons_names_never_reach_the_sheet(recruitment, owner, inter
     from aterkoppla.decisions.call_sheets import call_sheet_for
 
     sara, _ali, emma = interviewed
-    Application.objects.filter(pk=emma.pk).update(
-        merits={"experience": ["Emma Berg, lagerchef hos Berg & Co, 2019–2025"]}
+    # A line the conversion cannot split safely waits for review: none of it reaches the sheet.
+    merits_update(
+        application=emma,
+        by=owner,
+        merits={"experience": ["Emma Berg, lagerchef hos Berg & Co, 2019–2025"]},
     )
+    assert emma.merits.get().needs_review
     _decide(recruitment, owner, interviewed, others)
-    sheet = call_sheet_for(sara)
-    text = str(sheet.to_dict())
-    assert "Emma" not in text and "Berg" not in text
-    assert "lagerchef" in text
+    text = str(call_sheet_for(sara).to_dict())
+    assert "Emma" not in text and "Berg" not in text and "lagerchef" not in text
 
 
 def test_a_link_in_a_message_is_not_language(application):

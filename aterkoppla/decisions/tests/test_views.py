@@ -356,8 +356,8 @@ def test_the_decision_page_has_a_fixed_number_of_queries(
         Application.objects.filter(pk=application.pk).update(stage="interview", interviewed=True)
         _apply(recruitment, owner, f"Annan{i}", "Test", f"a{i}@example.se")
     client = client_for(owner)
-    # session, user, recruitment, access, interviewed, criteria, the warnings (interviewers,
-    # scorecards), the languages of everyone else, counts, the marked, open calls
-    with django_assert_num_queries(12):
+    # session, user, recruitment, access, interviewed, criteria, the warnings (merits,
+    # interviewers, scorecards), the languages of everyone else, counts, the marked, open calls
+    with django_assert_num_queries(13):
         response = client.get(reverse("decisions:decision", args=[recruitment.pk]))
     assert response.status_code == 200

@@ -70,10 +70,10 @@ def _merits(application, owner, text, reason):
     merits_update(
         application=application,
         by=owner,
-        merits={"education": [], "experience": [text], "other": []},
+        merits={"experience": [{"role": text}]},
         language_override_reason=reason,
     )
-    return lambda: text in application.__class__.objects.get(pk=application.pk).merits["experience"]
+    return lambda: application.merits.filter(kind="experience", role=text).exists()
 
 
 def _scorecard(interviewed, hiring_manager, text, reason):

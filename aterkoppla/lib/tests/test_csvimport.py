@@ -415,3 +415,32 @@ def _assert_round_trip(rows, delimiter, encoding):
         assert row.cells_match
         assert (row.first_name, row.last_name, row.email) == (nfc(first), nfc(last), nfc(email))
         assert row.merits["education"] == split_merits(nfc(education))
+
+
+def test_numbered_merit_columns_are_read_as_structured_merits():
+    from aterkoppla.lib.csvimport import CsvMerit, parse_length, parse_period
+
+    data = (
+        "First name;Last name;Experience 2;Experience 2 length;Experience 2 employer;"
+        "Experience 2 period;Education 1 level\n"
+        "Ada;Berg;warehouse worker;2 år 3 mån;Nordlager AB;2019–;Masterexamen\n"
+    ).encode()
+    parsed = read_csv(data)
+    assert parsed.rows[0].structured == (
+        CsvMerit(kind="education", number=1, column="Education 1 level", level="master"),
+        CsvMerit(
+            kind="experience",
+            number=2,
+            column="Experience 2",
+            text="warehouse worker",
+            years=2,
+            months=3,
+            organisation="Nordlager AB",
+            from_year=2019,
+        ),
+    )
+    assert parse_length("8 mån") == (None, 8)
+    assert parse_length("18 months") == (1, 6)
+    assert parse_length("6") == (6, None)
+    assert parse_period("2021") == (None, 2021)
+    assert parse_period("2016 - 2022") == (2016, 2022)
