@@ -34,6 +34,10 @@ from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion
 
 
+# A score at or below this marks a weakness whose evidence a tip may rest on.
+WEAK_SCORE = 2
+
+
 def _scores_by_criterion(applications: list[int]) -> dict[int, list[int]]:
     scores: dict[int, list[int]] = defaultdict(list)
     rows = Rating.objects.filter(scorecard__interview__application_id__in=applications)
@@ -71,11 +75,14 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
     own_scores = _scores_by_criterion([application.pk])
     hired_scores = _scores_by_criterion([a.pk for a in hired]) if hired else {}
     evidence: dict[int, list[str]] = defaultdict(list)
-    for criterion_id, text in Rating.objects.filter(
+    weak_evidence: dict[int, list[str]] = defaultdict(list)
+    for criterion_id, text, score in Rating.objects.filter(
         scorecard__interview__application=application
-    ).values_list("criterion_id", "evidence"):
+    ).values_list("criterion_id", "evidence", "score"):
         if text.strip():
             evidence[criterion_id].append(text.strip())
+            if score <= WEAK_SCORE:
+                weak_evidence[criterion_id].append(text.strip())
     screenings = {s.criterion_id: s for s in Screening.objects.filter(application=application)}
     cards = list(Scorecard.objects.filter(interview__application=application).order_by("id"))
     criteria = []
@@ -96,6 +103,7 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
                 scores=tuple(own_scores.get(criterion.pk, ())),
                 evidence=tuple(evidence.get(criterion.pk, ())),
                 hired_mean=mean(hired_list) if hired_list else None,
+                weak_evidence=tuple(weak_evidence.get(criterion.pk, ())),
             )
         )
     # Kind, level and length only: never the employer, school, place or years, from which

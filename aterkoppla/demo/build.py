@@ -3,8 +3,9 @@
 Every step is a service call made at the moment it happened (``time_machine``), so the demo
 holds only what the product itself can produce: the promises, the timeline, who is owed a
 call, how each application closed, what each candidate was told. After each step the outbox
-is delivered at that same moment, as the worker would have done, so that a candidate's page
-and the sent mail show each message on the day it went out, not as news today.
+is delivered two minutes later, as the worker would have done, so that a candidate's page and
+the sent mail show each message when it went out (an acknowledgement minutes after the
+application), not as news today.
 """
 
 from __future__ import annotations
@@ -497,6 +498,10 @@ class History:
 # --- Playing ---------------------------------------------------------------------------------
 
 
+# How long after a step its messages leave: the worker's round, not days.
+DELIVERY_DELAY = dt.timedelta(minutes=2)
+
+
 def build_recruitments(
     specs: Sequence[DemoRecruitment], *, users: Callable[[], dict[str, User]]
 ) -> None:
@@ -516,7 +521,8 @@ def build_recruitments(
         for step in steps:
             with time_machine.travel(step.at, tick=False):
                 step.run()
-                # The worker sends what the step queued, then and there.
+            # The worker sends what the step queued a couple of minutes later, as it would.
+            with time_machine.travel(step.at + DELIVERY_DELAY, tick=False):
                 worker.deliver_all()
 
 

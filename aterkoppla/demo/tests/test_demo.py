@@ -22,6 +22,7 @@ from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.assessment.models import Interview, Scorecard, Screening
 from aterkoppla.decisions.models import CallAttempt, CallTask, DecisionItem
 from aterkoppla.decisions.services import RejectionInput, decision_plan
+from aterkoppla.demo.build import DELIVERY_DELAY
 from aterkoppla.demo.tests.helpers import (
     ALL_TITLES,
     BACKEND,
@@ -339,8 +340,11 @@ def test_each_message_went_out_when_it_was_queued_in_the_candidates_language(dem
     )  # Ida Hedlund applied twice
     for message in messages:
         assert message.status == Message.Status.SENT, message
-        # Sent at the moment it was queued, as the worker would have: not as news today.
-        assert message.sent_at == message.created_at < NOW
+        # Sent minutes after it was queued, as the worker would have: not as news today.
+        assert message.sent_at == message.created_at + DELIVERY_DELAY < NOW
+        if message.kind == Kind.ACKNOWLEDGEMENT:
+            # An acknowledgement minutes after the application, never days.
+            assert message.sent_at - message.application.received_at == DELIVERY_DELAY
         if message.kind not in STAFF_KINDS:
             assert message.language == message.application.candidate.language
     assert messages.filter(language="en").exclude(kind__in=STAFF_KINDS).exists()
@@ -393,7 +397,7 @@ def test_candidate_page_dates_each_message_the_day_it_was_sent(demo, client):
     page = response.content.decode()
     sent = [dt.datetime.fromisoformat(value) for value in re.findall(r'datetime="([^"]+)"', page)]
     assert len(sent) == sanna.messages.count() == 5
-    assert min(sent) == sanna.received_at
+    assert min(sent) == sanna.received_at + DELIVERY_DELAY
     assert max(sent) < NOW - dt.timedelta(days=1)
     with translation.override("sv"):
         assert formats.date_format(timezone.localtime(sanna.received_at), "j F Y") in page

@@ -59,6 +59,8 @@ class CriterionFacts:
     scores: tuple[int, ...] = ()
     evidence: tuple[str, ...] = ()
     hired_mean: float | None = None
+    # The evidence of the low scores (2 or less): what a tip for this requirement rests on.
+    weak_evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class CriterionRow:
     # Decisive although the candidate scored at least as high as the person chosen: the
     # decider's explanation says why, never the scores.
     contradicted: bool = False
+    weak_evidence: tuple[str, ...] = ()
 
     @property
     def is_must(self) -> bool:
@@ -462,6 +465,7 @@ class _Composer:
                     gap=gap,
                     decisive=False,
                     category=criterion.category,
+                    weak_evidence=tuple(_clean(criterion.weak_evidence)),
                 )
             )
         musts = [row for row in rows if row.is_must]
@@ -666,7 +670,7 @@ class _Composer:
         for index, row in enumerate(weak):
             key = "q2_weak_first" if index == 0 else "q2_weak_next"
             sentences.append(t[key].format(name=row.name, candidate=self.num(row.candidate_mean)))
-            evidence = next((said for text in row.evidence if (said := self.said(text))), "")
+            evidence = next((said for text in row.weak_evidence if (said := self.said(text))), "")
             if evidence and row.category in ("skill", "personal"):
                 sentences.append(t["q2_weak_evidence"].format(evidence=_sentence(evidence)))
             sentences.append(t[f"q2_weak_tip_{_category(row)}"])

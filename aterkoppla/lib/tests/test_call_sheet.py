@@ -657,3 +657,34 @@ def test_swedish_comes_from_the_catalogue_and_english_is_the_msgids():
     assert catalogue("sv")(CANDIDATE["chosen"]) == "den vi valde"
     assert catalogue("en")(CANDIDATE["chosen"]) == "the person we chose"
     assert catalogue("en")(READER["summary"]) == "Offer a written summary of the call."
+
+
+def test_a_tip_for_a_skill_rests_on_the_evidence_of_the_low_scores_said_as_du():
+    criteria = tuple(
+        replace(
+            c,
+            evidence=("Mycket trevlig i telefon", "Gav få exempel på hur hon hanterar arga kunder"),
+            weak_evidence=("Gav få exempel på hur hon hanterar arga kunder",),
+        )
+        if c.name == "Kundbemötande"
+        else c
+        for c in WAREHOUSE
+    )
+    q2 = compose(swedish(criteria=criteria)).answers["q2"].answer
+    assert "Mest att vinna hade du på Kundbemötande (2,5 av 5 i intervjun)." in q2
+    assert "Intervjuarna noterade: Gav få exempel på hur du hanterar arga kunder." in q2
+    assert "Förbered ett par konkreta exempel" in q2
+    assert "Mycket trevlig i telefon" not in q2
+
+
+def test_a_licence_is_never_a_thing_done_in_the_interview():
+    """A degree, a licence or a certificate is had or not: its words say so."""
+    criteria = tuple(
+        replace(c, screening="not_met") if c.name == "Truckkort A+B" else c for c in WAREHOUSE
+    )
+    sheet = compose(swedish(criteria=criteria, decisive_ids=(2,)))
+    q1, q2 = sheet.answers["q1"].answer, sheet.answers["q2"].answer
+    assert "Det är ett krav för tjänsten, och vi kunde inte se i din ansökan att du har det." in q1
+    assert "Truckkort A+B var ett skallkrav här; skaffa det, eller nämn det tydligt i ansökan" in q2
+    assert "Truckkort" not in " ".join(sheet.strengths_to_open_with)
+    assert "intervjun" not in q1.split("Truckkort A+B.")[1].split(".")[0]
