@@ -418,3 +418,50 @@ def test_the_demo_has_contact_details_so_every_message_went_out_with_a_reply_to(
     }
     for message in messages:
         assert "noreply" not in message.from_address + message.reply_to
+
+
+def test_every_demo_call_sheet_reads_true_and_fits_its_job(demo):
+    """Tried as a new user would: each sheet opens with what decided, never praises the
+    decisive requirement, says the team's notes to the candidate as "du"/"you", uses only
+    notes written for its own job, and names no employer, school, place or year of the
+    person chosen."""
+    from aterkoppla.decisions.call_sheets import call_sheet_for
+    from aterkoppla.demo.recruitments import RECRUITMENTS
+
+    specs = {spec.title: spec for spec in RECRUITMENTS}
+
+    def notes(spec):
+        return {*spec.strengths, *spec.tips, *spec.impressions}
+
+    # What the team wrote for the other jobs only (a general tip may fit two jobs).
+    others = {
+        title: {text for other in RECRUITMENTS for text in notes(other)} - notes(spec)
+        for title, spec in specs.items()
+    }
+    tasks = CallTask.objects.select_related("application__recruitment", "application__candidate")
+    assert tasks.exists()
+    gendered = re.compile(r"\b(han|hon|honom|henne|hans|hennes|he|she|him|her|his)\b", re.I)
+    for task in tasks:
+        application = task.application
+        sheet = call_sheet_for(application)
+        said = " ".join(
+            [*sheet.strengths_to_open_with, *(a.answer for a in sheet.answers.values())]
+        )
+        decisive = [row.name for row in sheet.decisive]
+        assert decisive and sheet.answers["q1"].answer.startswith("Det som avgjorde"), said
+        for name in decisive:
+            assert not any(name in line for line in sheet.strengths_to_open_with), name
+        assert not gendered.search(said), gendered.search(said)
+        assert not any(text in said for text in others[application.recruitment.title])
+        hired = Application.objects.filter(
+            recruitment=application.recruitment, stage=Application.Stage.HIRED
+        )
+        for person in hired:
+            for merit in person.merits.all():
+                for detail in (
+                    merit.organisation,
+                    str(merit.from_year or ""),
+                    person.candidate.last_name,
+                ):
+                    if detail:
+                        assert detail not in sheet.summary and detail not in said, detail
