@@ -33,7 +33,6 @@ from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion
 
-
 # A score at or below this marks a weakness whose evidence a tip may rest on.
 WEAK_SCORE = 2
 
@@ -44,6 +43,19 @@ def _scores_by_criterion(applications: list[int]) -> dict[int, list[int]]:
     for criterion_id, score in rows.values_list("criterion_id", "score"):
         scores[criterion_id].append(score)
     return scores
+
+
+def withheld_details(hired: list[Application]) -> tuple[str, ...]:
+    """What would identify the people chosen, never to be said to anyone else: their names,
+    and the employers, schools and years of their merits. A staff text holding one of them
+    (an explanation "hon kommer från Nordlager i Borås sedan 2019") is not read out."""
+    details: list[str] = []
+    for other in hired:
+        details += [other.candidate.first_name, other.candidate.last_name]
+        for merit in other.merits.all():
+            details.append(merit.organisation)
+            details += [str(year) for year in (merit.from_year, merit.to_year) if year]
+    return tuple(dict.fromkeys(detail.strip() for detail in details if detail.strip()))
 
 
 def latest_item(application: Application) -> DecisionItem | None:
@@ -130,12 +142,7 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
         tips=tuple(c.tips for c in cards if c.tips.strip()),
         hired_merits=hired_merits,
         hired_count=len(hired),
-        withheld_names=tuple(
-            name
-            for other in hired
-            for name in (other.candidate.first_name, other.candidate.last_name)
-            if name
-        ),
+        withheld_names=withheld_details(hired),
         outcome=_outcome(hired, item),
         staff_language=application.recruitment.language,
     )

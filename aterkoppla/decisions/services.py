@@ -32,12 +32,13 @@ from aterkoppla.applications.services import (
     applications_close,
 )
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
-from aterkoppla.decisions.call_sheets import feedback_outcome, written_summary
+from aterkoppla.decisions.call_sheets import feedback_outcome, withheld_details, written_summary
 from aterkoppla.decisions.events import CALL_ATTEMPTED, DECIDED, FOLLOW_UP, LETTER_PRINTED
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
 from aterkoppla.language.gate import Text, language_gate, language_name, other_language
 from aterkoppla.language.models import Where
 from aterkoppla.lib.call_sheet import mentions
+from aterkoppla.lib.call_sheet.person import names_anyone
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.messaging.services import (
@@ -186,6 +187,7 @@ def decision_plan(
     )
     _check_languages(plan, rejections, rejected)
     _check_contradictions(plan)
+    _check_identifying(plan, rejections)
     plan.warnings = [text for _pk, text in _warnings(plan)]
     return plan
 
@@ -398,6 +400,35 @@ def _check_languages(
     ]
     if problems:
         raise ValidationError(problems)
+
+
+def _check_identifying(plan: Plan, rejections: Sequence[RejectionInput]) -> None:
+    """No reason or explanation names the people chosen or the employers, schools and years of
+    their merits: the candidate must not be able to tell who got the job."""
+    hired = [item.application for item in plan.hired] + list(
+        plan.recruitment.applications.filter(stage=Application.Stage.HIRED).select_related(
+            "candidate"
+        )
+    )
+    if not hired:
+        return
+    details = withheld_details(hired)
+    named = sorted(
+        {
+            detail
+            for item in rejections
+            for detail in details
+            if item.explanation and names_anyone(item.explanation, (detail,))
+        }
+    )
+    if named:
+        raise ValidationError(
+            _(
+                "A reason names the person chosen or details of their merits (%(details)s): "
+                "speak of merits in general terms, such as kind, level and length."
+            )
+            % {"details": ", ".join(named)}
+        )
 
 
 def _check_contradictions(plan: Plan) -> None:

@@ -127,3 +127,60 @@ def test_the_call_sheet_page_and_pdf_describe_the_chosen_without_identifying(
     pdf = client.get(url, {"format": "pdf"}).content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     _assert_anonymous(text)
+
+
+def test_a_reason_naming_the_chosen_persons_employer_or_years_is_refused(
+    recruitment, owner, interviewed, others
+):
+    from django.core.exceptions import ValidationError
+
+    sara, _ali, emma = interviewed
+    merits_update(
+        application=emma,
+        by=owner,
+        merits={
+            "experience": [
+                {
+                    "role": "lagerarbetare",
+                    "years": 6,
+                    "organisation": "Nordlager AB",
+                    "from_year": 2016,
+                    "to_year": 2022,
+                }
+            ]
+        },
+    )
+    criteria = list(recruitment.criteria.all())
+    with pytest.raises(ValidationError) as refused:
+        decision_record(
+            recruitment=recruitment,
+            by=owner,
+            hired=[emma.pk],
+            rejections=[
+                RejectionInput(
+                    sara.pk,
+                    (criteria[1].pk,),
+                    "Den vi valde har arbetat på Nordlager AB sedan 2016, med lagerarbete.",
+                )
+            ],
+        )
+    assert "Nordlager AB" in str(refused.value) and "2016" in str(refused.value)
+    sara.refresh_from_db()
+    assert sara.is_open
+
+
+def test_a_note_naming_the_chosen_person_is_never_read_out(owner, decided, interviewed):
+    from aterkoppla.assessment.models import Scorecard
+    from aterkoppla.decisions.call_sheets import call_sheet_for
+
+    sara = interviewed[0]
+    Scorecard.objects.filter(interview__application=sara).update(
+        strengths="Lika noggrann som Emma, men kortare erfarenhet."
+    )
+    sheet = call_sheet_for(sara)
+    said = " ".join([*sheet.strengths_to_open_with, *(a.answer for a in sheet.answers.values())])
+    assert "Emma" not in said and "Emma" not in sheet.summary
+    assert any(
+        "namnger den vi valde" in line or "names the person chosen" in line
+        for line in sheet.reminders
+    )

@@ -201,7 +201,8 @@ class CallSheet:
     # The written summary after the call: strengths, reasons and tips as a letter.
     summary: str = ""
     # Staff notes left out of what is said, and why: "person" (written about the candidate
-    # in a way that cannot be turned into "du"/"you"), "language" (not the candidate's).
+    # in a way that cannot be turned into "du"/"you"), "language" (not the candidate's),
+    # "identifies" (names the person chosen, or an employer, school or year of their merits).
     unsaid: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -414,7 +415,7 @@ class _Composer:
             self.unsaid[text] = "language"
             return ""
         if self.withheld and names_anyone(text, self.withheld):
-            self.unsaid[text] = "person"
+            self.unsaid[text] = "identifies"
             return ""
         if not about_candidate:
             if speaks_of_someone(text, self.names):
@@ -839,6 +840,8 @@ class _Composer:
             extra.append("third_person_notes")
         if "language" in reasons:
             extra.append("other_language_notes")
+        if "identifies" in reasons or self.unsaid.get(self.explanation) == "identifies":
+            extra.append("identifying_notes")
         return [r[key] for key in extra + keys]
 
     def compose(self) -> CallSheet:

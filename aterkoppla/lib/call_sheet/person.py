@@ -177,11 +177,20 @@ def _english(text: str, names: frozenset[str]) -> str | None:
 
 
 def names_anyone(text: str, names: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``names`` (or its genitive) as a word."""
-    folded = frozenset(name.casefold() for name in names if len(name) > 1)
-    return any(
-        token.casefold() in folded or _possessive_name(token.casefold(), folded)
+    """Whether ``text`` holds one of ``names`` (or its genitive) as a word; a name of several
+    words ("Nordlager AB", "Chalmers tekniska högskola") as those words in a row, a year
+    ("2019") as that number."""
+    words = frozenset(name.casefold() for name in names if len(name) > 1 and name.isalpha())
+    if any(
+        token.casefold() in words or _possessive_name(token.casefold(), words)
         for token in _TOKEN.findall(text)
+    ):
+        return True
+    folded = " ".join(text.split()).casefold()
+    return any(
+        re.search(rf"(?<!\w){re.escape(' '.join(name.split()).casefold())}(?!\w)", folded)
+        for name in names
+        if len(name.strip()) > 1 and not name.strip().isalpha()
     )
 
 

@@ -380,6 +380,11 @@ READER: dict[str, str] = {
         "Some notes are not in the candidate's language: they are left out of the answers and "
         "the written summary. If you use them, say them in the candidate's language."
     ),
+    "identifying_notes": gettext_noop(
+        "A note or the explanation names the person chosen, or an employer, school or year of "
+        "their merits: it is left out of the answers. Never say it; speak of merits in general "
+        "terms (kind, level and length)."
+    ),
     "contradicted": gettext_noop(
         "A decisive requirement is one where the candidate scored at least as high as the person "
         "chosen. Do not compare scores on it: say why it decided, as the decider explained."

@@ -55,3 +55,12 @@ def test_names_and_pronouns_are_found():
     assert not speaks_of_someone("Lugn och saklig")
     assert names_anyone("Emma Berg hade längre erfarenhet", ("Emma",))
     assert not names_anyone("Hon hade längre erfarenhet", ("Emma",))
+
+
+def test_employers_schools_and_years_are_found_whole():
+    details = ("Nordlager AB", "2019", "Chalmers tekniska högskola")
+    assert names_anyone("Hon har jobbat på Nordlager AB sedan 2019.", details)
+    assert names_anyone("Examen från Chalmers  tekniska högskola", details)
+    assert names_anyone("sedan 2019", details)
+    assert not names_anyone("minst 20190 order", details)
+    assert not names_anyone("Nordlagerbolaget", details)
