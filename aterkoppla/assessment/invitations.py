@@ -125,36 +125,42 @@ def staff_notices(
         with translation.override(language):
             subject = calendar.summary(interview)
             body = calendar.description(interview)
-        staff_message_queue(
-            to=user,
-            kind=Kind.INTERVIEW_INVITATION,
-            subject=subject,
-            body=body,
-            dedupe_key=f"interview:{interview.pk}:{interview.sequence}:{user.pk}",
-            by=by,
-            language=language,
-            attachment=Attachment(
-                name="intervju.ics",
-                content_type=calendar.content_type(calendar.REQUEST),
-                content=calendar.invitation(interview, language=language).decode("utf-8"),
-            ),
-        )
+        _to_staff(interview, user, Kind.INTERVIEW_INVITATION, subject, body, by, language)
     for user in cancel_for:
         with translation.override(language):
             subject = calendar.cancellation_description(interview)
-        staff_message_queue(
-            to=user,
-            kind=Kind.INTERVIEW_CANCELLATION,
-            subject=subject,
-            body=subject,
-            dedupe_key=f"interview:{interview.pk}:{interview.sequence}:{user.pk}:cancel",
-            by=by,
-            language=language,
-            attachment=Attachment(
-                name="intervju.ics",
-                content_type=calendar.content_type(calendar.CANCEL),
-                content=calendar.invitation(
-                    interview, language=language, method=calendar.CANCEL, attendees=[user]
-                ).decode("utf-8"),
-            ),
-        )
+        _to_staff(interview, user, Kind.INTERVIEW_CANCELLATION, subject, subject, by, language)
+
+
+def _to_staff(
+    interview: Interview,
+    user: User,
+    kind: str,
+    subject: str,
+    body: str,
+    by: User | None,
+    language: str,
+) -> None:
+    """One interviewer's calendar message: the invitation (REQUEST) or its cancellation."""
+    cancel = kind == Kind.INTERVIEW_CANCELLATION
+    method = calendar.CANCEL if cancel else calendar.REQUEST
+    staff_message_queue(
+        to=user,
+        kind=kind,
+        subject=subject,
+        body=body,
+        dedupe_key=f"interview:{interview.pk}:{interview.sequence}:{user.pk}"
+        + (":cancel" if cancel else ""),
+        by=by,
+        language=language,
+        attachment=Attachment(
+            name="intervju.ics",
+            content_type=calendar.content_type(method),
+            content=calendar.invitation(
+                interview,
+                language=language,
+                method=method,
+                attendees=[user] if cancel else None,
+            ).decode("utf-8"),
+        ),
+    )

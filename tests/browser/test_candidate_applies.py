@@ -52,6 +52,9 @@ def test_candidate_applies_on_a_phone_and_only_the_team_reaches_the_cv(
     expect(page.locator("h1")).to_have_text("Lagerarbetare")
     expect(page.locator("script[type='application/ld+json']")).to_have_count(1)
     page.click(f"a[href='/jobb/{job.pk}/ansok/']")
+    # The form's page has loaded (evaluating during the navigation finds no document).
+    page.wait_for_url(f"**/jobb/{job.pk}/ansok/")
+    expect(page.locator("#id_first_name")).to_be_visible()
     # Nothing is wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.fill("#id_first_name", "Sara")
