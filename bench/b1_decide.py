@@ -78,11 +78,18 @@ DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/aterkoppla_bench_b1"
 
 FIRST_NAMES = ["Sara", "Ali", "Emma", "Nils", "Olle", "Fatima", "Johan", "Maria", "Erik", "Lina"]
 LAST_NAMES = ["Ek", "Hassan", "Berg", "Holm", "Lind", "Nilsson", "Karlsson", "Ahmed", "Sund"]
-SCREENING_REASONS = [
-    "Tjänsten kräver truckkort A+B, och det framgick inte av din ansökan.",
-    "Vi sökte någon med minst två års erfarenhet av lagerarbete.",
-    "The job requires a forklift licence (A+B), which your application did not show.",
-]
+# Reasons written at screening, each in the candidate's language (a reason in another
+# language is refused by the decision).
+SCREENING_REASONS = {
+    "sv": [
+        "Tjänsten kräver truckkort A+B, och det framgick inte av din ansökan.",
+        "Vi sökte någon med minst två års erfarenhet av lagerarbete.",
+    ],
+    "en": [
+        "The job requires a forklift licence (A+B), which your application did not show.",
+        "We were looking for someone with at least two years of warehouse work.",
+    ],
+}
 
 
 class InvalidRun(RuntimeError):
@@ -286,7 +293,8 @@ def setup_data(applications: int) -> Setup:
         for n, candidate in enumerate(candidates):
             interviewed = n in interviewed_at
             marked = n % 3 == 0 and not interviewed
-            reason = SCREENING_REASONS[n % len(SCREENING_REASONS)] if marked else ""
+            reasons = SCREENING_REASONS[candidate.language]
+            reason = reasons[n % len(reasons)] if marked else ""
             rows.append(
                 Application(
                     candidate=candidate,
