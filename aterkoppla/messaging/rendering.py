@@ -54,6 +54,9 @@ VARIABLES = {
         "“yes” when the application was assessed against the requirement profile, else empty "
         "(rejections)"
     ),
+    "by_letter": gettext_lazy(
+        "“yes” when the message is a letter to print (it cannot be answered by replying)"
+    ),
     "disclosure_due": gettext_lazy(
         "The date the written information under diskrimineringslagen 2 kap. 4 § is promised "
         "by, when the candidate asked for it in the call"
@@ -225,6 +228,7 @@ def sample_context(language: str) -> dict[str, str]:
             "assessed": "yes",
             # Empty: the usual case, in which the summary says how to ask for it.
             "disclosure_due": "",
+            "by_letter": "",
             "interview_time": _("Tuesday 8 December 2026 at 10:00"),
             "previous_interview_time": _("Monday 7 December 2026 at 14:00"),
             "interview_length": _("1 hour"),

@@ -199,6 +199,7 @@ def _context(
         "outcome": "chosen",
         "assessed": "yes",
         "disclosure_due": "",
+        "by_letter": "",
         **INTERVIEW_NAMES,
     }
     context.update(extra)
@@ -254,8 +255,15 @@ def _compose(
     memo = {} if memo is None else memo
     candidate = application.candidate
     language = candidate.language
+    # A printed letter is not answered by replying to it.
+    by_letter = "yes" if channel == Message.Channel.LETTER else ""
     context = _context(
-        application, organisation, language, portal_url=portal_url, memo=memo, **extra
+        application,
+        organisation,
+        language,
+        portal_url=portal_url,
+        memo=memo,
+        **{**extra, "by_letter": by_letter},
     )
     template: tuple[str, str] | None = memo.get(("template", kind, language))
     if template is None:

@@ -400,3 +400,16 @@ def test_the_pdf_sheet_reads_as_the_json_and_names_nobody(
     assert "Emma" not in text and "Berg" not in text
     assert "Det som avgjorde var framför allt Erfarenhet av lagerarbete." in text
     assert "Tydlig när du förklarar din plockordning" in text
+
+
+def test_a_printed_letter_never_asks_for_a_reply_to_an_email(
+    recruitment, owner, interviewed, others
+):
+    _decide(recruitment, owner, interviewed, others)
+    olle = others[1]  # no email address: a letter to print
+    letter = olle.messages.get(kind=Kind.REJECTION)
+    assert letter.channel == Message.Channel.LETTER
+    assert "mejlet" not in letter.body_text
+    assert "Skriv till oss på " in letter.body_text
+    email = others[0].messages.get(kind=Kind.REJECTION)
+    assert "Svara på det här mejlet" in email.body_text

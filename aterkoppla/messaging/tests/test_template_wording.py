@@ -17,6 +17,7 @@ EDIT_URL = reverse("messaging:template", args=["acknowledgement", "sv"])
 
 # sample_context as it was written out per language before its values went through gettext.
 SAMPLE_SV = {
+    "by_letter": "",
     "outcome": "chosen",
     "assessed": "yes",
     "disclosure_due": "",
