@@ -400,3 +400,43 @@ def call_attempt_record(
             ],
         },
     )
+
+
+@router.post(
+    "/applications/{application_id}/disclosure-requests",
+    response={201: schemas.DisclosureOut, **ERRORS_WRITE},
+    summary="Ask for the written information under DL 2 kap. 4 §",
+)
+def disclosure_request_create(
+    request: ApiRequest,
+    application_id: ApplicationId,
+    payload: schemas.DisclosureIn | None = None,
+) -> Status:
+    """Record a request for the written information under diskrimineringslagen 2 kap. 4 §
+    (the education, work experience and other merits of the person hired and of those called
+    to interview), received from the candidate (`via`). It gets a due date, shows on the
+    dashboard and on the candidate's page, and is on the timeline. An applicant who was
+    hired, or whose application is still open, cannot ask (422). Asking again while a
+    request is open answers that request. For the owner, a recruiter, the hiring manager and
+    a site admin; other team members get 403.
+    """
+    application = _application_to_call(request, application_id)
+    try:
+        asked = services.disclosure_request(
+            application=application,
+            by=request.auth,
+            via=(payload.via if payload is not None else "api"),
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc) from exc
+    return Status(
+        201,
+        {
+            "id": asked.pk,
+            "application_id": application.pk,
+            "status": asked.status,
+            "via": asked.via,
+            "requested_at": asked.requested_at,
+            "due": asked.due,
+        },
+    )

@@ -311,3 +311,26 @@ class AttemptOut(Schema):
         description="Messages this call queued: the written summary (`call_summary`) or, "
         "after unanswered calls, the decision in writing (`call_unreachable`)."
     )
+
+
+# --- The written information under DL 2 kap. 4 § ------------------------------------------
+
+
+class DisclosureIn(Input):
+    via: Literal["phone", "email", "letter", "api"] = Field(
+        "api",
+        description="How the candidate asked, when staff record it on their behalf: `phone`, "
+        "`email`, `letter`; `api` when a program asks for them.",
+    )
+
+
+class DisclosureOut(Schema):
+    id: int
+    application_id: int
+    status: Literal["open", "answered"] = Field(description="`open` until the letter is sent.")
+    via: str = Field(description="How it was received: `portal`, `call`, `phone`, `email`, …")
+    requested_at: dt.datetime
+    due: dt.date = Field(
+        description="The date it is promised by: the organisation's working days (10 by "
+        "default), Swedish public holidays excluded."
+    )

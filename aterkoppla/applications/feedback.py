@@ -45,3 +45,18 @@ def rejection_channel(application: Any) -> Channel:
     return rejection_channel_of(
         interviewed=application.interviewed, email=application.candidate.email
     )
+
+
+def disclosure_refusal(application: Any) -> str:
+    """Why ``application`` may not ask for the written information under
+    diskrimineringslagen 2 kap. 4 §, or "" when it may: an applicant who did not get the
+    job, once the application has its answer."""
+    from django.utils.translation import gettext
+
+    if application.stage == "hired":
+        return gettext("The written information is for applicants who did not get the job.")
+    if application.is_open:
+        return gettext(
+            "The written information can be asked for once the application has its answer."
+        )
+    return ""

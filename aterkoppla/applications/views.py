@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aterkoppla.applications import services
+from aterkoppla.applications.feedback import disclosure_refusal
 from aterkoppla.applications.forms import ApplicationAddForm, MoveForm
 from aterkoppla.applications.merits import merits_by_kind
 from aterkoppla.applications.models import Application, Document
@@ -98,6 +99,8 @@ def _render_detail(
         "merits": merits_by_kind(merits),
         "merits_flag": application.invited_to_interview and not merits,
         "merits_review": any(merit.needs_review for merit in merits),
+        "disclosures": list(application.disclosure_requests.all()),
+        "may_record_disclosure": access.can_move and not disclosure_refusal(application),
     }
     return render(request, "applications/detail.html", context, status=status)
 

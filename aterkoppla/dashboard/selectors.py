@@ -22,7 +22,7 @@ from aterkoppla.applications.promises import (
     promise_passed_q,
 )
 from aterkoppla.applications.selectors import applications_visible_to
-from aterkoppla.decisions.models import CallTask
+from aterkoppla.decisions.models import CallTask, DisclosureRequest
 from aterkoppla.lib.workdays import working_days_between
 from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.services import organisation_contact_missing
@@ -89,6 +89,8 @@ class Waiting:
     failed: Section
     calls: Section = field(default_factory=lambda: Section(total=0))
     letters: Section = field(default_factory=lambda: Section(total=0))
+    # Requests for the written information under DL 2 kap. 4 §: promises with a date.
+    disclosures: Section = field(default_factory=lambda: Section(total=0))
 
 
 def _visible_applications(user: User) -> QuerySet[Application]:
@@ -157,9 +159,16 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
     deciding = _deciding_recruitments(user)
     calls = CallTask.objects.filter(status=CallTask.Status.OPEN)
     letters = Message.objects.filter(channel=Message.Channel.LETTER, status=Message.Status.TO_PRINT)
+    disclosures = DisclosureRequest.objects.filter(status=DisclosureRequest.Status.OPEN)
     if deciding is not None:
         calls = calls.filter(application__recruitment__in=deciding)
         letters = letters.filter(application__recruitment__in=deciding)
+        disclosures = disclosures.filter(application__recruitment__in=deciding)
+    disclosure_rows = list(
+        disclosures.select_related("application__candidate", "application__recruitment").order_by(
+            "due", "pk"
+        )[:limit]
+    )
     call_rows = list(
         calls.select_related(
             "application__candidate", "application__recruitment", "assigned_to"
@@ -178,6 +187,7 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
         failed=Section(total=failed.count(), rows=failed_rows),
         calls=Section(total=calls.count(), rows=call_rows),
         letters=Section(total=letters.count(), rows=letter_rows),
+        disclosures=Section(total=disclosures.count(), rows=disclosure_rows),
     )
 
 

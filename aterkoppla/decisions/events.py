@@ -10,7 +10,7 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from aterkoppla.decisions.models import CallAttempt
+from aterkoppla.decisions.models import CallAttempt, DisclosureRequest
 from aterkoppla.timeline.registry import event_kind
 
 
@@ -29,6 +29,21 @@ class CallAttempted(TypedDict):
 class FollowUp(TypedDict):
     follow_ups: list[str]  # "summary", "talent_pool", "disclosure"
     disclosure_due: NotRequired[str]  # ISO date the written information is promised by
+
+
+class DisclosureRequested(TypedDict):
+    request: int
+    via: str  # DisclosureRequest.Via
+    due: str  # ISO date
+
+
+def _disclosure_requested(data: Mapping[str, Any]) -> str:
+    due = formats.date_format(dt.date.fromisoformat(data["due"]), "j F Y")
+    via = str(DisclosureRequest.Via(data["via"]).label) if data.get("via") else ""
+    return gettext(
+        "Asked for the written information under diskrimineringslagen 2 kap. 4 § (%(via)s); "
+        "promised by %(date)s."
+    ) % {"via": via.lower(), "date": due}
 
 
 class LetterPrinted(TypedDict):
@@ -111,4 +126,11 @@ LETTER_PRINTED = event_kind(
     label=_("Letter printed"),
     schema=LetterPrinted,
     example={"message": 1, "subject": "Besked om din ansökan"},
+)
+DISCLOSURE_REQUESTED = event_kind(
+    "disclosure_requested",
+    label=_("Written information requested"),
+    schema=DisclosureRequested,
+    example={"request": 1, "via": "portal", "due": "2026-12-18"},
+    summary=_disclosure_requested,
 )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from aterkoppla.applications.feedback import Channel, rejection_channel
 from aterkoppla.applications.models import Application
 from aterkoppla.core.forms import DateInput
-from aterkoppla.decisions.models import CallAttempt
+from aterkoppla.decisions.models import CallAttempt, DisclosureRequest
 from aterkoppla.decisions.services import RejectionInput
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
 from aterkoppla.language.gate import require_readers_language
@@ -226,6 +226,19 @@ class DecisionForm(LanguageCheckedMixin, forms.Form):
             not any(self.cleaned_data.get(f"outcome_{a.pk}") for a in self.interviewed)
             and self.cleaned_data.get("others") == OTHERS_KEEP
         )
+
+
+class DisclosureForm(forms.Form):
+    """A request for the written information, received by staff on the candidate's behalf."""
+
+    via = forms.ChoiceField(
+        label=_("How did the candidate ask?"),
+        choices=[
+            (DisclosureRequest.Via.PHONE, DisclosureRequest.Via.PHONE.label),
+            (DisclosureRequest.Via.EMAIL, DisclosureRequest.Via.EMAIL.label),
+            (DisclosureRequest.Via.LETTER, DisclosureRequest.Via.LETTER.label),
+        ],
+    )
 
 
 class AttemptForm(LanguageCheckedMixin, forms.Form):

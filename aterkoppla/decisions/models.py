@@ -116,6 +116,54 @@ class CallTask(models.Model):
         return self.status == self.Status.OPEN
 
 
+class DisclosureRequest(models.Model):
+    """A request for the written information under diskrimineringslagen 2 kap. 4 §: the
+    education, work experience and other merits of the person hired and of those called to
+    interview. A promise with a due date, answered by a letter."""
+
+    class Via(models.TextChoices):
+        PORTAL = "portal", _("The candidate's page")
+        CALL = "call", _("During the feedback call")
+        PHONE = "phone", _("By phone")
+        EMAIL = "email", _("By email")
+        LETTER = "letter", _("By letter")
+        API = "api", _("Through the API")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To answer")
+        ANSWERED = "answered", _("Answered")
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="disclosure_requests"
+    )
+    via = models.CharField(_("received"), max_length=8, choices=Via.choices)
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    due = models.DateField(_("due"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for written information")
+        verbose_name_plural = _("requests for written information")
+        ordering = ["due", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(status="open"),
+                name="disclosure_one_open_per_application",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "due"], name="disclosure_open_due")]
+
+    def __str__(self) -> str:
+        return f"{self.application} ({self.get_status_display()}, {self.due})"
+
+
 class CallAttempt(models.Model):
     class Outcome(models.TextChoices):
         REACHED = "reached", _("Reached")

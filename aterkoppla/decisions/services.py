@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.events import PROMISE_POSTPONED
-from aterkoppla.applications.feedback import Channel, rejection_channel_of
+from aterkoppla.applications.feedback import Channel, disclosure_refusal, rejection_channel_of
 from aterkoppla.applications.models import Application, Merit
 from aterkoppla.applications.services import (
     application_answered,
@@ -33,8 +33,20 @@ from aterkoppla.applications.services import (
 )
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.decisions.call_sheets import feedback_outcome, withheld_details, written_summary
-from aterkoppla.decisions.events import CALL_ATTEMPTED, DECIDED, FOLLOW_UP, LETTER_PRINTED
-from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DecisionItem
+from aterkoppla.decisions.events import (
+    CALL_ATTEMPTED,
+    DECIDED,
+    DISCLOSURE_REQUESTED,
+    FOLLOW_UP,
+    LETTER_PRINTED,
+)
+from aterkoppla.decisions.models import (
+    CallAttempt,
+    CallTask,
+    Decision,
+    DecisionItem,
+    DisclosureRequest,
+)
 from aterkoppla.language.gate import Text, language_gate, language_name, other_language
 from aterkoppla.language.models import Where
 from aterkoppla.lib.call_sheet import mentions
@@ -47,14 +59,13 @@ from aterkoppla.messaging.services import (
     messages_queue_bulk,
     written_date,
 )
+from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.recruitment.services import StatusCause, recruitment_set_status
+from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
 CALL_DUE_WORKING_DAYS = 2
-# The written information under diskrimineringslagen 2 kap. 4 § asked for in a call is sent
-# within this many working days (the summary says by which date).
-DISCLOSURE_WORKING_DAYS = 10
 FAILED_CALLS_BEFORE_WRITING = 3
 FAILED_CALL_DAYS = 2
 # Written rejections are carried out this many at a time: memory stays flat for any size.
@@ -919,7 +930,9 @@ def _reached(
     application = task.application
     application_answered(application=application, at=now, by=by)
     disclosure_due = (
-        add_working_days(timezone.localdate(now), DISCLOSURE_WORKING_DAYS)
+        disclosure_request(
+            application=application, by=by, via=DisclosureRequest.Via.CALL, at=now
+        ).due
         if disclosure_requested
         else None
     )
@@ -1001,3 +1014,49 @@ def letter_mark_printed(*, message: Message, by: User | None) -> Message:
             data={"message": message.pk, "subject": message.subject},
         )
     return message
+
+
+# --- The written information under diskrimineringslagen 2 kap. 4 § ----------------------------
+
+
+@transaction.atomic
+def disclosure_request(
+    *,
+    application: Application,
+    by: User | None,
+    via: str,
+    at: dt.datetime | None = None,
+) -> DisclosureRequest:
+    """Record a request for the written information under diskrimineringslagen 2 kap. 4 §,
+    with the date it is promised by (the organisation's working days, Swedish holidays
+    excluded), on the timeline. An open request for the application is returned as it is:
+    asking twice promises nothing new. ``ValidationError`` when the applicant may not ask."""
+    if via not in DisclosureRequest.Via.values:
+        raise ValidationError({"via": _("Say how the request was received.")})
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    refusal = disclosure_refusal(application)
+    if refusal:
+        raise ValidationError(refusal, code="not_eligible")
+    existing = DisclosureRequest.objects.filter(
+        application=application, status=DisclosureRequest.Status.OPEN
+    ).first()
+    if existing is not None:
+        return existing
+    at = at or timezone.now()
+    days = Organisation.current().disclosure_working_days
+    request = DisclosureRequest.objects.create(
+        application=application,
+        via=via,
+        requested_at=at,
+        requested_by=by,
+        due=add_working_days(timezone.localdate(at), days),
+    )
+    timeline_record(
+        application=application,
+        kind=DISCLOSURE_REQUESTED,
+        by=by,
+        at=at,
+        actor=TimelineEvent.Actor.CANDIDATE if via == DisclosureRequest.Via.PORTAL else None,
+        data={"request": request.pk, "via": via, "due": request.due.isoformat()},
+    )
+    return request

@@ -14,5 +14,6 @@ urlpatterns = [
     path("calls/<int:pk>/call-back.ics", views.callback_ics, name="callback_ics"),
     path("applications/<int:pk>/call-sheet/", views.call_sheet, name="call_sheet"),
     path("letters/<int:pk>/", views.letter, name="letter"),
+    path("applications/<int:pk>/disclosure-requests/", views.disclosure_new, name="disclosure_new"),
     path("letters/<int:pk>/printed/", views.letter_printed, name="letter_printed"),
 ]

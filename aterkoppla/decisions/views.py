@@ -12,7 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,7 +23,13 @@ from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.decisions import services
 from aterkoppla.decisions.call_sheets import call_sheet_for
-from aterkoppla.decisions.forms import OTHERS_ALL, OTHERS_MARKED, AttemptForm, DecisionForm
+from aterkoppla.decisions.forms import (
+    OTHERS_ALL,
+    OTHERS_MARKED,
+    AttemptForm,
+    DecisionForm,
+    DisclosureForm,
+)
 from aterkoppla.decisions.models import CallAttempt, CallTask
 from aterkoppla.decisions.pdf import PdfUnavailable, answers_of, call_sheet_pdf, letter_pdf
 from aterkoppla.messaging.models import Message
@@ -383,3 +389,28 @@ def letter_printed(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             request, _("The letter to %(name)s is marked as printed.") % {"name": message.to_name}
         )
     return redirect("decisions:calls", pk=application.recruitment_id)
+
+
+@login_required
+@require_http_methods(["POST"])
+def disclosure_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Record a request for the written information (DL 2 kap. 4 §) that reached the staff by
+    phone, email or letter; its date is promised like the candidate's own request."""
+    application, _access = application_get_for_user(request.user, pk, decide=True)
+    form = DisclosureForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose how the candidate asked."))
+        return redirect(application)
+    try:
+        asked = services.disclosure_request(
+            application=application, by=request.user, via=form.cleaned_data["via"]
+        )
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+        return redirect(application)
+    messages.success(
+        request,
+        _("The request is recorded: the written information is promised by %(date)s.")
+        % {"date": formats.date_format(asked.due, "j F Y")},
+    )
+    return redirect(application)

@@ -63,6 +63,15 @@ class Organisation(models.Model):
             "about hiring can be brought up to two years after the decision."
         ),
     )
+    disclosure_working_days = models.PositiveSmallIntegerField(
+        _("written information within, in working days"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_(
+            "How soon a request for the written information under diskrimineringslagen "
+            "2 kap. 4 § is answered."
+        ),
+    )
     promise_auto_update = models.BooleanField(
         _("update candidates automatically"),
         default=True,

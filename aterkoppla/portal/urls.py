@@ -10,4 +10,5 @@ urlpatterns = [
     path("ny-lank/", views.lost_link, name="lost_link"),
     path("<str:token>/", views.candidate_page, name="application"),
     path("<str:token>/aterta/", views.withdraw, name="withdraw"),
+    path("<str:token>/skriftlig-information/", views.disclosure, name="disclosure"),
 ]

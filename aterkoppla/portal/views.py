@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.cache import patch_cache_control
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
@@ -20,9 +20,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
+from aterkoppla.applications.feedback import disclosure_refusal
 from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.applications.services import applications_close
-from aterkoppla.decisions.models import CallTask
+from aterkoppla.decisions.models import CallTask, DisclosureRequest
+from aterkoppla.decisions.services import disclosure_request
 from aterkoppla.messaging.links import token_for
 from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.models import Organisation
@@ -189,8 +191,40 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
         else None,
         "on_the_way": on_the_way,
         "sent": sent,
+        "disclosure": DisclosureRequest.objects.filter(application=application)
+        .order_by("-requested_at", "-pk")
+        .first(),
+        "may_ask_disclosure": not disclosure_refusal(application),
     }
     return _render_for_candidate(request, application, "portal/application.html", context)
+
+
+@_private
+@require_http_methods(["POST"])
+@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
+@ratelimit(key="ip", rate=TOKEN_POST_RATE, method="POST", group="portal.token-post", block=True)
+def disclosure(request: HttpRequest, token: str) -> HttpResponse:
+    """One click: ask for the written information under diskrimineringslagen 2 kap. 4 §."""
+    found = token_for(token)
+    if found is None:
+        return _not_found(request)
+    portal_token_touch(portal_token=found)
+    application = found.application
+    try:
+        asked = disclosure_request(
+            application=application, by=None, via=DisclosureRequest.Via.PORTAL
+        )
+    except ValidationError as refused:
+        with translation.override(_language(request, application.candidate)):
+            messages.error(request, " ".join(refused.messages))
+        return redirect("portal:application", token=token)
+    with translation.override(_language(request, application.candidate)):
+        messages.success(
+            request,
+            gettext("Thank you. We will send you the written information by %(date)s.")
+            % {"date": formats.date_format(asked.due, "j F Y")},
+        )
+    return redirect("portal:application", token=token)
 
 
 @_private

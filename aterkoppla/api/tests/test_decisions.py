@@ -792,3 +792,18 @@ def test_nobody_hired_is_said_and_counted(api_as, owner, recruitment, others):
     assert response.json()["written"]["unassessed"] == 1
     body = nils.messages.get(kind="rejection").body_text
     assert "Vi har beslutat att inte tillsätta tjänsten" in body
+
+
+def test_a_request_for_written_information(api_as, owner, decided, interviewed, others):
+    """DL 2 kap. 4 §: 201 with its promised date; the person hired cannot ask (422)."""
+    sara, _ali, emma = interviewed
+    response = api_as(owner).post(f"/applications/{sara.pk}/disclosure-requests", {})
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["status"] == "open" and body["via"] == "api"
+    assert dt.date.fromisoformat(body["due"]) > dt.date.fromisoformat(body["requested_at"][:10])
+    again = api_as(owner).post(f"/applications/{sara.pk}/disclosure-requests", {"via": "phone"})
+    assert again.status_code == 201 and again.json()["id"] == body["id"]
+    refused = api_as(owner).post(f"/applications/{emma.pk}/disclosure-requests", {})
+    assert refused.status_code == 422
+    assert "did not get the job" in refused.json()["detail"]

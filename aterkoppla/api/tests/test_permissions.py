@@ -14,7 +14,7 @@ from django.test import Client
 from aterkoppla.accounts.models import ApiToken, User
 from aterkoppla.api.tests.helpers import BASE, ApiClient, application_body, recruitment_body
 from aterkoppla.applications.models import Application, Merit
-from aterkoppla.decisions.models import CallAttempt, CallTask, Decision
+from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DisclosureRequest
 from aterkoppla.decisions.services import RejectionInput, decision_record
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 from tests.helpers import interview_held
@@ -39,6 +39,7 @@ ROUTES = [
     ("GET", "/applications/{application}/call-sheet", None, "decide"),
     ("GET", "/call-tasks?recruitment={recruitment}", None, "decide"),
     ("POST", "/call-tasks/{task}/attempts", "attempt", "decide"),
+    ("POST", "/applications/{application}/disclosure-requests", "disclosure", "decide"),
 ]
 
 # Routes that answer something other than 200 (GET, PATCH, PUT) or 201 (POST) on success.
@@ -53,7 +54,8 @@ def _success(method: str, path: str) -> int:
 
 
 def _needs_a_call(path: str) -> bool:
-    return "{task}" in path or path.endswith("/call-sheet")
+    # A call task; a request for written information needs the rejection it makes too.
+    return "{task}" in path or path.endswith(("/call-sheet", "/disclosure-requests"))
 
 
 @pytest.fixture
@@ -75,6 +77,7 @@ class Caller:
             "application": application_body,
             "decision": lambda: {"rejections": [{"application_id": application.pk}]},
             "attempt": lambda: {"outcome": "no_answer"},
+            "disclosure": lambda: {"via": "phone"},
             "status": lambda: {"status": "closed"},
             "merits": lambda: {"experience": [{"role": "lagerarbetare", "length": {"years": 2}}]},
         }
@@ -129,6 +132,7 @@ def _counts() -> dict[str, int]:
         "call_attempts": CallAttempt.objects.count(),
         "closed": Recruitment.objects.filter(status=Recruitment.Status.CLOSED).count(),
         "merits": Merit.objects.count(),
+        "disclosures": DisclosureRequest.objects.count(),
     }
 
 

@@ -210,9 +210,9 @@ def _fill(recruitment, owner, n: int) -> None:
             )
 
 
-# session, user, the counts, three lists, the count of failed messages; calls to make and
-# letters to print: a list and a count each
-DASHBOARD_QUERIES = 12
+# session, user, the counts, three lists, the count of failed messages; calls to make,
+# letters to print and requests for written information: a list and a count each
+DASHBOARD_QUERIES = 14
 
 
 @pytest.mark.parametrize("n", [2, 30])

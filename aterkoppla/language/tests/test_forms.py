@@ -172,6 +172,7 @@ def test_organisation_texts_are_checked(client_for, site_admin):
     data = {
         "name": organisation.name,
         "retention_months": organisation.retention_months,
+        "disclosure_working_days": organisation.disclosure_working_days,
         "promise_postpone_days": organisation.promise_postpone_days,
         "promise_max_updates": organisation.promise_max_updates,
         "privacy_notice_sv": "Vi sparar uppgifter om din religion och hälsa.",

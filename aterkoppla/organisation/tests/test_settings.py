@@ -22,6 +22,7 @@ def _data(**overrides):
         "privacy_notice_sv": "",
         "privacy_notice_en": "",
         "retention_months": "24",
+        "disclosure_working_days": "10",
         "promise_auto_update": "on",
         "promise_postpone_days": "5",
         "promise_max_updates": "2",
@@ -53,6 +54,8 @@ def test_own_privacy_notice_replaces_the_default(client_for, site_admin):
     [
         ("retention_months", "0"),
         ("retention_months", "-3"),
+        ("disclosure_working_days", "0"),
+        ("disclosure_working_days", "31"),
         ("promise_postpone_days", "abc"),
         ("sender_email", "inte-en-adress"),
         ("sender_email", "noreply@nordlager.example.se"),

@@ -24,9 +24,10 @@ from tests.helpers import interview_held
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
-# The link, the messages and the organisation; the rest is the rate limit's counter in the
-# database cache (a cull check, an add and an increment, each in a savepoint).
-QUERIES = 3 + 12
+# The link, the messages, the organisation and the request for written information; the rest
+# is the rate limit's counter in the database cache (a cull check, an add and an increment,
+# each in a savepoint).
+QUERIES = 4 + 12
 
 
 def _sent(message: Message, at: dt.datetime) -> None:

@@ -37,7 +37,13 @@ OWNERS = {
         "merits_updated",
     },
     "language": {"language_override"},
-    "decisions": {"decided", "call_attempted", "follow_up", "letter_printed"},
+    "decisions": {
+        "decided",
+        "call_attempted",
+        "follow_up",
+        "letter_printed",
+        "disclosure_requested",
+    },
 }
 
 
