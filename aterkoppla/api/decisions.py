@@ -33,7 +33,8 @@ from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.decisions import services
 from aterkoppla.decisions.call_sheets import call_sheet_for
-from aterkoppla.decisions.models import CallAttempt, CallTask
+from aterkoppla.decisions.disclosure import disclosure_letter
+from aterkoppla.decisions.models import CallAttempt, CallTask, DisclosureRequest
 from aterkoppla.decisions.pdf import PdfUnavailable, call_sheet_pdf
 from aterkoppla.language.gate import LanguageBlocked as StoppedText
 from aterkoppla.messaging.models import Kind, Message
@@ -440,3 +441,23 @@ def disclosure_request_create(
             "due": asked.due,
         },
     )
+
+
+@router.get(
+    "/disclosure-requests/{request_id}/letter",
+    response={200: schemas.DisclosureLetterOut, **ERRORS_READ, 403: ErrorOut},
+    summary="Get the letter answering a request for written information",
+)
+def disclosure_letter_read(
+    request: ApiRequest, request_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> dict[str, Any]:
+    """The letter that answers a request under diskrimineringslagen 2 kap. 4 §, in the
+    requester's language: the merits of the person hired and of those called to interview,
+    by education, work experience and other merits, generalised (kind, level and length),
+    with no names, contact details, employers, schools, places or years. For the owner, a
+    recruiter, the hiring manager and a site admin; other team members get 403."""
+    asked = get_object_or_404(DisclosureRequest, pk=request_id)
+    _application_to_call(request, asked.application_id)
+    return {"id": asked.pk, "status": asked.status, "due": asked.due} | disclosure_letter(
+        asked
+    ).to_dict()

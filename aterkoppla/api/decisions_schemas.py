@@ -334,3 +334,22 @@ class DisclosureOut(Schema):
         description="The date it is promised by: the organisation's working days (10 by "
         "default), Swedish public holidays excluded."
     )
+
+
+class PersonMeritsOut(Schema):
+    education: list[str]
+    experience: list[str]
+    other: list[str]
+
+
+class DisclosureLetterOut(Schema):
+    id: int
+    status: Literal["open", "answered"]
+    due: dt.date
+    language: str = Field(description="The requester's language: `sv` or `en`.")
+    hired: list[PersonMeritsOut] = Field(description="The merits of the person (people) hired.")
+    interviewed: list[PersonMeritsOut] = Field(
+        description="The merits of the others called to interview, the requester left out, in "
+        "an order that says nothing about who they are."
+    )
+    text: str = Field(description="The letter's list as the candidate reads it.")

@@ -103,6 +103,7 @@ MessageKindValue = Literal[  # messaging.models.Kind
     "call_notice",
     "call_summary",
     "call_unreachable",
+    "disclosure_letter",
     "interview_booked",
     "interview_moved",
     "interview_cancelled",

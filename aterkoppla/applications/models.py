@@ -198,6 +198,15 @@ class Application(models.Model):
         have nothing to say about this person."""
         return not self.merits.all()
 
+    @classmethod
+    def invited_to_interview_q(cls) -> Q:
+        """``invited_to_interview`` as a query condition (for many at once)."""
+        return (
+            Q(interviewed=True)
+            | Q(stage__in=[*cls.INVITED_STAGES, cls.Stage.HIRED])
+            | Q(closed_from_stage__in=list(cls.INVITED_STAGES))
+        )
+
     @property
     def invited_to_interview(self) -> bool:
         """Reached the interview stage at some point (the people DL 2 kap. 4 § is about)."""

@@ -101,6 +101,7 @@ def _render_detail(
         "merits_review": any(merit.needs_review for merit in merits),
         "disclosures": list(application.disclosure_requests.all()),
         "may_record_disclosure": access.can_move and not disclosure_refusal(application),
+        "may_send_disclosure": access.can_move,
     }
     return render(request, "applications/detail.html", context, status=status)
 

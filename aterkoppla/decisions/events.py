@@ -46,6 +46,12 @@ def _disclosure_requested(data: Mapping[str, Any]) -> str:
     ) % {"via": via.lower(), "date": due}
 
 
+class DisclosureSent(TypedDict):
+    request: int
+    message: int
+    channel: str  # "email" or "letter"
+
+
 class LetterPrinted(TypedDict):
     message: int
     subject: str
@@ -133,4 +139,10 @@ DISCLOSURE_REQUESTED = event_kind(
     schema=DisclosureRequested,
     example={"request": 1, "via": "portal", "due": "2026-12-18"},
     summary=_disclosure_requested,
+)
+DISCLOSURE_SENT = event_kind(
+    "disclosure_sent",
+    label=_("Written information sent"),
+    schema=DisclosureSent,
+    example={"request": 1, "message": 2, "channel": "email"},
 )

@@ -33,10 +33,12 @@ from aterkoppla.applications.services import (
 )
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.decisions.call_sheets import feedback_outcome, withheld_details, written_summary
+from aterkoppla.decisions.disclosure import disclosure_letter
 from aterkoppla.decisions.events import (
     CALL_ATTEMPTED,
     DECIDED,
     DISCLOSURE_REQUESTED,
+    DISCLOSURE_SENT,
     FOLLOW_UP,
     LETTER_PRINTED,
 )
@@ -1060,3 +1062,39 @@ def disclosure_request(
         data={"request": request.pk, "via": via, "due": request.due.isoformat()},
     )
     return request
+
+
+@transaction.atomic
+def disclosure_send(*, request: DisclosureRequest, by: User | None) -> Message:
+    """Send the letter answering ``request``, as reviewed (``decisions.disclosure``): by email
+    in the requester's language, or as a letter to print when there is no address. The
+    request is answered; both are on the timeline."""
+    request = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != DisclosureRequest.Status.OPEN:
+        raise ValidationError(_("This request has already been answered."))
+    application = request.application
+    letter = disclosure_letter(request)
+    message = message_queue(
+        application=application,
+        kind=Kind.DISCLOSURE_LETTER,
+        dedupe_key=f"disclosure:{request.pk}",
+        by=by,
+        extra={
+            "summary": letter.text,
+            "outcome": feedback_outcome(anyone_hired=bool(letter.hired), no_hire=False),
+        },
+        letter=True,
+    )
+    if message is None:  # with ``letter=True`` a candidate without email gets a letter
+        raise ValidationError(_("The letter could not be made."))
+    now = timezone.now()
+    request.status, request.answered_at = DisclosureRequest.Status.ANSWERED, now
+    request.save(update_fields=["status", "answered_at"])
+    timeline_record(
+        application=application,
+        kind=DISCLOSURE_SENT,
+        by=by,
+        at=now,
+        data={"request": request.pk, "message": message.pk, "channel": message.channel},
+    )
+    return message

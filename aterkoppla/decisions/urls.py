@@ -15,5 +15,6 @@ urlpatterns = [
     path("applications/<int:pk>/call-sheet/", views.call_sheet, name="call_sheet"),
     path("letters/<int:pk>/", views.letter, name="letter"),
     path("applications/<int:pk>/disclosure-requests/", views.disclosure_new, name="disclosure_new"),
+    path("disclosure-requests/<int:pk>/", views.disclosure, name="disclosure"),
     path("letters/<int:pk>/printed/", views.letter_printed, name="letter_printed"),
 ]

@@ -23,6 +23,7 @@ from aterkoppla.applications.models import Application
 from aterkoppla.applications.selectors import application_get_for_user
 from aterkoppla.decisions import services
 from aterkoppla.decisions.call_sheets import call_sheet_for
+from aterkoppla.decisions.disclosure import disclosure_letter
 from aterkoppla.decisions.forms import (
     OTHERS_ALL,
     OTHERS_MARKED,
@@ -30,7 +31,7 @@ from aterkoppla.decisions.forms import (
     DecisionForm,
     DisclosureForm,
 )
-from aterkoppla.decisions.models import CallAttempt, CallTask
+from aterkoppla.decisions.models import CallAttempt, CallTask, DisclosureRequest
 from aterkoppla.decisions.pdf import PdfUnavailable, answers_of, call_sheet_pdf, letter_pdf
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.models import Criterion, Recruitment
@@ -414,3 +415,33 @@ def disclosure_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         % {"date": formats.date_format(asked.due, "j F Y")},
     )
     return redirect(application)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def disclosure(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Review the letter answering a request for the written information, and send it."""
+    asked = get_object_or_404(DisclosureRequest.objects.only("pk", "application_id"), pk=pk)
+    application, access = application_get_for_user(request.user, asked.application_id, decide=True)
+    asked = DisclosureRequest.objects.select_related("application__candidate").get(pk=pk)
+    if request.method == "POST":
+        try:
+            message = services.disclosure_send(request=asked, by=request.user)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(
+                request,
+                _("The written information is sent.")
+                if message.channel == Message.Channel.EMAIL
+                else _("The written information is ready to print among the letters."),
+            )
+        return redirect(application)
+    context = {
+        "application": application,
+        "recruitment": application.recruitment,
+        "access": access,
+        "asked": asked,
+        "letter": disclosure_letter(asked),
+    }
+    return render(request, "decisions/disclosure.html", context)

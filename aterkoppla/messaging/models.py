@@ -24,6 +24,7 @@ class Kind(models.TextChoices):
     CALL_NOTICE = "call_notice", _("Before the feedback call")
     CALL_SUMMARY = "call_summary", _("Summary of the feedback call")
     CALL_UNREACHABLE = "call_unreachable", _("Decision after unanswered calls")
+    DISCLOSURE_LETTER = "disclosure_letter", _("Written information (DL 2 kap. 4 §)")
     # To the candidate, each with the interview's calendar file.
     INTERVIEW_BOOKED = "interview_booked", _("Invitation to interview")
     INTERVIEW_MOVED = "interview_moved", _("Interview moved")

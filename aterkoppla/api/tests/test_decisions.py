@@ -807,3 +807,20 @@ def test_a_request_for_written_information(api_as, owner, decided, interviewed, 
     refused = api_as(owner).post(f"/applications/{emma.pk}/disclosure-requests", {})
     assert refused.status_code == 422
     assert "did not get the job" in refused.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("owner", 200), ("interviewer", 403), ("outsider", 404), (None, 401)]
+)
+def test_the_letter_for_a_request(request, api_as, owner, decided, interviewed, who, status):
+    sara = interviewed[0]
+    asked = api_as(owner).post(f"/applications/{sara.pk}/disclosure-requests", {}).json()
+    user = request.getfixturevalue(who) if who else None
+    response = api_as(user).get(f"/disclosure-requests/{asked['id']}/letter")
+    assert response.status_code == status, response.content
+    if status == 200:
+        letter = response.json()
+        assert letter["language"] == "sv" and letter["status"] == "open"
+        assert len(letter["hired"]) == 1
+        assert "Den som fick tjänsten:" in letter["text"]
+        assert "Emma" not in letter["text"] and "Berg" not in letter["text"]

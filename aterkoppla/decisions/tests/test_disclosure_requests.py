@@ -27,8 +27,7 @@ from aterkoppla.timeline.models import TimelineEvent
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
 
-@pytest.fixture
-def decided(recruitment, owner, interviewed, others):
+def _decide(recruitment, owner, interviewed, others):
     sara, ali, emma = interviewed
     criteria = list(recruitment.criteria.all())
     decision_record(
@@ -44,6 +43,11 @@ def decided(recruitment, owner, interviewed, others):
     for application in (*interviewed, *others):
         application.refresh_from_db()
     return interviewed, others
+
+
+@pytest.fixture
+def decided(recruitment, owner, interviewed, others):
+    return _decide(recruitment, owner, interviewed, others)
 
 
 def test_who_may_ask(owner, application, decided):
@@ -151,3 +155,91 @@ def test_the_application_page_and_the_dashboard_show_the_promise(client_for, own
     section = dashboard[dashboard.index('id="disclosures"') :].split("</section>")[0]
     assert "Nils Holm" in section
     assert f"{asked.due.day}" in section
+
+
+# --- The letter ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_merits(recruitment, owner, interviewed, others):
+    """As ``decided``, with the merits of Emma (hired) and Ali (interviewed) recorded first,
+    holding an employer, a school, a place and years that must never reach the letter."""
+    from aterkoppla.assessment.services import merits_update
+
+    _sara, ali, emma = interviewed
+    merits_update(
+        application=emma,
+        by=owner,
+        merits={
+            "education": [
+                {
+                    "field": "logistik",
+                    "level": "vocational",
+                    "organisation": "Jönköping University",
+                    "from_year": 2014,
+                    "to_year": 2016,
+                }
+            ],
+            "experience": [{"role": "lagerarbetare", "years": 6, "organisation": "Nordlager AB"}],
+        },
+    )
+    merits_update(
+        application=ali,
+        by=owner,
+        merits={"experience": [{"role": "truckförare", "years": 2, "organisation": "DHL"}]},
+    )
+    return _decide(recruitment, owner, interviewed, others)
+
+
+def test_the_letter_lists_merits_and_identifies_no_one(client_for, owner, with_merits):
+    (sara, _ali, _emma), _others = with_merits
+    asked = disclosure_request(application=sara, by=None, via="portal")
+    page = client_for(owner).get(reverse("decisions:disclosure", args=[asked.pk]))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Den som fick tjänsten:" in text
+    assert "sex års erfarenhet som lagerarbetare" in text
+    assert "två års erfarenhet som truckförare" in text
+    response = client_for(owner).post(reverse("decisions:disclosure", args=[asked.pk]))
+    assert response.status_code == 302
+    asked.refresh_from_db()
+    assert asked.status == DisclosureRequest.Status.ANSWERED
+    message = sara.messages.get(kind=Kind.DISCLOSURE_LETTER)
+    for secret in ("Emma", "Berg", "Ali", "Hassan", "Nordlager", "DHL", "Jönköping", "2014",
+                   "2016", "@", "070-"):  # fmt: skip
+        assert secret not in message.body_text.split("Vänliga hälsningar")[0], secret
+    assert "diskrimineringslagen 2 kap. 4 §" in message.body_text
+    assert "Sara" in message.body_text  # addressed to her, and she is not in the list
+    assert TimelineEvent.objects.filter(kind="disclosure_sent").exists()
+    again = client_for(owner).post(reverse("decisions:disclosure", args=[asked.pk]), follow=True)
+    assert "redan besvarats" in again.content.decode()
+    assert sara.messages.filter(kind=Kind.DISCLOSURE_LETTER).count() == 1
+
+
+def test_the_letter_is_in_the_requesters_language(owner, with_merits):
+    from aterkoppla.decisions.disclosure import disclosure_letter
+
+    (_sara, ali, _emma), _others = with_merits
+    asked = disclosure_request(application=ali, by=None, via="portal")
+    letter = disclosure_letter(asked)
+    assert letter.language == "en"
+    assert "The person who got the job:" in letter.text
+    assert "six years of experience as lagerarbetare" in letter.text
+    assert "truckförare" not in letter.text  # his own merits are not listed to him
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("hiring_manager", 200), ("interviewer", 403), ("outsider", 404)],
+)
+def test_who_may_review_and_send_the_letter(request, client_for, decided, who, status):
+    (sara, _ali, _emma), _others = decided
+    asked = disclosure_request(application=sara, by=None, via="portal")
+    client = client_for(request.getfixturevalue(who))
+    url = reverse("decisions:disclosure", args=[asked.pk])
+    assert client.get(url).status_code == status
+    assert client_for(None).get(url).status_code == 302
+    if status != 200:
+        assert client.post(url).status_code == status
+        asked.refresh_from_db()
+        assert asked.status == DisclosureRequest.Status.OPEN

@@ -43,6 +43,7 @@ OWNERS = {
         "follow_up",
         "letter_printed",
         "disclosure_requested",
+        "disclosure_sent",
     },
 }
 
