@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 
 from django.core.exceptions import ValidationError
@@ -113,7 +114,7 @@ class Plan:
     def rejected_count(self) -> int:
         return len(self.calls) + len(self.written_ids)
 
-    @property
+    @cached_property
     def outcome(self) -> str:
         """What the rejected may be told of who got the job: someone ("chosen"), nobody yet
         ("pending": others go on) or nobody ("none": cancelled or advertised again)."""

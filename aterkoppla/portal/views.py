@@ -210,15 +210,15 @@ def disclosure(request: HttpRequest, token: str) -> HttpResponse:
         return _not_found(request)
     portal_token_touch(portal_token=found)
     application = found.application
-    try:
-        asked = disclosure_request(
-            application=application, by=None, via=DisclosureRequest.Via.PORTAL
-        )
-    except ValidationError as refused:
-        with translation.override(_language(request, application.candidate)):
-            messages.error(request, " ".join(refused.messages))
-        return redirect("portal:application", token=token)
+    # The refusal, like the thanks, in the language the candidate reads the page in.
     with translation.override(_language(request, application.candidate)):
+        try:
+            asked = disclosure_request(
+                application=application, by=None, via=DisclosureRequest.Via.PORTAL
+            )
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+            return redirect("portal:application", token=token)
         messages.success(
             request,
             gettext("Thank you. We will send you the written information by %(date)s.")

@@ -243,3 +243,13 @@ def test_who_may_review_and_send_the_letter(request, client_for, decided, who, s
         assert client.post(url).status_code == status
         asked.refresh_from_db()
         assert asked.status == DisclosureRequest.Status.OPEN
+
+
+def test_a_refusal_on_the_page_is_in_the_candidates_language(client_for, recruitment, owner):
+    from aterkoppla.decisions.tests.fixtures import apply_for
+
+    john = apply_for(recruitment, owner, "John", "Smith", "john@example.com", "", "en")
+    anon = client_for(None)
+    response = anon.post(link(john) + "skriftlig-information/", follow=True)
+    assert "can be asked for once the application has its answer" in response.content.decode()
+    assert not DisclosureRequest.objects.exists()
