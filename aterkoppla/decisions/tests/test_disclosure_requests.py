@@ -253,3 +253,25 @@ def test_a_refusal_on_the_page_is_in_the_candidates_language(client_for, recruit
     response = anon.post(link(john) + "skriftlig-information/", follow=True)
     assert "can be asked for once the application has its answer" in response.content.decode()
     assert not DisclosureRequest.objects.exists()
+
+
+def test_before_anyone_is_hired_the_letter_speaks_of_no_one_who_got_the_job(
+    recruitment, owner, interviewed
+):
+    from aterkoppla.decisions.services import disclosure_send
+
+    sara = interviewed[0]
+    criteria = list(recruitment.criteria.all())
+    decision_record(
+        recruitment=recruitment,
+        by=owner,
+        rejections=[
+            RejectionInput(sara.pk, (criteria[1].pk,), "Mindre erfarenhet av lagerarbete.")
+        ],
+    )
+    sara.refresh_from_db()
+    asked = disclosure_request(application=sara, by=None, via="portal")
+    body = disclosure_send(request=asked, by=owner).body_text
+    assert "ingen har anställts" in body
+    assert "den som fick tjänsten" not in body and "Den som fick tjänsten" not in body
+    assert "Kallad till intervju, person 1:" in body
