@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "aterkoppla.applications",
     "aterkoppla.assessment",
     "aterkoppla.decisions",
+    "aterkoppla.privacy",
     "aterkoppla.careers",
     "aterkoppla.messaging",
     "aterkoppla.dashboard",

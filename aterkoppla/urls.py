@@ -15,6 +15,7 @@ urlpatterns = [
     path("applications/", include("aterkoppla.applications.urls")),
     path("assessment/", include("aterkoppla.assessment.urls")),
     path("decisions/", include("aterkoppla.decisions.urls")),
+    path("privacy/", include("aterkoppla.privacy.urls")),
     path("messages/", include("aterkoppla.messaging.urls")),
     path("language/", include("aterkoppla.language.urls")),
     path("settings/", include("aterkoppla.organisation.urls")),

@@ -81,3 +81,47 @@ STATUS_CHANGED = event_kind(
     example={"from": "decided", "to": "open", "reason": "Den anställda tackade nej."},
     summary=_status_changed,
 )
+
+
+class HoldSet(TypedDict):
+    source: str  # LegalHold.Source
+    reason: str
+
+
+class HoldLifted(TypedDict):
+    source: str
+    reason: str  # why it was lifted
+
+
+def _hold_set(data: Mapping[str, Any]) -> str:
+    from aterkoppla.recruitment.models import LegalHold
+
+    return gettext("Legal hold set (%(source)s): nothing is anonymised or deleted. %(reason)s") % {
+        "source": LegalHold.Source(data["source"]).label,
+        "reason": data["reason"],
+    }
+
+
+def _hold_lifted(data: Mapping[str, Any]) -> str:
+    from aterkoppla.recruitment.models import LegalHold
+
+    return gettext("Legal hold lifted (%(source)s). Reason: %(reason)s") % {
+        "source": LegalHold.Source(data["source"]).label,
+        "reason": data["reason"],
+    }
+
+
+HOLD_SET = event_kind(
+    "legal_hold_set",
+    label=_("Legal hold set"),
+    schema=HoldSet,
+    example={"source": "disputed", "reason": "DO har begärt yttrande."},
+    summary=_hold_set,
+)
+HOLD_LIFTED = event_kind(
+    "legal_hold_lifted",
+    label=_("Legal hold lifted"),
+    schema=HoldLifted,
+    example={"source": "disputed", "reason": "Ärendet avslutat utan åtgärd."},
+    summary=_hold_lifted,
+)

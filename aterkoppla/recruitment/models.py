@@ -312,3 +312,54 @@ class TeamMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+
+class LegalHold(models.Model):
+    """Keeps a recruitment's applications past their retention while a claim may be made.
+
+    Set by a site admin with a reason, by a request for the written information under
+    diskrimineringslagen 2 kap. 4 § and by marking the recruitment as disputed; lifted only by
+    a site admin, with a reason. While one is in force nothing of the recruitment is
+    anonymised or deleted (``aterkoppla.applications.retention``).
+    """
+
+    class Source(models.TextChoices):
+        ADMIN = "admin", _("Set by a site admin")
+        DISCLOSURE = "disclosure", _("A request for written information (DL 2 kap. 4 §)")
+        DISPUTED = "disputed", _("The recruitment is disputed")
+
+    recruitment = models.ForeignKey(
+        Recruitment, on_delete=models.PROTECT, related_name="legal_holds"
+    )
+    source = models.CharField(_("set by"), max_length=10, choices=Source.choices)
+    reason = models.TextField(_("reason"), validators=[NO_NUL])
+    set_at = models.DateTimeField(_("set"), default=timezone.now)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    lifted_at = models.DateTimeField(_("lifted"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    lift_reason = models.TextField(_("reason for lifting"), blank=True, validators=[NO_NUL])
+
+    class Meta:
+        verbose_name = _("legal hold")
+        verbose_name_plural = _("legal holds")
+        ordering = ["-set_at"]
+        indexes = [models.Index(fields=["recruitment", "lifted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.recruitment}: {self.get_source_display()}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.lifted_at is None

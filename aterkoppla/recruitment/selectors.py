@@ -10,7 +10,7 @@ from django.http import Http404
 
 from aterkoppla.accounts.models import User
 from aterkoppla.recruitment.events import STATUS_CHANGED
-from aterkoppla.recruitment.models import Recruitment, TeamMembership
+from aterkoppla.recruitment.models import LegalHold, Recruitment, TeamMembership
 from aterkoppla.timeline.models import TimelineEvent
 
 Role = TeamMembership.Role
@@ -93,3 +93,13 @@ def recruitment_status_history(recruitment: Recruitment) -> QuerySet[TimelineEve
         .select_related("actor_user")
         .order_by("-at", "-id")
     )
+
+
+def legal_holds_in_force(recruitment: Recruitment) -> QuerySet[LegalHold]:
+    """The holds on ``recruitment`` not yet lifted, newest first."""
+    return LegalHold.objects.filter(recruitment=recruitment, lifted_at__isnull=True)
+
+
+def recruitment_held_ids() -> QuerySet[LegalHold, int]:
+    """The ids of the recruitments under a legal hold (a subquery for many at once)."""
+    return LegalHold.objects.filter(lifted_at__isnull=True).values_list("recruitment_id", flat=True)

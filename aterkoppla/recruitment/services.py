@@ -21,8 +21,14 @@ from aterkoppla.core.meta import model_field
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.organisation.services import organisation_contact_missing
-from aterkoppla.recruitment.events import PROFILE_CHANGED, STATUS_CHANGED
-from aterkoppla.recruitment.models import Criterion, ProfileVersion, Recruitment, TeamMembership
+from aterkoppla.recruitment.events import HOLD_LIFTED, HOLD_SET, PROFILE_CHANGED, STATUS_CHANGED
+from aterkoppla.recruitment.models import (
+    Criterion,
+    LegalHold,
+    ProfileVersion,
+    Recruitment,
+    TeamMembership,
+)
 from aterkoppla.timeline.services import timeline_record
 
 
@@ -496,3 +502,57 @@ def criterion_move(*, criterion: Criterion, by: User | None, offset: int, reason
         name=criterion.name,
         reason=reason,
     )
+
+
+def legal_hold_set(
+    *, recruitment: Recruitment, source: str, reason: str, by: User | None
+) -> LegalHold:
+    """Put a legal hold on ``recruitment``: nothing of it is anonymised or deleted until it is
+    lifted. A hold of the same source already in force is returned as it is (a second request
+    for the written information does not make a second hold). A ``ValidationError`` on
+    ``reason`` when it is empty."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the hold is set: it is kept on record.")})
+    with transaction.atomic():
+        Recruitment.objects.select_for_update().only("pk").get(pk=recruitment.pk)
+        existing = LegalHold.objects.filter(
+            recruitment=recruitment, source=source, lifted_at__isnull=True
+        ).first()
+        if existing is not None:
+            return existing
+        hold = LegalHold(recruitment=recruitment, source=source, reason=reason, set_by=by)
+        _validated(hold)
+        hold.save()
+        timeline_record(
+            recruitment_id=recruitment.pk,
+            by=by,
+            kind=HOLD_SET,
+            data={"source": source, "reason": reason},
+        )
+    return hold
+
+
+def legal_hold_lift(*, hold: LegalHold, reason: str, by: User) -> LegalHold:
+    """Lift ``hold`` (site admins only: the views and the admin ask ``require_site_admin``),
+    with the reason on record. A ``ValidationError`` when the reason is empty or the hold is
+    already lifted."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            {"lift_reason": _("Say why the hold is lifted: it is kept on record.")}
+        )
+    with transaction.atomic():
+        row = LegalHold.objects.select_for_update().get(pk=hold.pk)
+        if row.lifted_at is not None:
+            raise ValidationError(_("This hold has already been lifted."), code="lifted")
+        row.lifted_at, row.lifted_by, row.lift_reason = timezone.now(), by, reason
+        row.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
+        timeline_record(
+            recruitment_id=row.recruitment_id,
+            by=by,
+            kind=HOLD_LIFTED,
+            data={"source": row.source, "reason": reason},
+        )
+    hold.lifted_at, hold.lifted_by, hold.lift_reason = row.lifted_at, by, reason
+    return hold
