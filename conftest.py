@@ -210,3 +210,21 @@ def interview(application, owner, interviewer, hiring_manager):
         interviewers=[interviewer, hiring_manager],
         location="Lagret, Jönköping",
     )
+
+
+@pytest.fixture
+def unguarded_deletes():
+    """Let a test clear rows the retention rule keeps (``applications.retention``): for
+    setting up a blank slate, never for testing a path the product offers."""
+    from django.db.models.signals import pre_delete
+
+    from aterkoppla.applications.retention import guarded_models, refuse_guarded_deletion
+
+    receivers = [
+        (model, f"retention-{model.__name__}")
+        for model in guarded_models()
+        if pre_delete.disconnect(sender=model, dispatch_uid=f"retention-{model.__name__}")
+    ]
+    yield
+    for model, uid in receivers:
+        pre_delete.connect(refuse_guarded_deletion, sender=model, dispatch_uid=uid)

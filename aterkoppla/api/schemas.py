@@ -104,6 +104,7 @@ MessageKindValue = Literal[  # messaging.models.Kind
     "call_summary",
     "call_unreachable",
     "disclosure_letter",
+    "erasure_scheduled",
     "interview_booked",
     "interview_moved",
     "interview_cancelled",
@@ -112,7 +113,7 @@ MessageKindValue = Literal[  # messaging.models.Kind
 ]
 MessageChannel = Literal["email", "letter"]  # Message.Channel
 MessageStatus = Literal[  # Message.Status
-    "held", "waiting", "queued", "sending", "sent", "failed", "to_print", "printed"
+    "held", "waiting", "queued", "sending", "sent", "failed", "to_print", "printed", "cancelled"
 ]
 
 

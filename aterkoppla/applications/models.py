@@ -38,6 +38,9 @@ class Candidate(models.Model):
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.SV
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set on the empty record an anonymised application is moved to (``aterkoppla.privacy``):
+    # nobody, kept so that the application's stage times, outcome and scores still count.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("candidate")
@@ -57,6 +60,8 @@ class Candidate(models.Model):
 
     @property
     def full_name(self) -> str:
+        if self.anonymised_at is not None:
+            return str(_("Anonymised applicant"))
         return f"{self.first_name} {self.last_name}".strip()
 
 
@@ -124,6 +129,13 @@ class Application(models.Model):
     marked_for_rejection = models.BooleanField(_("marked for rejection"), default=False)
     # Written with the proposal; the written rejection tells the candidate (language-checked).
     rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
+    # Retention (``aterkoppla.privacy``): when the free text, assessments' words, messages and
+    # documents were removed (``scrubbed_at``; a valid talent-pool consent keeps the person's
+    # profile a while longer), and when the person was too (``anonymised_at``). What the
+    # metrics and the active-measures report need stays: stage times, outcome, channel, scores
+    # and the language check's categories.
+    scrubbed_at = models.DateTimeField(_("personal texts removed"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("application")
@@ -158,7 +170,14 @@ class Application(models.Model):
                 violation_error_message=_("A closed application needs the time of its answer."),
             ),
         ]
-        indexes = [models.Index(fields=["recruitment", "stage"])]
+        indexes = [
+            models.Index(fields=["recruitment", "stage"]),
+            models.Index(
+                fields=["final_answer_at"],
+                condition=Q(anonymised_at__isnull=True),
+                name="application_retention_due",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.candidate} → {self.recruitment}"

@@ -25,6 +25,7 @@ class Kind(models.TextChoices):
     CALL_SUMMARY = "call_summary", _("Summary of the feedback call")
     CALL_UNREACHABLE = "call_unreachable", _("Decision after unanswered calls")
     DISCLOSURE_LETTER = "disclosure_letter", _("Written information (DL 2 kap. 4 §)")
+    ERASURE_SCHEDULED = "erasure_scheduled", _("Erasure scheduled")
     # To the candidate, each with the interview's calendar file.
     INTERVIEW_BOOKED = "interview_booked", _("Invitation to interview")
     INTERVIEW_MOVED = "interview_moved", _("Interview moved")
@@ -57,6 +58,8 @@ class Message(models.Model):
         # Letters (channel "letter"): printed and posted by a person.
         TO_PRINT = "to_print", _("To print")
         PRINTED = "printed", _("Printed")
+        # Never sent: the application was anonymised first (retention or erasure).
+        CANCELLED = "cancelled", _("Cancelled (the data was erased)")
 
     application = models.ForeignKey(
         "applications.Application",

@@ -61,6 +61,12 @@ VARIABLES = {
         "The date the written information under diskrimineringslagen 2 kap. 4 § is promised "
         "by, when the candidate asked for it in the call"
     ),
+    "erase_on": gettext_lazy(
+        "The date the candidate's data will be erased, written out (after an erasure request)"
+    ),
+    "erased_now": gettext_lazy(
+        "“yes” when some of the candidate's applications were erased at once (erasure requests)"
+    ),
     "interview_time": gettext_lazy(
         "When the interview starts, written out (tisdag 8 december 2026 kl. 10.00)"
     ),
@@ -229,6 +235,8 @@ def sample_context(language: str) -> dict[str, str]:
             # Empty: the usual case, in which the summary says how to ask for it.
             "disclosure_due": "",
             "by_letter": "",
+            "erase_on": formats.date_format(dt.date(2028, 12, 16), "j F Y"),
+            "erased_now": "",
             "interview_time": _("Tuesday 8 December 2026 at 10:00"),
             "previous_interview_time": _("Monday 7 December 2026 at 14:00"),
             "interview_length": _("1 hour"),

@@ -200,6 +200,8 @@ def _context(
         "assessed": "yes",
         "disclosure_due": "",
         "by_letter": "",
+        "erase_on": "",
+        "erased_now": "",
         **INTERVIEW_NAMES,
     }
     context.update(extra)

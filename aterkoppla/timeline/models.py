@@ -61,6 +61,9 @@ class TimelineEvent(models.Model):
     # The kinds are declared by the apps (``aterkoppla.timeline.registry``), not here.
     kind = models.CharField(max_length=32)
     data = models.JSONField(default=dict, blank=True)
+    # Retention removed the event's words (names, free text); what happened and when remain
+    # (``timeline.services.timeline_anonymise``).
+    anonymised = models.BooleanField(default=False, db_default=False)
 
     objects = TimelineQuerySet.as_manager()
 

@@ -103,3 +103,45 @@ def timeline_record_returning(
         )
         (count,) = cursor.fetchone()
     return int(count)
+
+
+# What an anonymised event keeps of its data: what happened, when, through which channel and
+# with what result (the metrics and the active-measures report read these); never a name, a
+# reason, a subject or a note. Findings of the language check keep their category only.
+KEPT_WHEN_ANONYMISED = frozenset(
+    {
+        "at", "automatic", "callback_at", "cause", "change", "changed", "channel", "decisive",
+        "due", "erase_on", "follow_ups", "from", "interview", "kept", "kind", "marked",
+        "message", "met", "not_met", "outcome", "partly", "policy", "previous_reply_by",
+        "reply_by", "request", "result", "results", "scorecard", "source", "to", "version",
+        "via", "where",
+    }
+)  # fmt: skip
+
+
+def anonymised_data(data: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` as an anonymised event keeps it (``KEPT_WHEN_ANONYMISED``)."""
+    kept = {key: value for key, value in data.items() if key in KEPT_WHEN_ANONYMISED}
+    findings = data.get("findings")
+    if isinstance(findings, list):
+        kept["findings"] = [
+            {"category": finding.get("category", "")}
+            for finding in findings
+            if isinstance(finding, Mapping)
+        ]
+    return kept
+
+
+def timeline_anonymise(application_ids: Iterable[int]) -> int:
+    """Remove the words of every event of these applications (retention, erasure): the one
+    change the append-only timeline allows. Returns how many events changed."""
+    events = list(
+        TimelineEvent.objects.filter(application_id__in=list(application_ids), anonymised=False)
+    )
+    for event in events:
+        event.data = anonymised_data(event.data)
+        event.anonymised = True
+    # The queryset refuses updates (evidence is not edited); this is the exception it names.
+    for event in events:
+        super(TimelineEvent, event).save(update_fields=["data", "anonymised"])
+    return len(events)

@@ -106,7 +106,9 @@ def test_only_the_applications_own_messages(api_as, owner, recruitment, applicat
     assert [m["to"] for m in api_as(owner).get(_path(other.pk)).json()] == ["erik@example.se"]
 
 
-def test_an_application_without_messages_is_an_empty_list(api_as, owner, application):
+def test_an_application_without_messages_is_an_empty_list(
+    api_as, owner, application, unguarded_deletes
+):
     Message.objects.filter(application=application).delete()
     response = api_as(owner).get(_path(application.pk))
     assert (response.status_code, response.json()) == (200, [])

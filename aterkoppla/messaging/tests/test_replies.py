@@ -51,7 +51,7 @@ def _no_reply(address: str) -> bool:
 
 @pytest.mark.parametrize("kind", CANDIDATE_KINDS)
 def test_every_kind_reaches_the_candidate_with_the_recruiters_reply_to(
-    smtp_server, application, owner, kind
+    smtp_server, application, owner, kind, unguarded_deletes
 ):
     owner.email = "olivia@example.se"
     owner.save()
@@ -71,7 +71,7 @@ def test_every_kind_reaches_the_candidate_with_the_recruiters_reply_to(
 
 @pytest.mark.parametrize("kind", CANDIDATE_KINDS)
 def test_without_a_recruiters_address_replies_go_to_the_organisation(
-    smtp_server, application, kind
+    smtp_server, application, kind, unguarded_deletes
 ):
     Message.objects.all().delete()
     _queue(application, kind)
@@ -205,7 +205,7 @@ def test_messages_wait_for_the_contact_details_and_go_out_once_they_are_filled_i
 
 
 def test_a_bulk_run_and_staff_messages_wait_too_and_keep_their_reasons(
-    smtp_server, recruitment, owner, application, organisation_without_contact
+    smtp_server, recruitment, owner, application, organisation_without_contact, unguarded_deletes
 ):
     Message.objects.all().delete()
     [rejection] = messages_queue_bulk(

@@ -21,6 +21,8 @@ SAMPLE_SV = {
     "outcome": "chosen",
     "assessed": "yes",
     "disclosure_due": "",
+    "erase_on": "16 december 2028",
+    "erased_now": "",
     "first_name": "Sara",
     "last_name": "Ek",
     "job_title": "Lagerarbetare",
@@ -46,6 +48,7 @@ SAMPLE_SV = {
 SAMPLE_EN = SAMPLE_SV | {
     "job_title": "Warehouse worker",
     "reply_by": "16 December 2026",
+    "erase_on": "16 December 2028",
     "previous_reply_by": "9 December 2026",
     "stage": "Interview",
     "privacy_notice": "How we handle your personal data …",
