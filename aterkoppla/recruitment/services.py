@@ -42,7 +42,7 @@ class CriterionSpec:
     job_task: str = ""
 
 
-def _validated(instance: Recruitment | Criterion | TeamMembership) -> None:
+def _validated(instance: Recruitment | Criterion | TeamMembership | LegalHold) -> None:
     """Run model validation (fields, choices and Meta.constraints) before writing."""
     instance.full_clean()
 
