@@ -45,6 +45,7 @@ OWNERS = {
         "disclosure_requested",
         "disclosure_sent",
     },
+    "privacy": {"data_exported"},
 }
 
 
