@@ -11,4 +11,18 @@ urlpatterns = [
     path("<str:token>/", views.candidate_page, name="application"),
     path("<str:token>/aterta/", views.withdraw, name="withdraw"),
     path("<str:token>/skriftlig-information/", views.disclosure, name="disclosure"),
+    # The candidate's data (GDPR art. 15).
+    path("<str:token>/dina-uppgifter/", views.data_export, name="export"),
+    path(
+        "<str:token>/dina-uppgifter/json/",
+        views.data_export,
+        {"export_format": "json"},
+        name="export_json",
+    ),
+    path(
+        "<str:token>/dina-uppgifter/pdf/",
+        views.data_export,
+        {"export_format": "pdf"},
+        name="export_pdf",
+    ),
 ]

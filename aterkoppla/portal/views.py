@@ -30,6 +30,8 @@ from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.portal.forms import LostLinkForm
 from aterkoppla.portal.services import portal_links_send, portal_token_touch
+from aterkoppla.privacy.export import PdfUnavailable, candidate_export, candidate_export_record
+from aterkoppla.privacy.responses import export_json_response, export_pdf_response
 
 if TYPE_CHECKING:
     from django.utils.functional import Promise
@@ -271,3 +273,39 @@ def lost_link(request: HttpRequest) -> HttpResponse:
         return render(request, "portal/lost_link_sent.html", context)
     context["form"] = form
     return render(request, "portal/lost_link.html", context, status=400 if form.errors else 200)
+
+
+# --- The candidate's data (GDPR art. 15) ------------------------------------------------
+
+
+@_private
+@require_safe
+@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
+def data_export(request: HttpRequest, token: str, export_format: str = "page") -> HttpResponse:
+    """A copy of everything about the person the link belongs to, across all their
+    applications: a page, a JSON file or a PDF, in the language they read the page in."""
+    found = token_for(token)
+    if found is None:
+        return _not_found(request)
+    portal_token_touch(portal_token=found)
+    application = found.application
+    candidate = application.candidate
+    language = _language(request, candidate)
+    export = candidate_export(candidate, language=language)
+    if export_format == "json":
+        response = export_json_response(export)
+    elif export_format == "pdf":
+        try:
+            response = export_pdf_response(export)
+        except PdfUnavailable:
+            with translation.override(language):
+                messages.error(
+                    request, gettext("The PDF cannot be made just now. Try the JSON file.")
+                )
+            return redirect("portal:export", token=token)
+    else:
+        response = _render_for_candidate(
+            request, application, "portal/export.html", {"token": token, "export": export}
+        )
+    candidate_export_record(candidate=candidate, by=None, export_format=export_format)
+    return response

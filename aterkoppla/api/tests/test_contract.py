@@ -33,6 +33,7 @@ CONTRACT_PATHS = {
     "/api/v1/applications/{application_id}/call-sheet": {"get"},
     "/api/v1/call-tasks": {"get"},
     "/api/v1/call-tasks/{task_id}/attempts": {"post"},
+    "/api/v1/applications/{application_id}/export": {"get"},
 }
 
 

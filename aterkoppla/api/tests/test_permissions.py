@@ -40,6 +40,8 @@ ROUTES = [
     ("GET", "/call-tasks?recruitment={recruitment}", None, "decide"),
     ("POST", "/call-tasks/{task}/attempts", "attempt", "decide"),
     ("POST", "/applications/{application}/disclosure-requests", "disclosure", "decide"),
+    ("GET", "/applications/{application}/export", None, "manage"),
+    ("GET", "/applications/{application}/export?format=pdf", None, "manage"),
 ]
 
 # Routes that answer something other than 200 (GET, PATCH, PUT) or 201 (POST) on success.

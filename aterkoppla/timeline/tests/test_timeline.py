@@ -14,7 +14,6 @@ pytestmark = pytest.mark.django_db
 
 # Every kind the product writes, with the app that declares (and words) it.
 OWNERS = {
-    "privacy": {"anonymised", "erasure_requested"},
     "applications": {"received", "stage_changed", "promise_postponed", "promise_escalated"},
     "recruitment": {"profile_changed", "recruitment_status", "legal_hold_set", "legal_hold_lifted"},
     "messaging": {
@@ -46,6 +45,7 @@ OWNERS = {
         "disclosure_requested",
         "disclosure_sent",
     },
+    "privacy": {"anonymised", "erasure_requested", "data_exported"},
 }
 
 

@@ -1,0 +1,74 @@
+"""``/privacy/``: the candidate's data exported by staff on their behalf (GDPR art. 15)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from aterkoppla.applications.models import Application
+from aterkoppla.privacy.export import (
+    PdfUnavailable,
+    candidate_export,
+    candidate_export_record,
+)
+from aterkoppla.privacy.responses import export_json_response, export_pdf_response
+from aterkoppla.privacy.selectors import application_to_export
+from aterkoppla.recruitment.models import Language
+
+if TYPE_CHECKING:
+    from aterkoppla.accounts.http import AuthenticatedHttpRequest
+
+
+def _language(request: AuthenticatedHttpRequest, application: Application) -> str:
+    """The candidate's language unless the page asks for the other one."""
+    asked = request.GET.get("language", "")
+    return asked if asked in Language.values else application.candidate.language
+
+
+@login_required
+@require_safe
+def export_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    application = application_to_export(request.user, pk)
+    candidate = application.candidate
+    export = candidate_export(candidate, language=_language(request, application))
+    other = Language.EN if export["language"] == Language.SV else Language.SV
+    response = render(
+        request,
+        "privacy/export.html",
+        {
+            "application": application,
+            "recruitment": application.recruitment,
+            "candidate": candidate,
+            "export": export,
+            "export_language_label": Language(export["language"]).label,
+            "other_language": other.value,
+            "other_language_label": other.label,
+        },
+    )
+    candidate_export_record(candidate=candidate, by=request.user, export_format="page")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_safe
+def export_file(request: AuthenticatedHttpRequest, pk: int, export_format: str) -> HttpResponse:
+    application = application_to_export(request.user, pk)
+    candidate = application.candidate
+    export = candidate_export(candidate, language=_language(request, application))
+    if export_format == "pdf":
+        try:
+            response = export_pdf_response(export)
+        except PdfUnavailable:
+            messages.error(request, _("The PDF cannot be made on this server (Pango is missing)."))
+            return redirect("privacy:export", pk=application.pk)
+    else:
+        response = export_json_response(export)
+    candidate_export_record(candidate=candidate, by=request.user, export_format=export_format)
+    return response
