@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from aterkoppla.portal import views
+from aterkoppla.portal import talent_pool_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -11,4 +11,11 @@ urlpatterns = [
     path("<str:token>/", views.candidate_page, name="application"),
     path("<str:token>/aterta/", views.withdraw, name="withdraw"),
     path("<str:token>/skriftlig-information/", views.disclosure, name="disclosure"),
+    # The talent pool (consent under GDPR art. 6.1 a).
+    path("<str:token>/talangbank/", talent_pool_views.talent_pool, name="talent_pool"),
+    path(
+        "<str:token>/talangbank/lamna/",
+        talent_pool_views.talent_pool_leave_view,
+        name="talent_pool_leave",
+    ),
 ]

@@ -1,5 +1,5 @@
-"""The default privacy notice, now from the catalogue, reads exactly as it did in both
-languages (the texts below are the ones the code held before), whatever language is active."""
+"""The default privacy notice reads exactly as below in both languages, whatever language is
+active: every fact from the settings, every right one the candidate's page offers."""
 
 from __future__ import annotations
 
@@ -21,14 +21,30 @@ ge dig besked. Den rättsliga grunden är att du har bett oss pröva dig för en
 (artikel 6.1 f). Bara de som arbetar med rekryteringen ser din ansökan, och vi fattar inga \
 automatiserade beslut om dig.
 
-Vi sparar din ansökan i {months} månader efter vårt slutliga besked, eftersom ett beslut i en \
-rekrytering kan prövas enligt diskrimineringslagen så länge. Därefter raderar eller \
-avidentifierar vi den. Vill du att vi sparar den inför framtida tjänster frågar vi om ditt \
-samtycke separat.
+Vi sparar din ansökan i {months} månader efter vårt slutliga besked, så att vi kan visa hur \
+vi beslutade om beslutet prövas enligt diskrimineringslagen (det kan ske upp till två år \
+efter beslutet). Därefter raderar eller avidentifierar vi den.
 
-Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade, raderade eller \
-begränsade, att invända mot behandlingen och att få ut uppgifterna. Kontakta oss på {contact}. \
-Du kan också klaga till Integritetsskyddsmyndigheten (IMY), imy.se."""
+Vill du att vi sparar dina uppgifter inför framtida tjänster kan du gå med i vår talangbank \
+på din ansökningssida. Då sparar vi ditt namn, dina kontaktuppgifter, dina meriter och ditt \
+cv i {pool} månader med ditt samtycke som grund (dataskyddsförordningen artikel 6.1 a). Du kan \
+när som helst ta tillbaka samtycket genom att lämna talangbanken.
+
+På din ansökningssida, dit länken i våra meddelanden leder, kan du:
+- ladda ner de uppgifter vi har om dig (dataskyddsförordningen artikel 15): ”Ladda ner dina \
+uppgifter”;
+- be oss radera dina uppgifter (artikel 17): vi raderar dem direkt eller, om vi måste spara \
+dem tills tiden för att väcka talan om diskriminering har gått ut, den dagen, och vi talar \
+om vilket datum det blir;
+- återta din ansökan så länge den är öppen: ”Inte intresserad längre?”;
+- efter ett nej begära skriftlig information om meriterna hos den som fick jobbet och hos \
+dem som kallades till intervju (diskrimineringslagen 2 kap. 4 §): ”Skriftlig information om \
+meriterna”;
+- gå med i eller lämna vår talangbank: ”Talangbank”.
+
+Hör av dig om du vill att vi rättar eller begränsar dina uppgifter, eller om du invänder mot \
+hur vi använder dem. Kontakta oss på {contact}. Du kan också klaga till \
+Integritetsskyddsmyndigheten (IMY), imy.se."""
 
 ENGLISH = """\
 How we handle your personal data
@@ -40,14 +56,27 @@ you our answer. The legal basis is that you have asked us to consider you for em
 people who work on the recruitment see your application, and we make no automated decisions \
 about you.
 
-We keep your application for {months} months after our final answer, because that is how long \
-a decision in a recruitment can be challenged under the Swedish Discrimination Act. Then we \
-delete or anonymise it. If you would like us to keep it for future jobs, we will ask for your \
-consent separately.
+We keep your application for {months} months after our final answer, so that we can show how \
+we decided if the decision is challenged under the Swedish Discrimination Act (a claim can \
+be made up to two years after the decision). Then we delete or anonymise it.
 
-You have the right to know what data we hold about you and to have it corrected, erased or \
-restricted, to object to its use and to receive a copy. Contact us at {contact}. You can also \
-complain to the Swedish Authority for Privacy Protection (IMY), imy.se."""
+If you would like us to keep your details for future jobs, you can join our talent pool on \
+your application page. We then keep your name, contact details, merits and CV for {pool} months \
+on the basis of your consent (GDPR article 6.1 a), which you can withdraw at any time by \
+leaving the talent pool.
+
+On your application page, which the link in our messages leads to, you can:
+- download the data we hold about you (GDPR article 15): “Download your data”;
+- ask us to erase your data (article 17): we erase it at once or, if we must keep it until \
+the time for a discrimination claim has run out, on that day, and we tell you the date;
+- withdraw your application while it is open: “No longer interested?”;
+- after a no, ask for written information about the merits of the person who got the job and \
+of those called to interview (diskrimineringslagen 2 kap. 4 §): “Written information about \
+the merits”;
+- join or leave our talent pool: “Talent pool”.
+
+Tell us if you want your data corrected or restricted, or if you object to how we use it. \
+Contact us at {contact}. You can also complain to the Swedish Authority for Privacy Protection (IMY), imy.se."""
 
 
 @pytest.fixture
@@ -62,8 +91,10 @@ def organisation() -> Organisation:
 
 @pytest.mark.parametrize("active", ["sv", "en"])
 @pytest.mark.parametrize(("language", "text"), [("sv", SWEDISH), ("en", ENGLISH)])
-def test_the_default_notice_is_unchanged(organisation, active, language, text):
-    expected = text.format(name="Nordlager AB", months=24, contact="dataskydd@nordlager.example.se")
+def test_the_default_notice_reads_as_written(organisation, active, language, text):
+    expected = text.format(
+        name="Nordlager AB", months=24, pool=12, contact="dataskydd@nordlager.example.se"
+    )
     with translation.override(active):
         assert default_privacy_notice(organisation, language) == expected
 
@@ -104,14 +135,13 @@ def test_the_contact_sentence_is_written_from_what_is_filled_in(
     rights_sv = default_privacy_notice(organisation, "sv").rsplit("\n\n", 1)[1]
     rights_en = default_privacy_notice(organisation, "en").rsplit("\n\n", 1)[1]
     assert rights_sv == (
-        "Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade, "
-        "raderade eller begränsade, att invända mot behandlingen och att få ut uppgifterna. "
-        f"{swedish} Du kan också klaga till Integritetsskyddsmyndigheten (IMY), imy.se."
+        "Hör av dig om du vill att vi rättar eller begränsar dina uppgifter, eller om du "
+        f"invänder mot hur vi använder dem. {swedish} Du kan också klaga till "
+        "Integritetsskyddsmyndigheten (IMY), imy.se."
     )
     assert rights_en == (
-        "You have the right to know what data we hold about you and to have it corrected, "
-        "erased or restricted, to object to its use and to receive a copy. "
-        f"{english} You can also complain to the Swedish Authority for Privacy Protection "
+        "Tell us if you want your data corrected or restricted, or if you object to how we use "
+        f"it. {english} You can also complain to the Swedish Authority for Privacy Protection "
         "(IMY), imy.se."
     )
 
