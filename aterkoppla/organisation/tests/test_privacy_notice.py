@@ -4,6 +4,7 @@ active: every fact from the settings, every right one the candidate's page offer
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from aterkoppla.organisation.models import Organisation
@@ -76,7 +77,8 @@ the merits”;
 - join or leave our talent pool: “Talent pool”.
 
 Tell us if you want your data corrected or restricted, or if you object to how we use it. \
-Contact us at {contact}. You can also complain to the Swedish Authority for Privacy Protection (IMY), imy.se."""
+Contact us at {contact}. You can also complain to the Swedish Authority for Privacy \
+Protection (IMY), imy.se."""
 
 
 @pytest.fixture
@@ -157,3 +159,142 @@ def test_the_name_is_never_written_where_an_address_belongs(organisation):
     # A no-reply address is not a contact either.
     organisation.contact_email = "noreply@nordlager.example.se"
     assert "noreply" not in default_privacy_notice(organisation, "sv")
+
+
+# --- The storage period is the setting, wherever candidates read it --------------------------
+
+
+def _retention(months: int, pool: int = 12) -> Organisation:
+    organisation = Organisation.current()
+    organisation.retention_months, organisation.talent_pool_months = months, pool
+    organisation.save()
+    return organisation
+
+
+def test_the_notice_takes_its_months_from_the_settings():
+    organisation = _retention(18, pool=6)
+    for language, kept, pool in (
+        ("sv", "i 18 månader efter vårt slutliga besked", "cv i 6 månader"),
+        ("en", "for 18 months after our final answer", "CV for 6 months"),
+    ):
+        notice = default_privacy_notice(organisation, language)
+        assert kept in notice and pool in notice
+        assert "24" not in notice
+
+
+def test_the_application_form_and_the_candidate_page_say_the_setting(
+    client, recruitment, application
+):
+    from aterkoppla.portal.tests.helpers import link
+
+    _retention(18)
+    form = client.get(reverse("careers:apply", args=[recruitment.pk])).content.decode()
+    page = client.get(link(application)).content.decode()
+    for text in (form, page):
+        assert "Vi sparar din ansökan i 18 månader efter vårt slutliga besked" in text
+        assert "24 månader" not in text
+        assert "Integritetsskyddsmyndigheten (IMY)" in text
+    _retention(30)
+    form = client.get(reverse("careers:apply", args=[recruitment.pk])).content.decode()
+    assert "i 30 månader" in form and "18 månader" not in form
+
+
+def test_the_form_shows_the_organisations_own_notice(client, recruitment):
+    organisation = _retention(24)
+    organisation.privacy_notice_sv = "Vi sparar allt i 24 månader. Fråga oss."
+    organisation.save()
+    form = client.get(reverse("careers:apply", args=[recruitment.pk])).content.decode()
+    assert "Vi sparar allt i 24 månader. Fråga oss." in form
+
+
+def test_the_acknowledgement_email_carries_the_setting(recruitment, smtp_server):
+    from aterkoppla.applications.services import application_receive
+    from aterkoppla.messaging.worker import Worker
+
+    _retention(18)
+    application_receive(
+        recruitment=recruitment,
+        first_name="Amira",
+        last_name="Haddad",
+        email="amira.haddad@example.se",
+        language="sv",
+    )
+    application_receive(
+        recruitment=recruitment,
+        first_name="Tom",
+        last_name="Baker",
+        email="tom.baker@example.com",
+        language="en",
+    )
+    Worker().deliver_all()
+    mails = {m.recipients[0]: m.message for m in smtp_server.received}
+    swedish = _text_of(mails["amira.haddad@example.se"])
+    english = _text_of(mails["tom.baker@example.com"])
+    assert "Vi sparar din ansökan i 18 månader efter vårt slutliga besked" in swedish
+    assert "We keep your application for 18 months after our final answer" in english
+    assert "ladda ner de uppgifter vi har om dig" in swedish
+    assert "24 m" not in swedish and "24 m" not in english
+
+
+def _text_of(message) -> str:
+    part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+    return " ".join(part.get_content().split())
+
+
+# --- An own notice may not state another period ------------------------------------------------
+
+
+def _settings(**overrides):
+    data = {
+        "name": "Nordlager AB",
+        "contact_email": "rekrytering@nordlager.example.se",
+        "sender_email": "rekrytering@nordlager.example.se",
+        "privacy_notice_sv": "",
+        "privacy_notice_en": "",
+        "retention_months": "24",
+        "talent_pool_months": "12",
+        "disclosure_working_days": "10",
+        "promise_postpone_days": "5",
+        "promise_max_updates": "2",
+    }
+    return data | overrides
+
+
+def test_an_own_notice_with_other_months_is_refused_at_save(client_for, site_admin):
+    client = client_for(site_admin)
+    response = client.post(
+        "/settings/", _settings(privacy_notice_sv="Vi sparar din ansökan i 36 månader.")
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert (
+        "Texten säger 36 månader, men ansökningar sparas i 24 månader efter det slutliga "
+        "beskedet (och talangbanken gäller i 12 månader)."
+    ) in page
+    assert Organisation.current().privacy_notice_sv == ""
+    client.cookies["aterkoppla_language"] = "en"
+    response = client.post(
+        "/settings/", _settings(privacy_notice_en="We keep your application for 6 months.")
+    )
+    assert response.status_code == 400
+    assert "The notice says 6 months, but applications are kept for 24 months" in (
+        response.content.decode()
+    )
+
+
+def test_an_own_notice_that_agrees_with_the_settings_is_kept(client_for, site_admin):
+    own = "Vi sparar din ansökan i 36 månader och talangbanken i 12 månader."
+    response = client_for(site_admin).post(
+        "/settings/", _settings(privacy_notice_sv=own, retention_months="36")
+    )
+    assert response.status_code == 302
+    assert Organisation.current().privacy_notice("sv") == own
+
+
+def test_changing_the_setting_under_an_own_notice_is_refused_too(client_for, site_admin):
+    own = "We keep your application for 24 months."
+    client = client_for(site_admin)
+    assert client.post("/settings/", _settings(privacy_notice_en=own)).status_code == 302
+    response = client.post("/settings/", _settings(privacy_notice_en=own, retention_months="18"))
+    assert response.status_code == 400
+    assert Organisation.current().retention_months == 24
