@@ -25,7 +25,7 @@ class TalentPoolForm(forms.Form):
         },
     )
     scope = forms.CharField(
-        label=_("Which kinds of jobs would you like to hear about? (optional)"),
+        label=_("Which kinds of jobs would you like to hear about?"),
         required=False,
         max_length=300,
         help_text=_("For example: warehouse and logistics. Leave it empty for any job."),

@@ -54,7 +54,7 @@ def talent_pool(request: HttpRequest, token: str) -> HttpResponse:
     language = _language(request, candidate)
     with translation.override(language):
         text = talent_pool_consent_text(organisation=Organisation.current(), language=language)
-        form = TalentPoolForm(request.POST or None, consent_text=text)
+        form = TalentPoolForm(request.POST if request.method == "POST" else None, consent_text=text)
         if request.method == "POST" and form.is_valid():
             try:
                 consent = talent_pool_join(

@@ -45,8 +45,9 @@ def test_joining_keeps_the_text_shown_and_the_page_says_until_when(anon, applica
     assert 'name="consent"' not in page
 
 
-def test_without_the_box_nothing_is_kept_and_the_page_says_why(anon, application):
-    response = anon.post(link(application) + "talangbank/", {"scope": "Lager"})
+@pytest.mark.parametrize("data", [{"scope": "Lager"}, {}])
+def test_without_the_box_nothing_is_kept_and_the_page_says_why(anon, application, data):
+    response = anon.post(link(application) + "talangbank/", data)
     assert response.status_code == 400
     page = response.content.decode()
     assert "Kryssa i rutan om du vill gå med i talangbanken." in page
