@@ -25,7 +25,7 @@ from ninja.parser import Parser
 
 from aterkoppla.api.services import Conflict
 from aterkoppla.language.gate import LanguageBlocked as StoppedText
-from aterkoppla.language.review import blocked_error
+from aterkoppla.language.review import blocked_error, special_category_reminder
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -193,12 +193,16 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(LanguageBlocked)
     def stopped(request: HttpRequest, exc: LanguageBlocked) -> HttpResponse:
+        detail = _(
+            "The language check stops a text. Edit it, or keep it with a reason in "
+            "“language_override_reason”."
+        )
+        reminder = special_category_reminder(
+            finding for findings in exc.blocking.values() for finding in findings
+        )
         response = error_response(
             422,
-            _(
-                "The language check stops a text. Edit it, or keep it with a reason in "
-                "“language_override_reason”."
-            ),
+            f"{detail} {reminder}" if reminder else detail,
             {field: [blocked_error(findings)] for field, findings in exc.blocking.items()},
         )
         body = json.loads(response.content)

@@ -2,9 +2,11 @@
 
 # No "from __future__ import annotations": TypedDict must see NotRequired[...] itself.
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, NotRequired, TypedDict
 
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -74,4 +76,52 @@ PROMISE_ESCALATED = event_kind(
     label=_("Broken promise escalated"),
     schema=PromiseEscalated,
     example={"reply_by": "2026-12-16", "reason": "max_updates"},
+)
+
+
+# The talent pool (GDPR art. 6.1 a, art. 7): the candidate's own consent and its withdrawal,
+# on each of the candidate's applications.
+
+
+class TalentPoolJoined(TypedDict):
+    consent: int  # TalentPoolConsent
+    expires_at: str  # ISO date and time the consent runs out
+    scope: str  # the kinds of jobs the candidate wants to hear about ("" for any)
+    via: str  # TalentPoolConsent.Via
+
+
+class TalentPoolLeft(TypedDict):
+    consent: int  # TalentPoolConsent
+    via: str  # TalentPoolConsent.Via
+
+
+def _talent_pool_joined(data: Mapping[str, Any]) -> str:
+    until = formats.date_format(
+        timezone.localtime(dt.datetime.fromisoformat(data["expires_at"])), "j F Y"
+    )
+    return gettext("The candidate joined the talent pool, until %(date)s.") % {"date": until}
+
+
+def _talent_pool_left(data: Mapping[str, Any]) -> str:
+    return gettext("The candidate left the talent pool.")
+
+
+TALENT_POOL_JOINED = event_kind(
+    "talent_pool_joined",
+    label=_("Joined the talent pool"),
+    schema=TalentPoolJoined,
+    example={
+        "consent": 1,
+        "expires_at": "2027-12-16T10:00:00+01:00",
+        "scope": "Lager och logistik",
+        "via": "portal",
+    },
+    summary=_talent_pool_joined,
+)
+TALENT_POOL_LEFT = event_kind(
+    "talent_pool_left",
+    label=_("Left the talent pool"),
+    schema=TalentPoolLeft,
+    example={"consent": 1, "via": "portal"},
+    summary=_talent_pool_left,
 )

@@ -413,3 +413,56 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("applications:document", args=[self.application_id, self.pk])
+
+
+class TalentPoolConsent(models.Model):
+    """A candidate's consent to be kept for future jobs (GDPR art. 6.1 a): given by ticking a
+    box on their page, for a time (``Organisation.talent_pool_months``), withdrawn at any time
+    (art. 7.3). The text they agreed to is kept as it was shown, in the language it was shown
+    in, because the controller must be able to show what was consented to (art. 7.1).
+
+    Rows are never deleted by the talent pool: leaving sets ``withdrawn_at``."""
+
+    class Via(models.TextChoices):
+        PORTAL = "portal", _("The candidate's page")
+        # Withdrawn by staff for the candidate, with an erasure request they passed on.
+        STAFF = "staff", _("Staff on the candidate's behalf")
+
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="talent_pool_consents"
+    )
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    scope = models.CharField(
+        _("kinds of jobs"),
+        max_length=300,
+        blank=True,
+        validators=[ProhibitNullCharactersValidator()],
+        help_text=_("Which kinds of jobs the candidate wants to hear about (empty: any)."),
+    )
+    text = models.TextField(_("consent text shown"))
+    language = models.CharField(_("language shown"), max_length=2, choices=Language.choices)
+    via = models.CharField(_("given through"), max_length=8, choices=Via.choices)
+
+    class Meta:
+        verbose_name = _("talent pool consent")
+        verbose_name_plural = _("talent pool consents")
+        ordering = ["-given_at", "-pk"]
+        indexes = [models.Index(fields=["candidate", "expires_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("given_at")), name="talent_pool_expires_after_given"
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=F("given_at")),
+                name="talent_pool_withdrawn_after_given",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="talent_pool_text_kept"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} · {self.given_at:%Y-%m-%d}"
+
+    def valid_at(self, at: dt.datetime) -> bool:
+        return self.withdrawn_at is None and self.given_at <= at < self.expires_at

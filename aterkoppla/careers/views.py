@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ from aterkoppla.careers.forms import ApplyForm
 from aterkoppla.careers.jobposting import as_script, job_posting
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.organisation.models import Organisation
+from aterkoppla.organisation.privacy import privacy_notice_body
 from aterkoppla.recruitment.models import Criterion, Recruitment
 
 CONFIRMATION_KEY = "careers_applied"
@@ -127,7 +129,16 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("careers:thanks", pk=recruitment.pk)
     # The page (profile, JSON-LD) is built only when it is shown, not for a successful POST.
     context = _job_context(request, recruitment)
-    context |= {"form": form, "max_mb": settings.UPLOAD_MAX_MB, "already_applied": already_applied}
+    context |= {
+        "form": form,
+        "max_mb": settings.UPLOAD_MAX_MB,
+        "already_applied": already_applied,
+        # The notice the acknowledgement will carry, in the language the form is read in.
+        "privacy_notice": privacy_notice_body(
+            cast("Organisation", context["organisation"]),
+            "en" if (get_language() or "").startswith("en") else "sv",
+        ),
+    }
     status = 400 if request.method == "POST" else 200
     return render(request, "careers/apply.html", context, status=status)
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.language.gate import LanguageBlocked, language_advice
 from aterkoppla.language.models import Policy
-from aterkoppla.language.review import Review, blocked_error, describe
+from aterkoppla.language.review import Review, blocked_error, describe, special_category_reminder
 
 if TYPE_CHECKING:
     # What the mixin is mixed into; at run time it is a plain class before the form class.
@@ -144,8 +144,11 @@ class LanguageCheckedMixin(_FormBase):
 
     def language_advise(self, request: HttpRequest, reviews: Iterable[Review]) -> None:
         """Show the warnings the saved texts had, once, on the next page."""
-        for found in reviews:
-            for finding in found.advice():
-                messages.warning(
-                    request, _("Language check: %(finding)s") % {"finding": describe(finding)}
-                )
+        advice = [finding for found in reviews for finding in found.advice()]
+        for finding in advice:
+            messages.warning(
+                request, _("Language check: %(finding)s") % {"finding": describe(finding)}
+            )
+        reminder = special_category_reminder(advice)
+        if reminder:
+            messages.warning(request, reminder)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,8 +25,14 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from aterkoppla.language.models import Policy
-from aterkoppla.language.review import Review, blocked_error, check_text, record_override
+from aterkoppla.language.models import Policy, Where
+from aterkoppla.language.review import (
+    SPECIAL_CATEGORY,
+    Review,
+    blocked_error,
+    check_text,
+    record_override,
+)
 from aterkoppla.lib.language_check import language_of
 
 if TYPE_CHECKING:
@@ -105,7 +112,10 @@ def language_gate(
     """
     texts = [text for text in texts if text.text]
     found = Review(
-        findings={text.name: check_text(text.text, lang=text.lang) for text in texts},
+        findings={
+            text.name: staff_note_findings(check_text(text.text, lang=text.lang), text.where)
+            for text in texts
+        },
         policy=policy,
         labels={text.name: text.label or text.name for text in texts},
     )
@@ -137,6 +147,28 @@ def language_gate(
     if collected is not None:
         collected.append(found)
     return found
+
+
+# The staff's notes about a candidate (DESIGN §6): what they write down in a recruitment.
+STAFF_NOTES = frozenset(
+    {Where.SCREENING, Where.SCORECARD, Where.MERITS, Where.REJECTION, Where.CALL}
+)
+
+
+def staff_note_findings(findings: list[Finding], where: str) -> list[Finding]:
+    """In a staff note, sensitive personal data (GDPR art. 9, ``special_category``) stops
+    the text like a protected ground: it must not be stored in a recruitment at all, so a
+    warning after it is saved comes too late. Elsewhere (templates, the organisation's
+    texts) it stays the warning the lexicon gives. What the staff are told is
+    :data:`aterkoppla.language.review.SPECIAL_CATEGORY_REMINDER`."""
+    if where not in STAFF_NOTES:
+        return findings
+    return [
+        dataclasses.replace(finding, severity="block")
+        if finding.category == SPECIAL_CATEGORY
+        else finding
+        for finding in findings
+    ]
 
 
 def _subject(application: Application) -> str:

@@ -41,6 +41,8 @@ CATEGORY_LABELS = {
     "special_category": gettext_lazy("sensitive personal data"),
 }
 
+SPECIAL_CATEGORY = "special_category"
+
 MAX_TEXT = 20_000
 
 # Links and email addresses are not language: a random token in a candidate link ("…ungA…")
@@ -173,11 +175,32 @@ def review(
 
 def blocked_error(findings: Iterable[Finding]) -> str:
     """The form error under a field whose text may not be kept as it is."""
+    findings = list(findings)
     described = " ".join(describe(finding) for finding in findings)
-    return _(
+    error = _(
         "The language check stops this text: %(findings)s Edit the text, or give a reason to "
         "keep it as it is."
     ) % {"findings": described}
+    reminder = special_category_reminder(findings)
+    return f"{error} {reminder}" if reminder else error
+
+
+# The one wording of the reminder, wherever staff see a finding of sensitive personal data:
+# the form error, the warning after saving, the API's "detail".
+SPECIAL_CATEGORY_REMINDER = gettext_lazy(
+    "Health, ethnic origin, religion or other beliefs, political opinions, union membership, "
+    "sex life or sexual orientation, and genetic or biometric data are special categories of "
+    "personal data (GDPR article 9). They must not be stored in a recruitment: remove them "
+    "from the text."
+)
+
+
+def special_category_reminder(findings: Iterable[Finding]) -> str:
+    """The reminder of GDPR art. 9 when a finding is of sensitive personal data
+    (``special_category``), else "" (in the active language)."""
+    if any(finding.category == SPECIAL_CATEGORY for finding in findings):
+        return str(SPECIAL_CATEGORY_REMINDER)
+    return ""
 
 
 def record_override(
@@ -224,6 +247,8 @@ def record_override(
 __all__ = [
     "CATEGORY_LABELS",
     "MAX_TEXT",
+    "SPECIAL_CATEGORY",
+    "SPECIAL_CATEGORY_REMINDER",
     "Policy",
     "Review",
     "Where",
@@ -234,4 +259,5 @@ __all__ = [
     "reader_language",
     "record_override",
     "review",
+    "special_category_reminder",
 ]

@@ -30,6 +30,7 @@ class OrganisationForm(LanguageCheckedMixin, forms.ModelForm):
             "privacy_notice_sv",
             "privacy_notice_en",
             "retention_months",
+            "talent_pool_months",
             "disclosure_working_days",
             "promise_auto_update",
             "promise_postpone_days",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +64,15 @@ class Organisation(models.Model):
             "about hiring can be brought up to two years after the decision."
         ),
     )
+    talent_pool_months = models.PositiveSmallIntegerField(
+        _("talent pool in months"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text=_(
+            "How long a candidate who joins the talent pool stays in it, unless they leave it "
+            "earlier. Then their consent runs out."
+        ),
+    )
     disclosure_working_days = models.PositiveSmallIntegerField(
         _("written information within, in working days"),
         default=10,
@@ -106,6 +116,19 @@ class Organisation(models.Model):
     def current(cls) -> Organisation:
         organisation, _created = cls.objects.get_or_create(pk=1)
         return organisation
+
+    def clean(self) -> None:
+        """An own notice may not state a storage period the settings do not keep (GDPR
+        art. 13.2 a: the notice tells the truth about how long)."""
+        from aterkoppla.organisation.privacy import notice_months_error
+
+        errors = {}
+        for name in ("privacy_notice_sv", "privacy_notice_en"):
+            error = notice_months_error(getattr(self, name), self)
+            if error:
+                errors[name] = error
+        if errors:
+            raise ValidationError(errors)
 
     def privacy_notice(self, language: str) -> str:
         """The notice in ``language``: the organisation's own text, else the default."""

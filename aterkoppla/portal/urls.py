@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from aterkoppla.portal import views
+from aterkoppla.portal import talent_pool_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -24,5 +24,12 @@ urlpatterns = [
         views.data_export,
         {"export_format": "pdf"},
         name="export_pdf",
+    ),
+    # The talent pool (consent under GDPR art. 6.1 a).
+    path("<str:token>/talangbank/", talent_pool_views.talent_pool, name="talent_pool"),
+    path(
+        "<str:token>/talangbank/lamna/",
+        talent_pool_views.talent_pool_leave_view,
+        name="talent_pool_leave",
     ),
 ]

@@ -28,8 +28,10 @@ from aterkoppla.decisions.services import disclosure_request
 from aterkoppla.messaging.links import token_for
 from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.models import Organisation
+from aterkoppla.organisation.privacy import privacy_notice_body
 from aterkoppla.portal.forms import LostLinkForm
 from aterkoppla.portal.services import portal_links_send, portal_token_touch
+from aterkoppla.portal.talent_pool_section import talent_pool_context
 from aterkoppla.privacy.export import PdfUnavailable, candidate_export, candidate_export_record
 from aterkoppla.privacy.responses import export_json_response, export_pdf_response
 
@@ -129,7 +131,8 @@ def _render_for_candidate(
 ) -> HttpResponse:
     language = _language(request, application.candidate)
     context = {
-        "organisation": Organisation.current(),
+        # A view that has read the organisation already passes it.
+        "organisation": context.get("organisation") or Organisation.current(),
         "application": application,
         "job": application.recruitment,
         **context,
@@ -198,6 +201,11 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
         .first(),
         "may_ask_disclosure": not disclosure_refusal(application),
     }
+    # How personal data is handled (GDPR art. 13) and the talent pool (art. 6.1 a).
+    organisation = context["organisation"] = Organisation.current()
+    language = _language(request, application.candidate)
+    context["privacy_notice"] = privacy_notice_body(organisation, language)
+    context |= talent_pool_context(application, language, organisation=organisation)
     return _render_for_candidate(request, application, "portal/application.html", context)
 
 

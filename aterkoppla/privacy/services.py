@@ -36,9 +36,14 @@ from aterkoppla.applications.anonymise import (
     application_texts_remove,
     orphaned_uploads,
 )
-from aterkoppla.applications.models import Application, Candidate
+from aterkoppla.applications.models import Application, Candidate, TalentPoolConsent
 from aterkoppla.applications.retention import claim_window_until, retention_cutoff
 from aterkoppla.applications.services import applications_close
+from aterkoppla.applications.talent_pool import (
+    candidates_with_valid_consent_q,
+    talent_pool_consent_valid,
+    talent_pool_leave,
+)
 from aterkoppla.assessment.anonymise import assessments_anonymise
 from aterkoppla.decisions.anonymise import decisions_anonymise
 from aterkoppla.language.anonymise import overrides_anonymise
@@ -65,7 +70,14 @@ class Held(ValidationError):
 
 def _consenting_candidate_ids(now: dt.datetime) -> set[int]:
     """The candidates whose talent-pool consent is valid at ``now``."""
-    return set()
+    return set(
+        Candidate.objects.filter(candidates_with_valid_consent_q(now)).values_list("pk", flat=True)
+    )
+
+
+def _consent_via(via: str) -> str:
+    portal = ErasureRequest.Via.PORTAL
+    return TalentPoolConsent.Via.PORTAL if via == portal else TalentPoolConsent.Via.STAFF
 
 
 def application_anonymise(
@@ -283,6 +295,9 @@ def erasure_request(
         applications = list(
             candidate.applications.filter(anonymised_at__isnull=True).select_related("recruitment")
         )
+        if talent_pool_consent_valid(candidate, now) is not None:
+            # Asking to be erased takes back the consent that would keep the profile.
+            talent_pool_leave(candidate=candidate, via=_consent_via(via))
         still_open = [a for a in applications if a.is_open]
         if still_open:
             applications_close(

@@ -10,7 +10,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from aterkoppla.applications.models import Application, Candidate, Merit
+from aterkoppla.applications.models import Application, Candidate, Merit, TalentPoolConsent
 from aterkoppla.assessment.services import merits_update
 from aterkoppla.decisions.call_sheets import call_sheet_for
 from aterkoppla.decisions.models import CallAttempt, CallTask, DecisionItem
@@ -225,6 +225,8 @@ def test_reached_with_a_summary_sends_it_in_the_candidates_language(
     task.refresh_from_db()
     assert task.status == CallTask.Status.DONE
     assert task.summary_requested and task.talent_pool
+    # The caller's note of interest is no consent: the candidate gives that on their page.
+    assert not TalentPoolConsent.objects.exists()
     summary = interviewed[1].messages.get(kind=Kind.CALL_SUMMARY)
     assert summary.language == "en"
     assert summary.body_text.startswith("Hello Ali,")

@@ -22,6 +22,7 @@ def _data(**overrides):
         "privacy_notice_sv": "",
         "privacy_notice_en": "",
         "retention_months": "24",
+        "talent_pool_months": "12",
         "disclosure_working_days": "10",
         "promise_auto_update": "on",
         "promise_postpone_days": "5",

@@ -24,10 +24,10 @@ from tests.helpers import interview_held
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
-# The link, the messages, the organisation and the request for written information; the rest
-# is the rate limit's counter in the database cache (a cull check, an add and an increment,
-# each in a savepoint).
-QUERIES = 4 + 12
+# The link, the messages, the organisation, the request for written information and the
+# talent pool consent; the rest is the rate limit's counter in the database cache (a cull
+# check, an add and an increment, each in a savepoint).
+QUERIES = 5 + 12
 
 
 def _sent(message: Message, at: dt.datetime) -> None:
@@ -181,7 +181,7 @@ def test_only_this_application_is_shown(anon, owner, recruitment, english_applic
 
     assert "Zlatan" not in page and "Zetterlund" not in page
     assert "Truckförare" not in page
-    assert page.count("<details") == 1
+    assert page.count('<details class="portal-message"') == 1
 
 
 def test_no_staff_or_internal_data(anon, application):
@@ -270,7 +270,7 @@ def test_query_count_does_not_grow_with_messages(anon, application, django_asser
         anon.get(path)  # the first visit notes the link as used
         with django_assert_max_num_queries(QUERIES):
             page = anon.get(path).content.decode()
-    assert page.count("<details") == 5
+    assert page.count('<details class="portal-message"') == 5
 
 
 def test_a_burst_of_guesses_is_stopped(anon, application):

@@ -338,3 +338,49 @@ def test_a_second_erasure_request_is_refused_while_one_is_scheduled(rejected):
 
     with pytest.raises(ValidationError):
         erasure_request(candidate=rejected.candidate, via="portal")
+
+
+# -- Talent-pool consent ---------------------------------------------------------------------
+
+
+def test_a_valid_consent_keeps_the_profile_only_and_its_end_lets_the_rest_go(
+    rejected, recruitment, django_capture_on_commit_callbacks
+):
+    from aterkoppla.applications.talent_pool import talent_pool_join, talent_pool_leave
+
+    with time_machine.travel(_months_later(20), tick=False):
+        talent_pool_join(candidate=rejected.candidate, via="portal")
+    cv = _files(rejected)
+    with (
+        time_machine.travel(_months_later(25), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert [s.action for s in retention_run().steps] == ["keep_profile"]
+        # Once its words are gone, the run only says the consent keeps it.
+        assert [s.action for s in retention_plan().steps] == ["keep_consent"]
+    rejected.refresh_from_db()
+    assert rejected.scrubbed_at is not None and rejected.anonymised_at is None
+    assert rejected.candidate.first_name == "Mirela" and rejected.candidate.email
+    assert Merit.objects.filter(application=rejected).exists()
+    assert all(path.exists() for path in cv)
+    assert rejected.rejection_reason == ""
+    assert all(m.body_text == "" for m in Message.objects.filter(application=rejected))
+    with time_machine.travel(_months_later(26), tick=False):
+        talent_pool_leave(candidate=rejected.candidate, via="portal")
+    with (
+        time_machine.travel(_months_later(26, days=2), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert [s.action for s in retention_run().steps] == ["anonymise"]
+    rejected.refresh_from_db()
+    assert rejected.anonymised_at is not None
+    assert not any(path.exists() for path in cv)
+    assert not Candidate.objects.filter(email="mirela.kovac@example.se").exists()
+
+
+def test_asking_for_erasure_takes_back_the_consent(rejected):
+    from aterkoppla.applications.talent_pool import talent_pool_consent_valid, talent_pool_join
+
+    talent_pool_join(candidate=rejected.candidate, via="portal")
+    erasure_request(candidate=rejected.candidate, via="portal")
+    assert talent_pool_consent_valid(rejected.candidate) is None

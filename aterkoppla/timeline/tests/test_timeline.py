@@ -14,7 +14,14 @@ pytestmark = pytest.mark.django_db
 
 # Every kind the product writes, with the app that declares (and words) it.
 OWNERS = {
-    "applications": {"received", "stage_changed", "promise_postponed", "promise_escalated"},
+    "applications": {
+        "received",
+        "stage_changed",
+        "promise_postponed",
+        "promise_escalated",
+        "talent_pool_joined",
+        "talent_pool_left",
+    },
     "recruitment": {"profile_changed", "recruitment_status", "legal_hold_set", "legal_hold_lifted"},
     "messaging": {
         "message_queued",
