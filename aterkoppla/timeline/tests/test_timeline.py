@@ -44,6 +44,8 @@ OWNERS = {
         "letter_printed",
         "disclosure_requested",
         "disclosure_sent",
+        "disclosure_due_soon",
+        "disclosure_overdue",
     },
 }
 
