@@ -35,7 +35,7 @@ from aterkoppla.decisions import services
 from aterkoppla.decisions.call_sheets import call_sheet_for
 from aterkoppla.decisions.disclosure import disclosure_letter
 from aterkoppla.decisions.models import CallAttempt, CallTask, DisclosureRequest
-from aterkoppla.decisions.pdf import PdfUnavailable, call_sheet_pdf
+from aterkoppla.decisions.pdf import PdfUnavailable, call_sheet_pdf, disclosure_letter_pdf
 from aterkoppla.language.gate import LanguageBlocked as StoppedText
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
@@ -439,25 +439,63 @@ def disclosure_request_create(
             "via": asked.via,
             "requested_at": asked.requested_at,
             "due": asked.due,
+            "due_soon": asked.due_soon,
+            "overdue": asked.overdue,
         },
     )
 
 
 @router.get(
     "/disclosure-requests/{request_id}/letter",
-    response={200: schemas.DisclosureLetterOut, **ERRORS_READ, 403: ErrorOut},
+    response={
+        200: schemas.DisclosureLetterOut,
+        **ERRORS_READ,
+        **dict.fromkeys((403, 422, 503), ErrorOut),
+    },
     summary="Get the letter answering a request for written information",
+    openapi_extra={
+        "responses": {
+            200: {
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
+            }
+        }
+    },
 )
 def disclosure_letter_read(
-    request: ApiRequest, request_id: Annotated[int, Path(ge=1, le=MAX_ID)]
-) -> dict[str, Any]:
+    request: ApiRequest,
+    request_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    format: Annotated[  # the query parameter's name is the contract
+        schemas.SheetFormat,
+        Query(description="`json` (the default) or `pdf`, the letter to send or print."),
+    ] = "json",
+) -> Any:
     """The letter that answers a request under diskrimineringslagen 2 kap. 4 §, in the
     requester's language: the merits of the person hired and of those called to interview,
     by education, work experience and other merits, generalised (kind, level and length),
-    with no names, contact details, employers, schools, places or years. For the owner, a
-    recruiter, the hiring manager and a site admin; other team members get 403."""
+    with no names, contact details, employers, schools, places or years. `due_soon` and
+    `overdue` say whether its promised date is within two working days or has passed
+    without the letter. `?format=pdf` gives the letter as a PDF ("Den som anställdes",
+    "Kallade till intervju (n)"), addressed to the requester (503 when PDFs cannot be made
+    on this server); another format is 422. For the owner, a recruiter, the hiring manager
+    and a site admin; other team members get 403."""
     asked = get_object_or_404(DisclosureRequest, pk=request_id)
-    _application_to_call(request, asked.application_id)
-    return {"id": asked.pk, "status": asked.status, "due": asked.due} | disclosure_letter(
-        asked
-    ).to_dict()
+    application = _application_to_call(request, asked.application_id)
+    if format == "pdf":
+        try:
+            pdf = disclosure_letter_pdf(asked)
+        except PdfUnavailable:
+            return error_response(
+                503, _("PDFs cannot be made on this server; use the JSON letter.")
+            )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="written-information-{application.pk}-{asked.pk}.pdf"'
+        )
+        return response
+    return {
+        "id": asked.pk,
+        "status": asked.status,
+        "due": asked.due,
+        "due_soon": asked.due_soon,
+        "overdue": asked.overdue,
+    } | disclosure_letter(asked).to_dict()

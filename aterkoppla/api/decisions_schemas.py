@@ -334,6 +334,10 @@ class DisclosureOut(Schema):
         description="The date it is promised by: the organisation's working days (10 by "
         "default), Swedish public holidays excluded."
     )
+    due_soon: bool = Field(
+        description="Open and due within two working days (as every promise to a candidate)."
+    )
+    overdue: bool = Field(description="Open and its date has passed: a broken promise.")
 
 
 class PersonMeritsOut(Schema):
@@ -346,6 +350,8 @@ class DisclosureLetterOut(Schema):
     id: int
     status: Literal["open", "answered"]
     due: dt.date
+    due_soon: bool = Field(description="Open and due within two working days.")
+    overdue: bool = Field(description="Open and its date has passed: a broken promise.")
     language: str = Field(description="The requester's language: `sv` or `en`.")
     hired: list[PersonMeritsOut] = Field(description="The merits of the person (people) hired.")
     interviewed: list[PersonMeritsOut] = Field(

@@ -110,6 +110,7 @@ MessageKindValue = Literal[  # messaging.models.Kind
     "interview_cancelled",
     "interview_invitation",
     "interview_cancellation",
+    "disclosure_reminder",
 ]
 MessageChannel = Literal["email", "letter"]  # Message.Channel
 MessageStatus = Literal[  # Message.Status

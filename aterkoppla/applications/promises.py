@@ -54,14 +54,25 @@ def promise_due_by(today: dt.date) -> dt.date:
     return add_working_days(today, DUE_SOON_WORKING_DAYS)
 
 
-def promise_due_soon_q(today: dt.date) -> Q:
-    """An open application's promise falls due within two working days, not yet passed."""
-    return Q(reply_by__gte=today, reply_by__lte=promise_due_by(today))
+def promise_due_soon_q(today: dt.date, field: str = "reply_by") -> Q:
+    """A promise falls due within two working days, not yet passed: an open application's
+    answer date, or another promised date (``field``, e.g. a request's ``due``)."""
+    return Q(**{f"{field}__gte": today, f"{field}__lte": promise_due_by(today)})
 
 
-def promise_passed_q(today: dt.date) -> Q:
-    """An open application's promised answer date is behind us."""
-    return Q(reply_by__lt=today)
+def promise_passed_q(today: dt.date, field: str = "reply_by") -> Q:
+    """A promised date (an open application's answer date, or ``field``) is behind us."""
+    return Q(**{f"{field}__lt": today})
+
+
+def promise_state(promised: dt.date, today: dt.date) -> str:
+    """What :func:`promise_passed_q` and :func:`promise_due_soon_q` say of one promised date,
+    in Python: ``"broken"``, ``"due_soon"`` or ``""``."""
+    if promised < today:
+        return "broken"
+    if promised <= promise_due_by(today):
+        return "due_soon"
+    return ""
 
 
 def promises_due_soon(*, today: dt.date) -> QuerySet[Application]:

@@ -63,6 +63,15 @@ class PromiseRow:
 
 
 @dataclass(frozen=True)
+class DisclosureRow:
+    """A request for the written information, a promise like the others: ``state`` is
+    "due_soon", "broken" or "" (``applications.promises.promise_state``)."""
+
+    request: DisclosureRequest
+    state: str
+
+
+@dataclass(frozen=True)
 class FailedRow:
     message: Message
     days: int  # calendar days since the message was queued
@@ -164,11 +173,12 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
         calls = calls.filter(application__recruitment__in=deciding)
         letters = letters.filter(application__recruitment__in=deciding)
         disclosures = disclosures.filter(application__recruitment__in=deciding)
-    disclosure_rows = list(
-        disclosures.select_related("application__candidate", "application__recruitment").order_by(
-            "due", "pk"
-        )[:limit]
-    )
+    disclosure_rows = [
+        DisclosureRow(request=r, state=r.promise_state(today))
+        for r in disclosures.select_related(
+            "application__candidate", "application__recruitment"
+        ).order_by("due", "pk")[:limit]
+    ]
     call_rows = list(
         calls.select_related(
             "application__candidate", "application__recruitment", "assigned_to"

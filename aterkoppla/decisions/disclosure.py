@@ -35,10 +35,28 @@ class PersonMerits:
 
 
 @dataclass(frozen=True)
+class LetterPerson:
+    """One person as the letter lists them: a label ("Person 2", or "" when the section holds
+    one person) and (what, said) lines: education, work experience, other merits."""
+
+    label: str
+    lines: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class LetterSection:
+    """ "Den som anställdes" or "Kallade till intervju (n)", with the people under it."""
+
+    heading: str
+    people: tuple[LetterPerson, ...]
+
+
+@dataclass(frozen=True)
 class DisclosureLetter:
     language: str
     hired: tuple[PersonMerits, ...]
     interviewed: tuple[PersonMerits, ...]
+    sections: tuple[LetterSection, ...]
     text: str
 
     def to_dict(self) -> dict[str, object]:
@@ -62,20 +80,45 @@ def _merits_of(application: Application, language: str) -> PersonMerits:
     )
 
 
-def _describe(person: PersonMerits) -> list[str]:
-    lines = []
-    for label, phrases in (
-        (gettext("Education"), person.education),
-        (gettext("Work experience"), person.experience),
-        (gettext("Other merits"), person.other),
-    ):
-        said = ", ".join(phrases) if phrases else gettext("none stated")
-        lines.append(f"– {label}: {said}")
-    return lines
+def _section(heading: str, people: list[PersonMerits]) -> LetterSection:
+    many = len(people) > 1
+    return LetterSection(
+        heading=heading,
+        people=tuple(
+            LetterPerson(
+                label=gettext("Person %(n)s") % {"n": number} if many else "",
+                lines=tuple(
+                    (label, ", ".join(phrases) if phrases else gettext("none stated"))
+                    for label, phrases in (
+                        (gettext("Education"), person.education),
+                        (gettext("Work experience"), person.experience),
+                        (gettext("Other merits"), person.other),
+                    )
+                ),
+            )
+            for number, person in enumerate(people, start=1)
+        ),
+    )
+
+
+def _text(sections: list[LetterSection]) -> str:
+    """The sections as the email says them: a heading, then each person's lines."""
+    if not sections:
+        return gettext("Nobody else was called to interview for this position.")
+    parts = []
+    for section in sections:
+        lines = [f"{section.heading}:"]
+        for person in section.people:
+            if person.label:
+                lines.append(f"{person.label}:")
+            lines.extend(f"– {label}: {said}" for label, said in person.lines)
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
 
 
 def disclosure_letter(request: DisclosureRequest) -> DisclosureLetter:
-    """The letter answering ``request``, in the requester's language."""
+    """The letter answering ``request``, in the requester's language, in the sections
+    DESIGN §7 names: "Den som anställdes" and "Kallade till intervju (n)"."""
     requester = request.application
     language = requester.candidate.language
     people = list(
@@ -90,22 +133,22 @@ def disclosure_letter(request: DisclosureRequest) -> DisclosureLetter:
         # An order that tells nothing about the people: by what is said of them.
         hired.sort(key=lambda p: (p.education, p.experience, p.other))
         others.sort(key=lambda p: (p.education, p.experience, p.other))
-        parts = []
-        for number, person in enumerate(hired, start=1):
+        sections = []
+        if hired:
             heading = (
-                gettext("The person who got the job")
+                gettext("The person hired")
                 if len(hired) == 1
-                else gettext("Person %(n)s who got the job") % {"n": number}
+                else gettext("The people hired (%(n)s)") % {"n": len(hired)}
             )
-            parts.append("\n".join([f"{heading}:", *_describe(person)]))
-        for number, person in enumerate(others, start=1):
-            heading = gettext("Called to interview, person %(n)s") % {"n": number}
-            parts.append("\n".join([f"{heading}:", *_describe(person)]))
-        if not parts:
-            parts.append(gettext("Nobody else was called to interview for this position."))
+            sections.append(_section(heading, hired))
+        if others:
+            heading = gettext("Called to interview (%(n)s)") % {"n": len(others)}
+            sections.append(_section(heading, others))
+        text = _text(sections)
     return DisclosureLetter(
         language=language,
         hired=tuple(hired),
         interviewed=tuple(others),
-        text="\n\n".join(parts),
+        sections=tuple(sections),
+        text=text,
     )

@@ -52,6 +52,27 @@ class DisclosureSent(TypedDict):
     channel: str  # "email" or "letter"
 
 
+class DisclosureAlert(TypedDict):
+    request: int
+    due: str  # ISO date the written information is promised by
+    message: NotRequired[int]  # the staff message to the recruitment's owner, if one was sent
+
+
+def _disclosure_due_soon(data: Mapping[str, Any]) -> str:
+    due = formats.date_format(dt.date.fromisoformat(data["due"]), "j F Y")
+    return gettext(
+        "The written information is due by %(date)s; the recruitment's owner was reminded."
+    ) % {"date": due}
+
+
+def _disclosure_overdue(data: Mapping[str, Any]) -> str:
+    due = formats.date_format(dt.date.fromisoformat(data["due"]), "j F Y")
+    return gettext(
+        "The written information promised by %(date)s has not been sent; the recruitment's "
+        "owner was alerted."
+    ) % {"date": due}
+
+
 class LetterPrinted(TypedDict):
     message: int
     subject: str
@@ -145,4 +166,18 @@ DISCLOSURE_SENT = event_kind(
     label=_("Written information sent"),
     schema=DisclosureSent,
     example={"request": 1, "message": 2, "channel": "email"},
+)
+DISCLOSURE_DUE_SOON = event_kind(
+    "disclosure_due_soon",
+    label=_("Written information due soon"),
+    schema=DisclosureAlert,
+    example={"request": 1, "due": "2026-12-18", "message": 3},
+    summary=_disclosure_due_soon,
+)
+DISCLOSURE_OVERDUE = event_kind(
+    "disclosure_overdue",
+    label=_("Written information overdue"),
+    schema=DisclosureAlert,
+    example={"request": 1, "due": "2026-12-18", "message": 4},
+    summary=_disclosure_overdue,
 )

@@ -8,6 +8,8 @@ email, or a letter to print when there is no email address.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -162,6 +164,23 @@ class DisclosureRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} ({self.get_status_display()}, {self.due})"
+
+    def promise_state(self, today: dt.date | None = None) -> str:
+        """As every promise (``applications.promises``): ``"broken"`` past its date and not
+        answered, ``"due_soon"`` within two working days, else ``""``."""
+        from aterkoppla.applications.promises import promise_state
+
+        if self.status != self.Status.OPEN:
+            return ""
+        return promise_state(self.due, today or timezone.localdate())
+
+    @property
+    def overdue(self) -> bool:
+        return self.promise_state() == "broken"
+
+    @property
+    def due_soon(self) -> bool:
+        return self.promise_state() == "due_soon"
 
 
 class CallAttempt(models.Model):

@@ -1,13 +1,19 @@
-"""PDFs drawn by WeasyPrint: call sheets to print, and letters for candidates without email."""
+"""PDFs drawn by WeasyPrint: call sheets to print, letters for candidates without email, and
+the written information under diskrimineringslagen 2 kap. 4 §."""
 
 from __future__ import annotations
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
+from aterkoppla.decisions.call_sheets import feedback_outcome
+from aterkoppla.decisions.disclosure import disclosure_letter
+from aterkoppla.decisions.models import DisclosureRequest
 from aterkoppla.lib.call_sheet import CallSheet
+from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.models import Organisation
+from aterkoppla.organisation.services import organisation_contact_email
 
 
 class PdfUnavailable(RuntimeError):
@@ -45,6 +51,31 @@ def letter_pdf(message: Message) -> bytes:
                 "message": message,
                 "organisation": Organisation.current(),
                 "paragraphs": [p for p in message.body_text.strip().split("\n\n") if p.strip()],
+            },
+        )
+    return _pdf(html)
+
+
+def disclosure_letter_pdf(request: DisclosureRequest) -> bytes:
+    """The letter answering a request for the written information (DL 2 kap. 4 §), in the
+    requester's language, to send or to post: the same sections as the email ("Den som
+    anställdes", "Kallade till intervju (n)"), addressed to the requester and naming nobody
+    else."""
+    letter = disclosure_letter(request)
+    application = request.application
+    organisation = Organisation.current()
+    with translation.override(letter.language):
+        html = render_to_string(
+            "decisions/disclosure_letter_pdf.html",
+            {
+                "letter": letter,
+                "requester": application.candidate,
+                "job_title": application.recruitment.title,
+                "outcome": feedback_outcome(anyone_hired=bool(letter.hired), no_hire=False),
+                "organisation": organisation,
+                "organisation_email": organisation_contact_email(organisation),
+                "organisation_phone": phone_display(organisation.phone),
+                "today": timezone.localdate(),
             },
         )
     return _pdf(html)

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Sum
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -63,8 +64,8 @@ from aterkoppla.messaging.services import (
     written_date,
 )
 from aterkoppla.organisation.models import Organisation
-from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
-from aterkoppla.recruitment.services import StatusCause, recruitment_set_status
+from aterkoppla.recruitment.models import Criterion, LegalHold, Recruitment, TeamMembership
+from aterkoppla.recruitment.services import StatusCause, legal_hold_set, recruitment_set_status
 from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
@@ -1032,7 +1033,8 @@ def disclosure_request(
 ) -> DisclosureRequest:
     """Record a request for the written information under diskrimineringslagen 2 kap. 4 §,
     with the date it is promised by (the organisation's working days, Swedish holidays
-    excluded), on the timeline. An open request for the application is returned as it is:
+    excluded), on the timeline, and put a legal hold on the recruitment (DESIGN §7) in the
+    same transaction. An open request for the application is returned as it is:
     asking twice promises nothing new. ``ValidationError`` when the applicant may not ask."""
     if via not in DisclosureRequest.Via.values:
         raise ValidationError({"via": _("Say how the request was received.")})
@@ -1061,6 +1063,20 @@ def disclosure_request(
         at=at,
         actor=TimelineEvent.Actor.CANDIDATE if via == DisclosureRequest.Via.PORTAL else None,
         data={"request": request.pk, "via": via, "due": request.due.isoformat()},
+    )
+    # A request may precede a claim (diskrimineringslagen 6 kap. 4 §): nothing of the
+    # recruitment is anonymised while it may be needed. Worded for the staff, in the
+    # product's default language, and naming no one (the hold outlives anonymisation).
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = _(
+            "Request for written information under diskrimineringslagen 2 kap. 4 § "
+            "(application %(id)s), received %(date)s."
+        ) % {"id": application.pk, "date": formats.date_format(timezone.localdate(at), "j F Y")}
+    legal_hold_set(
+        recruitment=application.recruitment,
+        source=LegalHold.Source.DISCLOSURE,
+        reason=reason,
+        by=by,
     )
     return request
 

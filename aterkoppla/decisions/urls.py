@@ -16,5 +16,6 @@ urlpatterns = [
     path("letters/<int:pk>/", views.letter, name="letter"),
     path("applications/<int:pk>/disclosure-requests/", views.disclosure_new, name="disclosure_new"),
     path("disclosure-requests/<int:pk>/", views.disclosure, name="disclosure"),
+    path("disclosure-requests/<int:pk>/letter.pdf", views.disclosure_pdf, name="disclosure_pdf"),
     path("letters/<int:pk>/printed/", views.letter_printed, name="letter_printed"),
 ]

@@ -32,8 +32,14 @@ from aterkoppla.decisions.forms import (
     DisclosureForm,
 )
 from aterkoppla.decisions.models import CallAttempt, CallTask, DisclosureRequest
-from aterkoppla.decisions.pdf import PdfUnavailable, answers_of, call_sheet_pdf, letter_pdf
-from aterkoppla.messaging.models import Message
+from aterkoppla.decisions.pdf import (
+    PdfUnavailable,
+    answers_of,
+    call_sheet_pdf,
+    disclosure_letter_pdf,
+    letter_pdf,
+)
+from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.recruitment.models import Criterion, Recruitment
 from aterkoppla.recruitment.selectors import recruitment_get_for_user
 
@@ -389,6 +395,12 @@ def letter_printed(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("The letter to %(name)s is marked as printed.") % {"name": message.to_name}
         )
+    key = message.dedupe_key.removeprefix("disclosure:")
+    if message.kind == Kind.DISCLOSURE_LETTER and key.isdigit():
+        # Printed from the request's own page: back there.
+        asked = DisclosureRequest.objects.filter(pk=int(key), application=application).first()
+        if asked is not None:
+            return redirect("decisions:disclosure", pk=asked.pk)
     return redirect("decisions:calls", pk=application.recruitment_id)
 
 
@@ -417,31 +429,66 @@ def disclosure_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect(application)
 
 
+def _disclosure_for(
+    request: AuthenticatedHttpRequest, pk: int
+) -> tuple[DisclosureRequest, Application, Access]:
+    """A request for the written information and its application, if the user decides on that
+    application (404 / 403 as for calls)."""
+    asked = get_object_or_404(DisclosureRequest.objects.only("pk", "application_id"), pk=pk)
+    application, access = application_get_for_user(request.user, asked.application_id, decide=True)
+    asked = DisclosureRequest.objects.select_related(
+        "application__candidate", "application__recruitment"
+    ).get(pk=pk)
+    return asked, application, access
+
+
+def _disclosure_message(asked: DisclosureRequest) -> Message | None:
+    """The letter that answered the request (``services.disclosure_send``'s key)."""
+    return Message.objects.filter(dedupe_key=f"disclosure:{asked.pk}").first()
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def disclosure(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Review the letter answering a request for the written information, and send it."""
-    asked = get_object_or_404(DisclosureRequest.objects.only("pk", "application_id"), pk=pk)
-    application, access = application_get_for_user(request.user, asked.application_id, decide=True)
-    asked = DisclosureRequest.objects.select_related("application__candidate").get(pk=pk)
+    """Review the letter answering a request for the written information, and send it; a
+    letter to print is offered as a PDF here once it is made."""
+    asked, application, access = _disclosure_for(request, pk)
     if request.method == "POST":
         try:
             message = services.disclosure_send(request=asked, by=request.user)
         except ValidationError as refused:
             messages.error(request, " ".join(refused.messages))
         else:
-            messages.success(
-                request,
-                _("The written information is sent.")
-                if message.channel == Message.Channel.EMAIL
-                else _("The written information is ready to print among the letters."),
-            )
+            if message.channel == Message.Channel.LETTER:
+                messages.success(request, _("The letter is ready: print it and post it."))
+                return redirect("decisions:disclosure", pk=asked.pk)
+            messages.success(request, _("The written information is sent."))
         return redirect(application)
+    sent = _disclosure_message(asked) if asked.status == DisclosureRequest.Status.ANSWERED else None
     context = {
         "application": application,
         "recruitment": application.recruitment,
         "access": access,
         "asked": asked,
         "letter": disclosure_letter(asked),
+        "sent": sent,
+        "promise": asked.promise_state(),
     }
     return render(request, "decisions/disclosure.html", context)
+
+
+@login_required
+def disclosure_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The letter of written information as a PDF, to read, keep or print and post."""
+    asked, application, _access = _disclosure_for(request, pk)
+    try:
+        pdf = disclosure_letter_pdf(asked)
+    except PdfUnavailable:
+        messages.error(request, _("The PDF cannot be made on this server (Pango is missing)."))
+        return redirect("decisions:disclosure", pk=asked.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="skriftlig-information-{application.pk}-{asked.pk}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

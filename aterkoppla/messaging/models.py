@@ -33,10 +33,14 @@ class Kind(models.TextChoices):
     # To staff, not to candidates: a calendar invitation to an interview, and its withdrawal.
     INTERVIEW_INVITATION = "interview_invitation", _("Interview invitation")
     INTERVIEW_CANCELLATION = "interview_cancellation", _("Interview cancellation")
+    # To the recruitment's owner: a request for written information falls due, or is late.
+    DISCLOSURE_REMINDER = "disclosure_reminder", _("Written information due (to staff)")
 
 
 # The kinds that reach candidates: their wording is the organisation's (templates).
-STAFF_KINDS = frozenset({Kind.INTERVIEW_INVITATION, Kind.INTERVIEW_CANCELLATION})
+STAFF_KINDS = frozenset(
+    {Kind.INTERVIEW_INVITATION, Kind.INTERVIEW_CANCELLATION, Kind.DISCLOSURE_REMINDER}
+)
 CANDIDATE_KINDS = [kind for kind in Kind if kind not in STAFF_KINDS]
 
 

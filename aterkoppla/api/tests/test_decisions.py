@@ -822,5 +822,5 @@ def test_the_letter_for_a_request(request, api_as, owner, decided, interviewed, 
         letter = response.json()
         assert letter["language"] == "sv" and letter["status"] == "open"
         assert len(letter["hired"]) == 1
-        assert "Den som fick tjänsten:" in letter["text"]
+        assert "Den som anställdes:" in letter["text"]
         assert "Emma" not in letter["text"] and "Berg" not in letter["text"]

@@ -84,3 +84,91 @@ def others(recruitment, owner):
         apply_for(recruitment, owner, "Nils", "Holm", "nils@example.se"),
         apply_for(recruitment, owner, "Olle", "Lind", "", "070-444 44 44"),
     ]
+
+
+# For the written information (DL 2 kap. 4 §): merits as candidates write them, and what
+# must never reach a letter about others: every applicant's name, address, phone, employers,
+# schools and years (none of them 2026, the year the letter is dated).
+MERITS_WITH_DETAILS = {
+    "Emma": {
+        "education": [
+            {
+                "field": "logistik",
+                "level": "vocational",
+                "organisation": "Jönköping University",
+                "from_year": 2014,
+                "to_year": 2016,
+            }
+        ],
+        "experience": [
+            {
+                "role": "lagerarbetare",
+                "years": 6,
+                "organisation": "Nordlager AB",
+                "from_year": 2017,
+                "to_year": 2023,
+            }
+        ],
+        "other": [{"field": "truckkort A+B"}],
+    },
+    "Ali": {
+        "experience": [
+            {
+                "role": "truckförare",
+                "years": 2,
+                "organisation": "DHL Supply Chain",
+                "from_year": 2019,
+                "to_year": 2021,
+            }
+        ],
+    },
+    "Sara": {
+        "experience": [
+            {
+                "role": "butiksbiträde",
+                "years": 4,
+                "organisation": "ICA Maxi Huskvarna",
+                "from_year": 2012,
+                "to_year": 2015,
+            }
+        ],
+    },
+}
+DETAILS_NEVER_TOLD = (
+    *("Sara", "Ek", "Ali", "Hassan", "Emma", "Berg", "Nils", "Holm", "Olle", "Lind"),
+    *("sara@example.se", "ali@example.se", "emma@example.se", "nils@example.se"),
+    *("070-111", "070-222", "070-333", "070-444", "0701111111", "0702222222"),
+    *("Jönköping", "Nordlager", "DHL", "ICA", "Huskvarna"),
+    *("2012", "2014", "2015", "2016", "2017", "2019", "2021", "2023"),
+)
+
+
+def _decide_with_hire(recruitment, owner, interviewed, others):
+    from aterkoppla.decisions.services import RejectionInput, decision_record
+
+    sara, ali, emma = interviewed
+    criteria = list(recruitment.criteria.all())
+    decision_record(
+        recruitment=recruitment,
+        by=owner,
+        hired=[emma.pk],
+        rejections=[
+            RejectionInput(sara.pk, (criteria[1].pk,), "Mindre erfarenhet av lagerarbete."),
+            RejectionInput(ali.pk, (criteria[1].pk,), "Less warehouse experience."),
+            *(RejectionInput(o.pk) for o in others),
+        ],
+    )
+    for application in (*interviewed, *others):
+        application.refresh_from_db()
+
+
+@pytest.fixture
+def merits_decided(recruitment, owner, interviewed, others):
+    """Emma hired; Sara and Ali (English) rejected after interviews; Nils (email) and Olle
+    (no email) rejected in writing. Everyone interviewed has merits with employers and
+    years."""
+    for application in interviewed:
+        merits = MERITS_WITH_DETAILS[application.candidate.first_name]
+        merits_update(application=application, by=owner, merits=merits)
+    _decide_with_hire(recruitment, owner, interviewed, others)
+    return interviewed, others

@@ -197,7 +197,7 @@ def test_the_letter_lists_merits_and_identifies_no_one(client_for, owner, with_m
     page = client_for(owner).get(reverse("decisions:disclosure", args=[asked.pk]))
     assert page.status_code == 200
     text = page.content.decode()
-    assert "Den som fick tjänsten:" in text
+    assert "Den som anställdes:" in text
     assert "sex års erfarenhet som lagerarbetare" in text
     assert "två års erfarenhet som truckförare" in text
     response = client_for(owner).post(reverse("decisions:disclosure", args=[asked.pk]))
@@ -223,7 +223,7 @@ def test_the_letter_is_in_the_requesters_language(owner, with_merits):
     asked = disclosure_request(application=ali, by=None, via="portal")
     letter = disclosure_letter(asked)
     assert letter.language == "en"
-    assert "The person who got the job:" in letter.text
+    assert "The person hired:" in letter.text
     assert "six years of experience as lagerarbetare" in letter.text
     assert "truckförare" not in letter.text  # his own merits are not listed to him
 
@@ -274,4 +274,4 @@ def test_before_anyone_is_hired_the_letter_speaks_of_no_one_who_got_the_job(
     body = disclosure_send(request=asked, by=owner).body_text
     assert "ingen har anställts" in body
     assert "den som fick tjänsten" not in body and "Den som fick tjänsten" not in body
-    assert "Kallad till intervju, person 1:" in body
+    assert "Kallade till intervju (2):\nPerson 1:" in body

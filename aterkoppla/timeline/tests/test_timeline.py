@@ -51,6 +51,8 @@ OWNERS = {
         "letter_printed",
         "disclosure_requested",
         "disclosure_sent",
+        "disclosure_due_soon",
+        "disclosure_overdue",
     },
     "privacy": {"anonymised", "erasure_requested", "data_exported"},
 }
