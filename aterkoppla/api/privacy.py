@@ -1,18 +1,21 @@
-"""API v1 route for a candidate's data (GDPR art. 15), exported on their behalf."""
+"""API v1 routes for a candidate's data, exported (GDPR art. 15) and erased (art. 17) on their
+behalf."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Path, Query, Router
+from ninja import Path, Query, Router, Status
 
 from aterkoppla.api import privacy_schemas as schemas
-from aterkoppla.api.errors import error_response
-from aterkoppla.api.schemas import ERRORS_READ, MAX_ID, ErrorOut
+from aterkoppla.api.errors import error_response, invalid_input
+from aterkoppla.api.schemas import ERRORS_READ, ERRORS_WRITE, MAX_ID, ErrorOut
 from aterkoppla.privacy.export import PdfUnavailable, candidate_export, candidate_export_record
 from aterkoppla.privacy.responses import export_pdf_response
 from aterkoppla.privacy.selectors import application_to_export
+from aterkoppla.privacy.services import erasure_request
 
 if TYPE_CHECKING:
     from aterkoppla.api.auth import ApiRequest
@@ -78,3 +81,45 @@ def candidate_export_read(
         return response
     candidate_export_record(candidate=candidate, by=request.auth, export_format="json")
     return export
+
+
+@router.post(
+    "/applications/{application_id}/erasure-requests",
+    response={201: schemas.ErasureOut, **ERRORS_WRITE},
+    summary="Erase the candidate's data (GDPR art. 17)",
+)
+def erasure_request_create(
+    request: ApiRequest,
+    application_id: ApplicationId,
+    payload: schemas.ErasureIn | None = None,
+) -> Status:
+    """Record the candidate's request to have their data erased, across all their
+    applications (GDPR art. 17). Open applications are withdrawn first. What no claim window
+    and no legal hold keeps is anonymised at once; the rest on `erase_on`, the day the last
+    decision can no longer be challenged (diskrimineringslagen 6 kap. 4 §), and the candidate
+    is told that date. 422 when the candidate's data is already erased or an erasure is
+    already scheduled. For the owner, a recruiter and a site admin; other team members 403.
+    """
+    application = application_to_export(request.auth, application_id)
+    try:
+        outcome = erasure_request(
+            candidate=application.candidate,
+            via=payload.via if payload is not None else "api",
+            by=request.auth,
+            note=payload.note if payload is not None else "",
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc) from exc
+    asked = outcome.request
+    return Status(
+        201,
+        {
+            "id": asked.pk,
+            "status": asked.status,
+            "via": asked.via,
+            "requested_at": asked.requested_at,
+            "erased_now": asked.erased_now,
+            "scheduled": asked.scheduled,
+            "erase_on": asked.erase_on,
+        },
+    )

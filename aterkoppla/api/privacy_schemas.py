@@ -13,6 +13,8 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from aterkoppla.api.schemas import Input
+
 ExportFormat = Literal["json", "pdf"]
 ExportLanguage = Literal["sv", "en"]
 
@@ -205,3 +207,33 @@ class CandidateExportOut(Schema):
     privacy_notice: str
     candidate: ExportCandidateOut
     applications: list[ExportApplicationOut]
+
+
+class ErasureIn(Input):
+    via: Literal["phone", "email", "letter", "api"] = Field(
+        "api",
+        description="How the candidate asked, when staff record it on their behalf: `phone`, "
+        "`email`, `letter`; `api` when a program asks for them.",
+    )
+    note: str = Field(
+        "",
+        max_length=500,
+        description="How the request was received (kept after the erasure: no names).",
+    )
+
+
+class ErasureOut(Schema):
+    id: int
+    status: Literal["scheduled", "done"] = Field(
+        description="`done` when everything was erased at once; `scheduled` until `erase_on`."
+    )
+    via: str
+    requested_at: dt.datetime
+    erased_now: int = Field(description="Applications erased at once (open ones withdrawn first).")
+    scheduled: int = Field(
+        description="Applications kept until `erase_on`: a decision on them can still be "
+        "challenged (diskrimineringslagen 6 kap. 4 §), or a legal hold keeps them."
+    )
+    erase_on: dt.date | None = Field(
+        description="The day the rest is erased, told to the candidate; null when nothing waits."
+    )

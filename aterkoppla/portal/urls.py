@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from aterkoppla.portal import talent_pool_views, views
+from aterkoppla.portal import erasure_views, talent_pool_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -25,6 +25,8 @@ urlpatterns = [
         {"export_format": "pdf"},
         name="export_pdf",
     ),
+    # Erasure (GDPR art. 17).
+    path("<str:token>/radera/", erasure_views.erasure, name="erasure"),
     # The talent pool (consent under GDPR art. 6.1 a).
     path("<str:token>/talangbank/", talent_pool_views.talent_pool, name="talent_pool"),
     path(

@@ -34,6 +34,7 @@ from aterkoppla.portal.services import portal_links_send, portal_token_touch
 from aterkoppla.portal.talent_pool_section import talent_pool_context
 from aterkoppla.privacy.export import PdfUnavailable, candidate_export, candidate_export_record
 from aterkoppla.privacy.responses import export_json_response, export_pdf_response
+from aterkoppla.privacy.services import erasure_scheduled
 
 if TYPE_CHECKING:
     from django.utils.functional import Promise
@@ -206,6 +207,8 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
     language = _language(request, application.candidate)
     context["privacy_notice"] = privacy_notice_body(organisation, language)
     context |= talent_pool_context(application, language, organisation=organisation)
+    # Erasure (GDPR art. 17): the date promised, once asked for.
+    context["erasure_scheduled"] = erasure_scheduled(application.candidate)
     return _render_for_candidate(request, application, "portal/application.html", context)
 
 

@@ -259,6 +259,50 @@ def retention_daily(now: dt.datetime) -> RetentionPlan | None:
 
 
 @dataclass(frozen=True)
+class ErasureSplit:
+    """Which of a person's applications an erasure removes at once (``now``: withdrawn, or
+    open — erasing withdraws it — with no hold) and which it keeps until ``erase_on`` (a
+    decision on them can still be challenged, or a hold keeps them)."""
+
+    now: list[Application]
+    later: list[Application]
+    erase_on: dt.date | None
+
+    @property
+    def open(self) -> list[Application]:
+        return [application for application in self.now + self.later if application.is_open]
+
+
+def _erasure_split(applications: list[Application], now: dt.datetime) -> ErasureSplit:
+    held = set(recruitment_held_ids())
+    erased, kept, until = [], [], []
+    for application in applications:
+        window = claim_window_until(application)
+        if application.recruitment_id in held or (window is not None and window > now):
+            kept.append(application)
+            until.append(timezone.localtime(window or now).date())
+        else:
+            erased.append(application)
+    return ErasureSplit(now=erased, later=kept, erase_on=max(until) if until else None)
+
+
+def erasure_preview(candidate: Candidate, now: dt.datetime | None = None) -> ErasureSplit:
+    """What an erasure asked for now would do (the candidate's page and the staff's form
+    show it before the request is made)."""
+    applications = list(
+        candidate.applications.filter(anonymised_at__isnull=True).select_related("recruitment")
+    )
+    return _erasure_split(applications, now or timezone.now())
+
+
+def erasure_scheduled(candidate: Candidate) -> ErasureRequest | None:
+    """The candidate's erasure that waits for its date (a promise), if any."""
+    return ErasureRequest.objects.filter(
+        candidate=candidate, status=ErasureRequest.Status.SCHEDULED
+    ).first()
+
+
+@dataclass(frozen=True)
 class ErasureOutcome:
     request: ErasureRequest
     erased_now: int
@@ -308,15 +352,8 @@ def erasure_request(
             )
             for application in still_open:
                 application.refresh_from_db()
-        held = set(recruitment_held_ids())
-        now_list, later = [], []
-        for application in applications:
-            window = claim_window_until(application)
-            if application.recruitment_id in held or (window is not None and window > now):
-                later.append((application, window or now))
-            else:
-                now_list.append(application)
-        erase_on = max(timezone.localtime(window).date() for _a, window in later) if later else None
+        split = _erasure_split(applications, now)
+        now_list, later, erase_on = split.now, split.later, split.erase_on
         request = ErasureRequest.objects.create(
             candidate=candidate,
             via=via,
@@ -345,7 +382,7 @@ def erasure_request(
                 },
             )
         if later:
-            first = later[0][0]
+            first = later[0]
             message_queue(
                 application=first,
                 kind=Kind.ERASURE_SCHEDULED,

@@ -22,4 +22,5 @@ urlpatterns = [
         {"export_format": "pdf"},
         name="export_pdf",
     ),
+    path("applications/<int:pk>/erasure/", views.erasure, name="erasure"),
 ]

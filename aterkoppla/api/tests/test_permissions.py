@@ -16,6 +16,7 @@ from aterkoppla.api.tests.helpers import BASE, ApiClient, application_body, recr
 from aterkoppla.applications.models import Application, Merit
 from aterkoppla.decisions.models import CallAttempt, CallTask, Decision, DisclosureRequest
 from aterkoppla.decisions.services import RejectionInput, decision_record
+from aterkoppla.privacy.models import ErasureRequest
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 from tests.helpers import interview_held
 
@@ -42,6 +43,7 @@ ROUTES = [
     ("POST", "/applications/{application}/disclosure-requests", "disclosure", "decide"),
     ("GET", "/applications/{application}/export", None, "manage"),
     ("GET", "/applications/{application}/export?format=pdf", None, "manage"),
+    ("POST", "/applications/{application}/erasure-requests", "erasure", "manage"),
 ]
 
 # Routes that answer something other than 200 (GET, PATCH, PUT) or 201 (POST) on success.
@@ -80,6 +82,7 @@ class Caller:
             "decision": lambda: {"rejections": [{"application_id": application.pk}]},
             "attempt": lambda: {"outcome": "no_answer"},
             "disclosure": lambda: {"via": "phone"},
+            "erasure": lambda: {"via": "phone", "note": "Samtal 4 december"},
             "status": lambda: {"status": "closed"},
             "merits": lambda: {"experience": [{"role": "lagerarbetare", "length": {"years": 2}}]},
         }
@@ -135,6 +138,7 @@ def _counts() -> dict[str, int]:
         "closed": Recruitment.objects.filter(status=Recruitment.Status.CLOSED).count(),
         "merits": Merit.objects.count(),
         "disclosures": DisclosureRequest.objects.count(),
+        "erasures": ErasureRequest.objects.count(),
     }
 
 

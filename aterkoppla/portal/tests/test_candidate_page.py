@@ -24,10 +24,10 @@ from tests.helpers import interview_held
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
-# The link, the messages, the organisation, the request for written information and the
-# talent pool consent; the rest is the rate limit's counter in the database cache (a cull
+# The link, the messages, the organisation, the request for written information, the
+# talent pool consent and a scheduled erasure; the rest is the rate limit's counter in the database cache (a cull
 # check, an add and an increment, each in a savepoint).
-QUERIES = 5 + 12
+QUERIES = 6 + 12
 
 
 def _sent(message: Message, at: dt.datetime) -> None:
@@ -212,11 +212,13 @@ def test_no_staff_or_internal_data(anon, application):
         "a" * 5000,
     ],
 )
-def test_wrong_and_malformed_tokens_get_the_same_404_as_a_deleted_application(
+def test_wrong_and_malformed_tokens_get_the_same_404_as_an_erased_application(
     anon, application, token
 ):
+    from aterkoppla.privacy.services import erasure_request
+
     gone = link(application)
-    application.delete()
+    erasure_request(candidate=application.candidate, via="portal")
     missing = anon.get(gone)
     wrong = anon.get(f"/ansokan/{token}/")
     assert missing.status_code == wrong.status_code == 404
