@@ -25,8 +25,8 @@ from tests.helpers import interview_held
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
 # The link, the messages, the organisation, the request for written information, the
-# talent pool consent and a scheduled erasure; the rest is the rate limit's counter in the database cache (a cull
-# check, an add and an increment, each in a savepoint).
+# talent pool consent and a scheduled erasure; the rest is the rate limit's counter in the
+# database cache (a cull check, an add and an increment, each in a savepoint).
 QUERIES = 6 + 12
 
 

@@ -4,7 +4,6 @@ claim window ends, with the date told to the candidate."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from aterkoppla.accounts.models import ApiToken
 from aterkoppla.api.tests.helpers import ApiClient
@@ -101,7 +101,8 @@ def test_a_rejected_application_is_kept_until_the_claim_window_ends_and_the_date
     link = _link(application)
     response = client.post(link + "radera/", follow=True)
     text = response.content.decode()
-    expected = (dt.date.today().replace(year=dt.date.today().year + 2)).strftime("%-d %B %Y")
+    today = timezone.localdate()
+    expected = today.replace(year=today.year + 2).strftime("%-d %B %Y")
     assert f"We will erase your data on {expected}" in text
     assert "Ask us to erase your data" not in text  # the promise, not the offer again
     message = Message.objects.get(application=application, kind="erasure_scheduled")
