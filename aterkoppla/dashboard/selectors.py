@@ -20,12 +20,14 @@ from aterkoppla.applications.promises import (
     promise_due_soon_q,
     promise_escalated,
     promise_passed_q,
+    promise_state,
 )
 from aterkoppla.applications.selectors import applications_visible_to
 from aterkoppla.decisions.models import CallTask, DisclosureRequest
 from aterkoppla.lib.workdays import working_days_between
 from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.services import organisation_contact_missing
+from aterkoppla.privacy.models import ErasureRequest
 from aterkoppla.recruitment.models import TeamMembership
 
 __all__ = ["DUE_SOON_WORKING_DAYS", "ContactNotice", "contact_notice", "waiting_for"]
@@ -72,6 +74,15 @@ class DisclosureRow:
 
 
 @dataclass(frozen=True)
+class ErasureRow:
+    """An erasure promised for a date (GDPR art. 17): ``state`` as for other promises; a
+    passed date means a legal hold keeps what is left."""
+
+    request: ErasureRequest
+    state: str
+
+
+@dataclass(frozen=True)
 class FailedRow:
     message: Message
     days: int  # calendar days since the message was queued
@@ -100,6 +111,8 @@ class Waiting:
     letters: Section = field(default_factory=lambda: Section(total=0))
     # Requests for the written information under DL 2 kap. 4 §: promises with a date.
     disclosures: Section = field(default_factory=lambda: Section(total=0))
+    # Erasures scheduled for the day a claim window ends: promised to the candidate.
+    erasures: Section = field(default_factory=lambda: Section(total=0))
 
 
 def _visible_applications(user: User) -> QuerySet[Application]:
@@ -189,6 +202,16 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
             "created_at", "pk"
         )[:limit]
     )
+    erasures = ErasureRequest.objects.filter(status=ErasureRequest.Status.SCHEDULED)
+    if not user.is_site_admin:
+        erasures = erasures.filter(
+            candidate__applications__in=_visible_applications(user).values("pk")
+        ).distinct()
+    erasure_rows = [
+        ErasureRow(request=r, state=promise_state(r.erase_on, today))
+        for r in erasures.select_related("candidate").order_by("erase_on", "pk")[:limit]
+        if r.erase_on is not None
+    ]
     return Waiting(
         today=today,
         due_by=due_by,
@@ -198,6 +221,7 @@ def waiting_for(user: User, *, today: dt.date | None = None, limit: int | None =
         calls=Section(total=calls.count(), rows=call_rows),
         letters=Section(total=letters.count(), rows=letter_rows),
         disclosures=Section(total=disclosures.count(), rows=disclosure_rows),
+        erasures=Section(total=erasures.count(), rows=erasure_rows),
     )
 
 

@@ -211,8 +211,9 @@ def _fill(recruitment, owner, n: int) -> None:
 
 
 # session, user, the counts, three lists, the count of failed messages; calls to make,
-# letters to print and requests for written information: a list and a count each
-DASHBOARD_QUERIES = 14
+# letters to print, requests for written information and erasures promised: a list and a
+# count each
+DASHBOARD_QUERIES = 16
 
 
 @pytest.mark.parametrize("n", [2, 30])
@@ -271,3 +272,29 @@ def test_the_outbox_shows_who_answers_and_why_a_message_waits(
     page = client_for(owner).get(url).content.decode()
     assert "Väntar på kontaktuppgifter" in page
     assert "organisationens kontaktuppgifter är inte kompletta" in page
+
+
+def test_an_erasure_promised_for_a_date_is_on_the_dashboard_and_marked_when_held(
+    client_for, owner, outsider, site_admin, recruitment
+):
+    from aterkoppla.applications.services import applications_close
+    from aterkoppla.privacy.services import erasure_request
+    from aterkoppla.recruitment.models import LegalHold
+    from aterkoppla.recruitment.services import legal_hold_set
+
+    application = receive(recruitment, owner, "Mirela Kovač")
+    applications_close(applications=[application], outcome="rejected", by=owner)
+    outcome = erasure_request(candidate=application.candidate, via="phone", by=owner)
+    page = client_for(owner).get(HOME).content.decode()
+    assert 'id="erasures"' in page and "Mirela Kovač" in page
+    assert "Mirela" not in client_for(outsider).get(HOME).content.decode()
+    legal_hold_set(
+        recruitment=recruitment, source=LegalHold.Source.DISPUTED, reason="Tvist.", by=owner
+    )
+    later = outcome.erase_on + dt.timedelta(days=3)
+    waiting = client_for(site_admin).get(HOME).context["waiting"]
+    from aterkoppla.dashboard.selectors import waiting_for
+
+    rows = waiting_for(site_admin, today=later).erasures.rows
+    assert [(r.request.pk, r.state) for r in rows] == [(outcome.request.pk, "broken")]
+    assert waiting.erasures.total == 1
