@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from aterkoppla.applications.models import Application, Candidate, Document, Merit
 from aterkoppla.applications.retention import RetentionRefused, deletion_refusal
@@ -166,7 +166,7 @@ def test_the_dry_run_lists_what_and_why_and_changes_nothing(rejected, recruitmen
     with time_machine.travel(DECIDED + dt.timedelta(hours=1), tick=False):
         _reject(other, owner)
     out = StringIO()
-    with time_machine.travel(_months_later(25), tick=False):
+    with time_machine.travel(_months_later(25), tick=False), translation.override("sv"):
         call_command("retention", "--dry-run", stdout=out)
     text = out.getvalue()
     assert f"skulle anonymisera ansökan {rejected.pk}: slutligt besked 2026-12-04" in text
@@ -179,7 +179,7 @@ def test_the_dry_run_lists_what_and_why_and_changes_nothing(rejected, recruitmen
 
 def test_the_command_runs_it_and_says_so(rejected):
     out = StringIO()
-    with time_machine.travel(_months_later(25), tick=False):
+    with time_machine.travel(_months_later(25), tick=False), translation.override("sv"):
         call_command("retention", stdout=out)
     assert f"anonymiserad ansökan {rejected.pk}" in out.getvalue()
     assert "Klart: 1 steg." in out.getvalue()
@@ -278,7 +278,8 @@ def test_a_held_recruitment_cannot_be_deleted_even_when_empty(recruitment, site_
     legal_hold_set(
         recruitment=recruitment, source=LegalHold.Source.ADMIN, reason="Tvist.", by=site_admin
     )
-    assert "bevarandespärr" in deletion_refusal(recruitment)
+    with translation.override("sv"):
+        assert "bevarandespärr" in deletion_refusal(recruitment)
 
 
 def test_a_draft_without_applications_can_be_deleted(owner):

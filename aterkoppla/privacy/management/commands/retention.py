@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from aterkoppla.privacy.services import RetentionPlan, Step, retention_plan, retention_run
 
@@ -58,8 +58,9 @@ class Command(BaseCommand):
         if not plan.steps:
             self.stdout.write(gettext("Nothing is due."))
         else:
+            n = len(plan.steps)
             self.stdout.write(
-                gettext("%(n)s steps.") % {"n": len(plan.steps)}
+                ngettext("%(n)s step.", "%(n)s steps.", n) % {"n": n}
                 if dry_run
-                else gettext("Done: %(n)s steps.") % {"n": len(plan.steps)}
+                else ngettext("Done: %(n)s step.", "Done: %(n)s steps.", n) % {"n": n}
             )
