@@ -13,34 +13,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, translation
 from django.utils.translation import gettext
-from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
-from aterkoppla.messaging.links import token_for
+from aterkoppla.applications.models import Application
 from aterkoppla.organisation.models import Organisation
-from aterkoppla.portal.services import portal_token_touch
-from aterkoppla.portal.views import (
-    TOKEN_POST_RATE,
-    TOKEN_RATE,
-    _language,
-    _not_found,
-    _private,
-    _render_for_candidate,
-)
+from aterkoppla.portal.views import _language, _render_for_candidate, candidate_link
 from aterkoppla.privacy.models import ErasureRequest
 from aterkoppla.privacy.services import erasure_preview, erasure_request, erasure_scheduled
 
 
-@_private
-@require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
-@ratelimit(key="ip", rate=TOKEN_POST_RATE, method="POST", group="portal.token-post", block=True)
-def erasure(request: HttpRequest, token: str) -> HttpResponse:
-    found = token_for(token)
-    if found is None:
-        return _not_found(request)
-    portal_token_touch(portal_token=found)
-    application = found.application
+@candidate_link("GET", "POST")
+def erasure(request: HttpRequest, application: Application, token: str) -> HttpResponse:
     candidate = application.candidate
     language = _language(request, candidate)
     scheduled = erasure_scheduled(candidate)

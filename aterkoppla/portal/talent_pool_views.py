@@ -12,44 +12,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
-from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
-from aterkoppla.applications.models import TalentPoolConsent
+from aterkoppla.applications.models import Application, TalentPoolConsent
 from aterkoppla.applications.talent_pool import (
     talent_pool_consent_text,
     talent_pool_join,
     talent_pool_leave,
 )
-from aterkoppla.messaging.links import token_for
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.portal.forms import TalentPoolForm
-from aterkoppla.portal.services import portal_token_touch
 from aterkoppla.portal.talent_pool_section import talent_pool_context
-from aterkoppla.portal.views import (
-    TOKEN_POST_RATE,
-    TOKEN_RATE,
-    _language,
-    _not_found,
-    _private,
-    _render_for_candidate,
-)
+from aterkoppla.portal.views import _language, _render_for_candidate, candidate_link
 
 Via = TalentPoolConsent.Via
 
 
-@_private
-@require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
-@ratelimit(key="ip", rate=TOKEN_POST_RATE, method="POST", group="portal.token-post", block=True)
-def talent_pool(request: HttpRequest, token: str) -> HttpResponse:
+@candidate_link("GET", "POST")
+def talent_pool(request: HttpRequest, application: Application, token: str) -> HttpResponse:
     """Join the talent pool: the box ticked under the consent text, and the kinds of jobs if
     the candidate names them. Without the box, the page again with the error."""
-    found = token_for(token)
-    if found is None:
-        return _not_found(request)
-    portal_token_touch(portal_token=found)
-    application = found.application
     candidate = application.candidate
     language = _language(request, candidate)
     with translation.override(language):
@@ -80,17 +61,12 @@ def talent_pool(request: HttpRequest, token: str) -> HttpResponse:
     return _render_for_candidate(request, application, "portal/talent_pool.html", context, status)
 
 
-@_private
-@require_http_methods(["POST"])
-@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
-@ratelimit(key="ip", rate=TOKEN_POST_RATE, method="POST", group="portal.token-post", block=True)
-def talent_pool_leave_view(request: HttpRequest, token: str) -> HttpResponse:
+@candidate_link("POST")
+def talent_pool_leave_view(
+    request: HttpRequest, application: Application, token: str
+) -> HttpResponse:
     """Leave the talent pool: one click, at once (GDPR art. 7.3: as easy as joining)."""
-    found = token_for(token)
-    if found is None:
-        return _not_found(request)
-    portal_token_touch(portal_token=found)
-    candidate = found.application.candidate
+    candidate = application.candidate
     with translation.override(_language(request, candidate)):
         try:
             talent_pool_leave(candidate=candidate, via=Via.PORTAL)

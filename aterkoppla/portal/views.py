@@ -16,7 +16,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
@@ -117,6 +117,34 @@ def _not_found(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/not_found.html", context, status=404)
 
 
+LinkView = Callable[..., HttpResponse]
+
+
+def candidate_link(*methods: str) -> Callable[[LinkView], LinkView]:
+    """A page or action reached by a candidate's private link, for ``methods`` only: kept out
+    of search engines and caches (``_private``), rate-limited by address (and POSTs more
+    strictly), one 404 for every link that leads nowhere, the link noted as used. The view
+    gets the link's application after the request: ``view(request, application, token)``."""
+
+    def decorate(view: LinkView) -> LinkView:
+        @wraps(view)
+        def reached(request: HttpRequest, token: str, **kwargs: object) -> HttpResponse:
+            found = token_for(token)
+            if found is None:
+                return _not_found(request)
+            portal_token_touch(portal_token=found)
+            return view(request, found.application, token, **kwargs)
+
+        limited = ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)(reached)
+        if "POST" in methods:
+            limited = ratelimit(
+                key="ip", rate=TOKEN_POST_RATE, method="POST", group="portal.token-post", block=True
+            )(limited)
+        return _private(require_http_methods(list(methods))(limited))
+
+    return decorate
+
+
 def _language(request: HttpRequest, candidate: Candidate) -> str:
     """The language the visitor chose with the switch, else the one the candidate gave us."""
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
@@ -176,15 +204,8 @@ def _letters(application: Application) -> tuple[list[Message], list[Message]]:
     return on_the_way, sent
 
 
-@_private
-@require_safe
-@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
-def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
-    found = token_for(token)
-    if found is None:
-        return _not_found(request)
-    portal_token_touch(portal_token=found)
-    application = found.application
+@candidate_link("GET", "HEAD")
+def candidate_page(request: HttpRequest, application: Application, token: str) -> HttpResponse:
     on_the_way, sent = _letters(application)
     context: dict[str, object] = {
         "token": token,
@@ -212,17 +233,9 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
     return _render_for_candidate(request, application, "portal/application.html", context)
 
 
-@_private
-@require_http_methods(["POST"])
-@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
-@ratelimit(key="ip", rate=TOKEN_POST_RATE, method="POST", group="portal.token-post", block=True)
-def disclosure(request: HttpRequest, token: str) -> HttpResponse:
+@candidate_link("POST")
+def disclosure(request: HttpRequest, application: Application, token: str) -> HttpResponse:
     """One click: ask for the written information under diskrimineringslagen 2 kap. 4 §."""
-    found = token_for(token)
-    if found is None:
-        return _not_found(request)
-    portal_token_touch(portal_token=found)
-    application = found.application
     # The refusal, like the thanks, in the language the candidate reads the page in.
     with translation.override(_language(request, application.candidate)):
         try:
@@ -240,16 +253,8 @@ def disclosure(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("portal:application", token=token)
 
 
-@_private
-@require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
-@ratelimit(key="ip", rate=TOKEN_POST_RATE, method="POST", group="portal.token-post", block=True)
-def withdraw(request: HttpRequest, token: str) -> HttpResponse:
-    found = token_for(token)
-    if found is None:
-        return _not_found(request)
-    portal_token_touch(portal_token=found)
-    application = found.application
+@candidate_link("GET", "POST")
+def withdraw(request: HttpRequest, application: Application, token: str) -> HttpResponse:
     if request.method == "POST" and application.is_open:
         try:
             (application,) = applications_close(
@@ -289,17 +294,12 @@ def lost_link(request: HttpRequest) -> HttpResponse:
 # --- The candidate's data (GDPR art. 15) ------------------------------------------------
 
 
-@_private
-@require_safe
-@ratelimit(key="ip", rate=TOKEN_RATE, group="portal.token", block=True)
-def data_export(request: HttpRequest, token: str, export_format: str = "page") -> HttpResponse:
+@candidate_link("GET", "HEAD")
+def data_export(
+    request: HttpRequest, application: Application, token: str, export_format: str = "page"
+) -> HttpResponse:
     """A copy of everything about the person the link belongs to, across all their
     applications: a page, a JSON file or a PDF, in the language they read the page in."""
-    found = token_for(token)
-    if found is None:
-        return _not_found(request)
-    portal_token_touch(portal_token=found)
-    application = found.application
     candidate = application.candidate
     language = _language(request, candidate)
     export = candidate_export(candidate, language=language)
