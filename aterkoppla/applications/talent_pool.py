@@ -12,9 +12,9 @@ interest, noted by the caller: it is no consent, and creates none.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
@@ -150,10 +150,7 @@ def months_later(at: dt.datetime, months: int) -> dt.datetime:
     """The same local time ``months`` calendar months later (the 31st becomes the month's
     last day)."""
     local = timezone.localtime(at)
-    year, month = divmod(local.month - 1 + months, 12)
-    year, month = local.year + year, month + 1
-    day = min(local.day, calendar.monthrange(year, month)[1])
-    return timezone.make_aware(local.replace(tzinfo=None, year=year, month=month, day=day))
+    return timezone.make_aware(local.replace(tzinfo=None) + relativedelta(months=months))
 
 
 def _date(at: dt.datetime) -> str:
