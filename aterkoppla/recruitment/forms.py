@@ -205,3 +205,56 @@ class TeamMemberForm(forms.Form):
 
 class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+
+
+def _hold_reason(label: str, help_text: str, required: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=help_text,
+        error_messages={"required": required},
+    )
+
+
+class LegalHoldForm(forms.Form):
+    """A site admin puts a hold on a recruitment (``/recruitments/holds/``)."""
+
+    recruitment = forms.ModelChoiceField(
+        label=_("Recruitment"),
+        queryset=Recruitment.objects.order_by("-created_at"),
+        empty_label=_("Choose a recruitment"),
+        error_messages={
+            "required": _("Choose the recruitment to keep."),
+            "invalid_choice": _("Choose one of the recruitments in the list."),
+        },
+    )
+    reason = _hold_reason(
+        _("Reason"),
+        _(
+            "For example: DO has asked for a statement, or a claim has been announced. Kept on "
+            "record and on the timeline; name no candidate."
+        ),
+        _("Say why the hold is set."),
+    )
+
+
+class DisputeForm(forms.Form):
+    """The owner or a site admin marks the recruitment as disputed (a hold of its own)."""
+
+    reason = _hold_reason(
+        _("What is disputed"),
+        _(
+            "For example: DO har begärt yttrande. Kept on record and on the timeline; name no "
+            "candidate."
+        ),
+        _("Say what is disputed."),
+    )
+
+
+class LiftHoldForm(forms.Form):
+    lift_reason = _hold_reason(
+        _("Reason for lifting"),
+        _("For example: the dispute is settled and no claim can be brought any more."),
+        _("Say why the hold is lifted."),
+    )
