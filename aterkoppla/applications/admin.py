@@ -38,7 +38,7 @@ class RetentionGuardedAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(request.path.removesuffix("delete/") + "change/")
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
-        actions = super().get_actions(request)
+        actions: dict[str, Any] = super().get_actions(request)
         if "delete_selected" in actions:
             actions["delete_selected"] = (
                 RetentionGuardedAdmin.delete_selected_kept,

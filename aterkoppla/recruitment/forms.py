@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,9 @@ from aterkoppla.language.forms import OVERRIDE_FIELD, LanguageCheckedMixin, chec
 from aterkoppla.language.models import Policy
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.recruitment.services import status_choices, status_needs_reason
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 STATUS_REASON = "status_reason"
 
@@ -207,7 +210,9 @@ class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
 
 
-def _hold_reason(label: str, help_text: str, required: str) -> forms.CharField:
+def _hold_reason(
+    label: StrOrPromise, help_text: StrOrPromise, required: StrOrPromise
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=2000,

@@ -8,7 +8,8 @@ rule itself is in ``services.legal_hold_set`` / ``legal_hold_lift``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 Source = LegalHold.Source
 
 
-def lift_form_for(hold: LegalHold, data: object = None) -> LiftHoldForm:
+def lift_form_for(hold: LegalHold, data: Mapping[str, Any] | None = None) -> LiftHoldForm:
     """The lift form of one hold, with ids of its own (many stand on one page)."""
     return LiftHoldForm(data, auto_id=f"id_hold{hold.pk}_%s")
 

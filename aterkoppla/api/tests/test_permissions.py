@@ -42,6 +42,7 @@ ROUTES = [
     ("POST", "/applications/{application}/disclosure-requests", "disclosure", "decide"),
     ("GET", "/applications/{application}/export", None, "manage"),
     ("GET", "/applications/{application}/export?format=pdf", None, "manage"),
+    ("GET", "/recruitments/{recruitment}/legal-holds", None, "view"),
 ]
 
 # Routes that answer something other than 200 (GET, PATCH, PUT) or 201 (POST) on success.

@@ -78,9 +78,7 @@ def test_a_held_recruitment_says_why_in_the_bulk_action(client_for, site_admin, 
     assert "Inget raderades" in message and "bevarandespärr" in message
 
 
-def test_site_admin_deletes_a_draft_recruitment_without_applications(
-    client_for, site_admin, owner
-):
+def test_site_admin_deletes_a_draft_recruitment_without_applications(client_for, site_admin, owner):
     draft = recruitment_create(owner=owner, title="Felskapad")
     client = client_for(site_admin)
     assert client.get(_delete_url(draft)).status_code == 200
@@ -89,9 +87,7 @@ def test_site_admin_deletes_a_draft_recruitment_without_applications(
     assert not Recruitment.objects.filter(pk=draft.pk).exists()
 
 
-def test_a_recruitment_whose_hold_was_lifted_is_kept_for_the_record(
-    client_for, site_admin, owner
-):
+def test_a_recruitment_whose_hold_was_lifted_is_kept_for_the_record(client_for, site_admin, owner):
     # The hold is the record that it was kept: a lifted one still protects the recruitment
     # row from deletion (models.PROTECT), shown by Django as objects that must stay, no 500.
     draft = recruitment_create(owner=owner, title="Spärr hävd")
