@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
 
-from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.recruitment.models import Criterion, LegalHold, Recruitment, TeamMembership
 
 
 class CriterionInline(admin.TabularInline):
@@ -35,3 +36,24 @@ class RecruitmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["owner"]
     date_hierarchy = "created_at"
     inlines = [CriterionInline, TeamMembershipInline]
+
+
+@admin.register(LegalHold)
+class LegalHoldAdmin(admin.ModelAdmin):
+    """Shown for reading: holds are set and lifted on ``/recruitments/holds/`` (and the API),
+    with a reason and on the timeline, never by a bare edit."""
+
+    list_display = ["recruitment", "source", "set_at", "set_by", "lifted_at", "lifted_by"]
+    list_filter = ["source", ("lifted_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["recruitment", "set_by", "lifted_by"]
+    search_fields = ["recruitment__title", "reason", "lift_reason"]
+    date_hierarchy = "set_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,9 @@ from aterkoppla.language.forms import OVERRIDE_FIELD, LanguageCheckedMixin, chec
 from aterkoppla.language.models import Policy
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
 from aterkoppla.recruitment.services import status_choices, status_needs_reason
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 STATUS_REASON = "status_reason"
 
@@ -205,3 +208,58 @@ class TeamMemberForm(forms.Form):
 
 class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+
+
+def _hold_reason(
+    label: StrOrPromise, help_text: StrOrPromise, required: StrOrPromise
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=help_text,
+        error_messages={"required": required},
+    )
+
+
+class LegalHoldForm(forms.Form):
+    """A site admin puts a hold on a recruitment (``/recruitments/holds/``)."""
+
+    recruitment = forms.ModelChoiceField(
+        label=_("Recruitment"),
+        queryset=Recruitment.objects.order_by("-created_at"),
+        empty_label=_("Choose a recruitment"),
+        error_messages={
+            "required": _("Choose the recruitment to keep."),
+            "invalid_choice": _("Choose one of the recruitments in the list."),
+        },
+    )
+    reason = _hold_reason(
+        _("Reason"),
+        _(
+            "For example: DO has asked for a statement, or a claim has been announced. Kept on "
+            "record and on the timeline; name no candidate."
+        ),
+        _("Say why the hold is set."),
+    )
+
+
+class DisputeForm(forms.Form):
+    """The owner or a site admin marks the recruitment as disputed (a hold of its own)."""
+
+    reason = _hold_reason(
+        _("What is disputed"),
+        _(
+            "For example: DO har begärt yttrande. Kept on record and on the timeline; name no "
+            "candidate."
+        ),
+        _("Say what is disputed."),
+    )
+
+
+class LiftHoldForm(forms.Form):
+    lift_reason = _hold_reason(
+        _("Reason for lifting"),
+        _("For example: the dispute is settled and no claim can be brought any more."),
+        _("Say why the hold is lifted."),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 
 from aterkoppla.accounts.models import User
@@ -103,3 +103,22 @@ def legal_holds_in_force(recruitment: Recruitment) -> QuerySet[LegalHold]:
 def recruitment_held_ids() -> QuerySet[LegalHold, int]:
     """The ids of the recruitments under a legal hold (a subquery for many at once)."""
     return LegalHold.objects.filter(lifted_at__isnull=True).values_list("recruitment_id", flat=True)
+
+
+def legal_holds_all() -> QuerySet[LegalHold]:
+    """Every hold, those in force first (newest first), then the lifted ones (latest lifted
+    first), with their recruitment and the people who set and lifted them."""
+    return LegalHold.objects.select_related("recruitment", "set_by", "lifted_by").order_by(
+        F("lifted_at").desc(nulls_first=True), "-set_at", "-pk"
+    )
+
+
+def hold_may_be_set(access: Access | None, source: str) -> bool:
+    """Who may set a hold of ``source``: a site admin any (DL 6 kap. 3–4 §§: keep what a claim
+    may need); the recruitment's owner may mark it disputed. A request for the written
+    information sets its own (``decisions.services.disclosure_request``)."""
+    if access is None:
+        return False
+    if access.site_admin:
+        return source in (LegalHold.Source.ADMIN, LegalHold.Source.DISPUTED)
+    return source == LegalHold.Source.DISPUTED and access.role == Role.OWNER

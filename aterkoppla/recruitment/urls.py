@@ -1,4 +1,4 @@
-"""``/recruitments/``: a recruitment's job posting, requirement profile and team.
+"""``/recruitments/``: a recruitment's job posting, requirement profile, team and legal holds.
 
 Its applications are ``/applications/recruitment/<id>/`` (the applications app's).
 """
@@ -8,13 +8,14 @@ from __future__ import annotations
 from django.urls import path
 from django.views.generic import RedirectView
 
-from aterkoppla.recruitment import views
+from aterkoppla.recruitment import hold_views, views
 
 app_name = "recruitment"
 urlpatterns = [
     # The list of recruitments, and each one's page, are the pipeline's (older links).
     path("", RedirectView.as_view(pattern_name="applications:recruitments", permanent=True)),
     path("new/", views.recruitment_create, name="create"),
+    path("holds/", hold_views.holds, name="holds"),
     path("<int:pk>/", RedirectView.as_view(pattern_name="applications:pipeline", permanent=True)),
     path("<int:pk>/edit/", views.recruitment_edit, name="edit"),
     path("<int:pk>/profile/", views.profile, name="profile"),
@@ -27,4 +28,6 @@ urlpatterns = [
     ),
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/team/<int:membership_pk>/remove/", views.team_remove, name="team_remove"),
+    path("<int:pk>/holds/dispute/", views.recruitment_dispute, name="dispute"),
+    path("<int:pk>/holds/<int:hold_pk>/lift/", hold_views.hold_lift, name="hold_lift"),
 ]

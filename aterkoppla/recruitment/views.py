@@ -16,13 +16,18 @@ from aterkoppla.recruitment import services
 from aterkoppla.recruitment.forms import (
     CriterionForm,
     CriterionFormSet,
+    DisputeForm,
     MoveForm,
     ReasonForm,
     RecruitmentForm,
     TeamMemberForm,
 )
-from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
+from aterkoppla.recruitment.hold_views import lift_form_for, set_hold_and_tell
+from aterkoppla.recruitment.models import Criterion, LegalHold, Recruitment, TeamMembership
 from aterkoppla.recruitment.selectors import (
+    Access,
+    hold_may_be_set,
+    legal_holds_in_force,
     recruitment_get_for_user,
     recruitment_status_history,
 )
@@ -61,7 +66,7 @@ def recruitment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def recruitment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    recruitment, _access = recruitment_get_for_user(request.user, pk, manage=True)
+    recruitment, access = recruitment_get_for_user(request.user, pk, manage=True)
     form = RecruitmentForm(request.POST or None, instance=Recruitment.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         changes = {k: v for k, v in form.recruitment_data().items() if k in form.changed_data}
@@ -77,13 +82,46 @@ def recruitment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         )
         if saved:
             return redirect(recruitment)
+    return render_edit(request, recruitment, access, form=form, status=400 if form.errors else 200)
+
+
+def render_edit(
+    request: AuthenticatedHttpRequest,
+    recruitment: Recruitment,
+    access: Access,
+    *,
+    form: RecruitmentForm | None = None,
+    dispute_form: DisputeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The recruitment's settings page: the posting and its status, the holds in force and
+    (for its owner and site admins) marking it as disputed."""
+    holds = list(legal_holds_in_force(recruitment).select_related("set_by"))
+    may_dispute = hold_may_be_set(access, LegalHold.Source.DISPUTED)
     context = {
-        "form": form,
+        "form": form or RecruitmentForm(instance=Recruitment.objects.get(pk=recruitment.pk)),
         "recruitment": recruitment,
+        "access": access,
         "status_history": recruitment_status_history(recruitment),
+        "holds": [(hold, lift_form_for(hold) if access.site_admin else None) for hold in holds],
+        "dispute_form": (dispute_form or DisputeForm()) if may_dispute else None,
+        "disputed": any(hold.source == LegalHold.Source.DISPUTED for hold in holds),
     }
-    status = 400 if form.errors else 200
     return render(request, "recruitment/edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def recruitment_dispute(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Mark the recruitment as disputed ("Ifrågasatt / tvist"), with what is disputed: a legal
+    hold of its own. Its owner or a site admin; only a site admin lifts it."""
+    recruitment, access = recruitment_get_for_user(request.user, pk)
+    if not hold_may_be_set(access, LegalHold.Source.DISPUTED):
+        raise PermissionDenied
+    form = DisputeForm(request.POST)
+    if form.is_valid() and set_hold_and_tell(request, form, recruitment, LegalHold.Source.DISPUTED):
+        return redirect("recruitment:edit", pk=pk)
+    return render_edit(request, recruitment, access, dispute_form=form, status=400)
 
 
 @login_required

@@ -34,6 +34,8 @@ CONTRACT_PATHS = {
     "/api/v1/call-tasks": {"get"},
     "/api/v1/call-tasks/{task_id}/attempts": {"post"},
     "/api/v1/applications/{application_id}/export": {"get"},
+    "/api/v1/recruitments/{recruitment_id}/legal-holds": {"get", "post"},
+    "/api/v1/legal-holds/{hold_id}/lift": {"post"},
 }
 
 

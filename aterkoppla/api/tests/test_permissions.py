@@ -44,6 +44,7 @@ ROUTES = [
     ("GET", "/applications/{application}/export", None, "manage"),
     ("GET", "/applications/{application}/export?format=pdf", None, "manage"),
     ("POST", "/applications/{application}/erasure-requests", "erasure", "manage"),
+    ("GET", "/recruitments/{recruitment}/legal-holds", None, "view"),
 ]
 
 # Routes that answer something other than 200 (GET, PATCH, PUT) or 201 (POST) on success.

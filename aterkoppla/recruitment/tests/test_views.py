@@ -218,8 +218,9 @@ def test_recruitment_page_query_count_does_not_grow(
     _applications(recruitment, n)
     client = client_for(owner)
     url = reverse("applications:pipeline", args=[recruitment.pk])
-    # session, user, recruitment, membership, criteria, stage counts, applications
-    with django_assert_num_queries(7):
+    # session, user, recruitment, membership, legal holds in force (the notice), criteria,
+    # stage counts, applications
+    with django_assert_num_queries(8):
         response = client.get(url + "?sort=-waiting")
     assert response.status_code == 200
 
