@@ -117,6 +117,7 @@ HOLD_SET = event_kind(
     schema=HoldSet,
     example={"source": "disputed", "reason": "DO har begärt yttrande."},
     summary=_hold_set,
+    lasting=True,
 )
 HOLD_LIFTED = event_kind(
     "legal_hold_lifted",
@@ -124,4 +125,5 @@ HOLD_LIFTED = event_kind(
     schema=HoldLifted,
     example={"source": "disputed", "reason": "Ärendet avslutat utan åtgärd."},
     summary=_hold_lifted,
+    lasting=True,
 )

@@ -33,6 +33,9 @@ class EventKind:
     schema: type
     example: Mapping[str, Any]
     summary: Summary | None = None
+    # An event on a recruitment that concerns its closed applications too (a legal hold):
+    # shown on every application's timeline from its arrival, not only while it is open.
+    lasting: bool = False
 
     @property
     def required(self) -> frozenset[str]:
@@ -68,9 +71,13 @@ def event_kind(
     schema: type,
     example: Mapping[str, Any],
     summary: Summary | None = None,
+    lasting: bool = False,
 ) -> str:
-    """Declare a kind of event; returns its name, the value stored in ``TimelineEvent.kind``."""
-    kind = EventKind(name=name, label=label, schema=schema, example=example, summary=summary)
+    """Declare a kind of event; returns its name, the value stored in ``TimelineEvent.kind``.
+    ``lasting``: an event on a recruitment shown to its closed applications too."""
+    kind = EventKind(
+        name=name, label=label, schema=schema, example=example, summary=summary, lasting=lasting
+    )
     known = _KINDS.get(name)
     if known is not None and known.schema is not schema:
         raise ValueError(f"The timeline event kind {name!r} is declared twice.")
@@ -88,3 +95,8 @@ def kind_get(name: str) -> EventKind:
 
 def kinds() -> list[EventKind]:
     return sorted(_KINDS.values(), key=lambda kind: kind.name)
+
+
+def lasting_kinds() -> list[str]:
+    """The kinds of recruitment event every application's timeline shows, open or closed."""
+    return sorted(kind.name for kind in _KINDS.values() if kind.lasting)
