@@ -143,7 +143,8 @@ DETAILS_NEVER_TOLD = (
 )
 
 
-def _decide_with_hire(recruitment, owner, interviewed, others):
+def decide_with_hire(recruitment, owner, interviewed, others):
+    """Emma hired, Sara and Ali rejected after their interviews, the others in writing."""
     from aterkoppla.decisions.services import RejectionInput, decision_record
 
     sara, ali, emma = interviewed
@@ -160,6 +161,7 @@ def _decide_with_hire(recruitment, owner, interviewed, others):
     )
     for application in (*interviewed, *others):
         application.refresh_from_db()
+    return interviewed, others
 
 
 @pytest.fixture
@@ -170,5 +172,5 @@ def merits_decided(recruitment, owner, interviewed, others):
     for application in interviewed:
         merits = MERITS_WITH_DETAILS[application.candidate.first_name]
         merits_update(application=application, by=owner, merits=merits)
-    _decide_with_hire(recruitment, owner, interviewed, others)
+    decide_with_hire(recruitment, owner, interviewed, others)
     return interviewed, others

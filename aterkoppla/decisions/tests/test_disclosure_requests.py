@@ -18,6 +18,7 @@ from aterkoppla.decisions.services import (
     decision_record,
     disclosure_request,
 )
+from aterkoppla.decisions.tests.fixtures import decide_with_hire
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind
 from aterkoppla.organisation.models import Organisation
@@ -27,27 +28,9 @@ from aterkoppla.timeline.models import TimelineEvent
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
 
-def _decide(recruitment, owner, interviewed, others):
-    sara, ali, emma = interviewed
-    criteria = list(recruitment.criteria.all())
-    decision_record(
-        recruitment=recruitment,
-        by=owner,
-        hired=[emma.pk],
-        rejections=[
-            RejectionInput(sara.pk, (criteria[1].pk,), "Mindre erfarenhet av lagerarbete."),
-            RejectionInput(ali.pk, (criteria[1].pk,), "Less warehouse experience."),
-            *(RejectionInput(o.pk) for o in others),
-        ],
-    )
-    for application in (*interviewed, *others):
-        application.refresh_from_db()
-    return interviewed, others
-
-
 @pytest.fixture
 def decided(recruitment, owner, interviewed, others):
-    return _decide(recruitment, owner, interviewed, others)
+    return decide_with_hire(recruitment, owner, interviewed, others)
 
 
 def test_who_may_ask(owner, application, decided):
@@ -188,7 +171,7 @@ def with_merits(recruitment, owner, interviewed, others):
         by=owner,
         merits={"experience": [{"role": "truckförare", "years": 2, "organisation": "DHL"}]},
     )
-    return _decide(recruitment, owner, interviewed, others)
+    return decide_with_hire(recruitment, owner, interviewed, others)
 
 
 def test_the_letter_lists_merits_and_identifies_no_one(client_for, owner, with_merits):
