@@ -16,7 +16,6 @@ deletes no guarded row.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Model, Q, QuerySet
@@ -38,30 +37,8 @@ class RetentionRefused(Exception):
     """A deletion the retention rule forbids; ``str()`` says why, to a person."""
 
 
-@dataclass(frozen=True)
-class Retention:
-    """Where one application stands: kept until ``until`` (None: no end yet, it is still
-    open or the answer is still to be given), ``held`` by a legal hold."""
-
-    until: dt.datetime | None
-    held: bool
-    anonymised: bool
-
-    def expired(self, now: dt.datetime) -> bool:
-        return not self.held and self.until is not None and self.until <= now
-
-
 def _months() -> int:
     return Organisation.current().retention_months
-
-
-def retention_until(application: Application, months: int | None = None) -> dt.datetime | None:
-    """When ``application``'s retention runs out: ``months`` (the organisation's setting)
-    after its final answer; None while it has none (open, or a rejection still owed its
-    call)."""
-    if application.final_answer_at is None:
-        return None
-    return application.final_answer_at + relativedelta(months=months or _months())
 
 
 def claim_window_until(application: Application) -> dt.datetime | None:
@@ -74,15 +51,6 @@ def claim_window_until(application: Application) -> dt.datetime | None:
     answered = application.final_answer_at or application.stage_changed_at
     months = min(_months(), CLAIM_WINDOW_MONTHS)
     return answered + relativedelta(months=months)
-
-
-def retention_of(application: Application, months: int | None = None) -> Retention:
-    held = application.recruitment_id in set(recruitment_held_ids())
-    return Retention(
-        until=retention_until(application, months),
-        held=held,
-        anonymised=application.anonymised_at is not None,
-    )
 
 
 def retention_cutoff(now: dt.datetime, months: int | None = None) -> dt.datetime:
