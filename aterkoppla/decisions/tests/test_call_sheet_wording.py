@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from aterkoppla.decisions.call_sheets import call_sheet_for, written_summary
-from aterkoppla.decisions.services import RejectionInput, decision_record
+from aterkoppla.decisions.tests.fixtures import decide_with_hire
 from aterkoppla.lib.call_sheet.phrases import CANDIDATE, QUESTIONS, READER
 
 # Every phrase the composer can use, by where it is kept.
@@ -37,27 +37,12 @@ def test_every_call_sheet_phrase_has_its_swedish_in_the_catalogue(key):
     assert english == msgid
 
 
-def _decide(recruitment, owner, interviewed, others):
-    sara, ali, emma = interviewed
-    criteria = list(recruitment.criteria.all())
-    decision_record(
-        recruitment=recruitment,
-        by=owner,
-        hired=[emma.pk],
-        rejections=[
-            RejectionInput(sara.pk, (criteria[1].pk,), "Mindre erfarenhet av lagerarbete."),
-            RejectionInput(ali.pk, (criteria[1].pk,), "Less warehouse experience."),
-            *(RejectionInput(o.pk) for o in others),
-        ],
-    )
-
-
 @pytest.mark.django_db
 @pytest.mark.usefixtures("nov_25")
 def test_the_candidate_hears_their_language_and_the_caller_reads_theirs(
     recruitment, owner, interviewed, others
 ):
-    _decide(recruitment, owner, interviewed, others)
+    decide_with_hire(recruitment, owner, interviewed, others)
     sara, ali, _emma = interviewed  # Sara speaks Swedish, Ali English
     with translation.override("en"):
         for_sara = call_sheet_for(sara)
@@ -83,7 +68,7 @@ def test_the_candidate_hears_their_language_and_the_caller_reads_theirs(
 def test_the_written_summary_is_in_the_candidates_language_whatever_is_active(
     recruitment, owner, interviewed, others
 ):
-    _decide(recruitment, owner, interviewed, others)
+    decide_with_hire(recruitment, owner, interviewed, others)
     sara, ali, _emma = interviewed
     with translation.override("en"):
         assert written_summary(sara)["summary"].startswith("Vi har valt en annan kandidat")
