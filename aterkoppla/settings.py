@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "aterkoppla.applications",
     "aterkoppla.assessment",
     "aterkoppla.decisions",
+    "aterkoppla.experience",
     "aterkoppla.privacy",
     "aterkoppla.careers",
     "aterkoppla.messaging",
