@@ -466,3 +466,46 @@ class TalentPoolConsent(models.Model):
 
     def valid_at(self, at: dt.datetime) -> bool:
         return self.withdrawn_at is None and self.given_at <= at < self.expires_at
+
+
+class Promise(models.Model):
+    """One answer date promised to a candidate, and whether it was kept (P2, DESIGN §10).
+
+    Opened when the date is given (the acknowledgement's, a new date at a stage change, an
+    automatic new date, a reserve's date) and closed by the next news that ends it: a new date
+    or the final answer. Kept when that news came on or before the date; broken when later; void
+    when the candidate withdrew. A promise still open after its date is broken already (the
+    metrics count it so). Written only by ``applications.promises`` (``promise_given`` and
+    ``promises_answered``); holds no personal data, so it outlives anonymisation."""
+
+    class Outcome(models.TextChoices):
+        OPEN = "", _("Open")
+        KEPT = "kept", _("Kept")
+        BROKEN = "broken", _("Broken")
+        VOID = "void", _("Void (withdrawn)")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="promises")
+    due = models.DateField(_("promised by"))
+    given_at = models.DateTimeField(_("given"))
+    closed_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=8, choices=Outcome.choices, blank=True, default=""
+    )
+
+    class Meta:
+        verbose_name = _("promise")
+        verbose_name_plural = _("promises")
+        ordering = ["given_at", "pk"]
+        indexes = [
+            models.Index(fields=["due"], name="promise_due"),
+            models.Index(fields=["application", "closed_at"], name="promise_open"),
+        ]
+        constraints = [
+            # At most one open promise per application.
+            models.UniqueConstraint(
+                fields=["application"], condition=Q(closed_at__isnull=True), name="one_open_promise"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} · {self.due:%Y-%m-%d} · {self.outcome or 'open'}"

@@ -20,13 +20,13 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from aterkoppla.applications.events import PROMISE_ESCALATED, PROMISE_POSTPONED
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.models import Application, Promise
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.messaging.services import message_queue
@@ -109,6 +109,42 @@ def automatic_updates(application: Application) -> int:
     ).count()
 
 
+# The ledger: each promise and whether it was kept (read by the metrics)
+
+
+def promise_given(*, application: Application, due: dt.date, at: dt.datetime) -> None:
+    """``application`` was promised an answer by ``due`` at ``at``. A different date ends the
+    promise in force (kept when the news came by its date, broken when later) and opens a new
+    one; the same date repeated (a stage change that keeps it) is the same promise."""
+    current = Promise.objects.filter(application=application, closed_at__isnull=True).first()
+    if current is not None:
+        if current.due == due:
+            return
+        current.closed_at = at
+        current.outcome = _outcome(current.due, at)
+        current.save(update_fields=["closed_at", "outcome"])
+    Promise.objects.create(application=application, due=due, given_at=at)
+
+
+def promises_answered(*, application_ids: list[int], at: dt.datetime, void: bool = False) -> None:
+    """The final answer reached these applications at ``at``: their open promises end, kept
+    or broken by their dates; ``void`` when the candidate withdrew (neither kept nor broken)."""
+    if void:
+        outcome: Value | Case = Value(Promise.Outcome.VOID)
+    else:
+        outcome = Case(
+            When(due__gte=timezone.localdate(at), then=Value(Promise.Outcome.KEPT)),
+            default=Value(Promise.Outcome.BROKEN),
+        )
+    Promise.objects.filter(application_id__in=application_ids, closed_at__isnull=True).update(
+        closed_at=at, outcome=outcome
+    )
+
+
+def _outcome(due: dt.date, at: dt.datetime) -> str:
+    return Promise.Outcome.KEPT if timezone.localdate(at) <= due else Promise.Outcome.BROKEN
+
+
 # Steps
 
 
@@ -181,6 +217,7 @@ def promise_postpone(
     previous = application.reply_by
     application.reply_by = new_reply_by
     application.save(update_fields=["reply_by"])
+    promise_given(application=application, due=new_reply_by, at=now)
     # Rendered after the new date is set: the message states it.
     message = message_queue(
         application=application,

@@ -22,6 +22,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.applications.events import RECEIVED, STAGE_CHANGED
 from aterkoppla.applications.merits import merits_from_input, merits_save
 from aterkoppla.applications.models import Application, Candidate, Document
+from aterkoppla.applications.promises import promise_given, promises_answered
 from aterkoppla.lib.documents import DocumentType
 from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
 from aterkoppla.lib.workdays import add_working_days
@@ -196,6 +197,7 @@ def application_receive(
     application.save()
     merits_save(application, cleaned_merits)
     _store_documents(application, documents)
+    promise_given(application=application, due=reply_by, at=received_at)
     data: dict[str, str | bool] = {"source": source, "reply_by": reply_by.isoformat()}
     if not acknowledge:
         data["acknowledge"] = False
@@ -296,6 +298,7 @@ def application_move(
     application.stage_changed_at = at
     application.reply_by = promised
     application.save(update_fields=["stage", "stage_changed_at", "reply_by"])
+    promise_given(application=application, due=promised, at=at)
     event = timeline_record(
         application=application,
         by=by,
@@ -364,6 +367,10 @@ def applications_close(
         final_answer_at=at if answered else None,
         marked_for_rejection=False,
     )
+    if answered:
+        promises_answered(
+            application_ids=list(by_pk), at=at, void=outcome == Application.Stage.WITHDRAWN
+        )
     actor = TimelineEvent.Actor.CANDIDATE if by_candidate else None
     closed = []
     events = []
@@ -409,9 +416,10 @@ def application_answered(
     recruitment whose last answer this was is completed."""
     if application.stage not in Application.CLOSED_STAGES:
         raise ValueError("an open application has no final answer")
-    Application.objects.filter(pk=application.pk, final_answer_at__isnull=True).update(
+    if Application.objects.filter(pk=application.pk, final_answer_at__isnull=True).update(
         final_answer_at=at
-    )
+    ):
+        promises_answered(application_ids=[application.pk], at=at)
     if application.final_answer_at is None:
         application.final_answer_at = at
     recruitment_complete_if_answered(recruitment=application.recruitment, by=by)

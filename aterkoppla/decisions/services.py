@@ -28,6 +28,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.applications.events import PROMISE_POSTPONED
 from aterkoppla.applications.feedback import Channel, disclosure_refusal, rejection_channel_of
 from aterkoppla.applications.models import Application, Merit
+from aterkoppla.applications.promises import promise_given
 from aterkoppla.applications.services import (
     application_answered,
     application_move,
@@ -709,6 +710,7 @@ def _reserve_again(
     """A reserve kept on with a new date: the promise changes, and the candidate is told."""
     Application.objects.filter(pk=application.pk).update(reply_by=reserve_until)
     previous, application.reply_by = application.reply_by, reserve_until
+    promise_given(application=application, due=reserve_until, at=timezone.now())
     timeline_record(
         application=application,
         kind=PROMISE_POSTPONED,
