@@ -16,6 +16,7 @@ urlpatterns = [
     path("assessment/", include("aterkoppla.assessment.urls")),
     path("decisions/", include("aterkoppla.decisions.urls")),
     path("privacy/", include("aterkoppla.privacy.urls")),
+    path("experience/", include("aterkoppla.experience.urls")),
     path("messages/", include("aterkoppla.messaging.urls")),
     path("language/", include("aterkoppla.language.urls")),
     path("settings/", include("aterkoppla.organisation.urls")),

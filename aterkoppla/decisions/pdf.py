@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from aterkoppla.core.pdf import PdfUnavailable, pdf_from_html
 from aterkoppla.decisions.call_sheets import feedback_outcome
 from aterkoppla.decisions.disclosure import disclosure_letter
 from aterkoppla.decisions.models import DisclosureRequest
@@ -15,17 +16,7 @@ from aterkoppla.messaging.models import Message
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.organisation.services import organisation_contact_email
 
-
-class PdfUnavailable(RuntimeError):
-    """WeasyPrint cannot run here (Pango is missing): say so instead of failing."""
-
-
-def _pdf(html: str) -> bytes:
-    try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as exc:  # OSError: the Pango library cannot be loaded
-        raise PdfUnavailable(str(exc)) from exc
-    return HTML(string=html).write_pdf()
+__all__ = ["PdfUnavailable", "answers_of", "call_sheet_pdf", "disclosure_letter_pdf", "letter_pdf"]
 
 
 def answers_of(sheet: CallSheet) -> list[tuple[str, object]]:
@@ -39,7 +30,7 @@ def call_sheet_pdf(sheet: CallSheet) -> bytes:
             "decisions/call_sheet_pdf.html",
             {"sheet": sheet, "answers": answers_of(sheet), "LANGUAGE_CODE": sheet.reader_language},
         )
-    return _pdf(html)
+    return pdf_from_html(html)
 
 
 def letter_pdf(message: Message) -> bytes:
@@ -53,7 +44,7 @@ def letter_pdf(message: Message) -> bytes:
                 "paragraphs": [p for p in message.body_text.strip().split("\n\n") if p.strip()],
             },
         )
-    return _pdf(html)
+    return pdf_from_html(html)
 
 
 def disclosure_letter_pdf(request: DisclosureRequest) -> bytes:
@@ -78,4 +69,4 @@ def disclosure_letter_pdf(request: DisclosureRequest) -> bytes:
                 "today": timezone.localdate(),
             },
         )
-    return _pdf(html)
+    return pdf_from_html(html)

@@ -28,8 +28,8 @@ from django.utils.translation import gettext_lazy as _
 from aterkoppla.applications.merits import merit_period, merit_phrase
 from aterkoppla.applications.models import Application, Candidate, Document, Merit
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
+from aterkoppla.core.pdf import PdfUnavailable, pdf_from_html
 from aterkoppla.decisions.models import CallAttempt, CallTask, DecisionItem, DisclosureRequest
-from aterkoppla.decisions.pdf import PdfUnavailable
 from aterkoppla.lib.call_sheet.person import names_anyone
 from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.models import CANDIDATE_KINDS, Message
@@ -513,8 +513,4 @@ def candidate_export_pdf(export: Mapping[str, Any]) -> bytes:
         html = render_to_string(
             "privacy/export_pdf.html", {"export": export, "LANGUAGE_CODE": export["language"]}
         )
-    try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as exc:  # OSError: the Pango library cannot be loaded
-        raise PdfUnavailable(str(exc)) from exc
-    return bytes(HTML(string=html).write_pdf())
+    return pdf_from_html(html)
