@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
 from aterkoppla.api.errors import InvalidInput
 from aterkoppla.api.schemas import ERRORS_READ, ErrorOut, IdQuery, id_or_none
@@ -20,6 +20,21 @@ if TYPE_CHECKING:
 router = Router()
 
 SHARE = "A share from 0 to 1; null when there is nothing to count."
+
+# A date in the query string, read as text and checked here: pydantic's lax dates would take
+# "0" for 1 January 1970.
+DateQuery = Annotated[str, WithJsonSchema({"type": "string", "format": "date"})]
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput({name: [_("Write the date as YYYY-MM-DD.")]}) from None
 
 
 class MetricsOut(Schema):
@@ -69,18 +84,19 @@ def metrics(
         IdQuery | None, Query(description="Only this recruitment (else all you may measure).")
     ] = None,
     start: Annotated[
-        dt.date | None,
+        DateQuery | None,
         Query(alias="from", description="Applications received on or after this date."),
     ] = None,
     end: Annotated[
-        dt.date | None,
+        DateQuery | None,
         Query(alias="to", description="Applications received on or before this date."),
     ] = None,
 ) -> dict[str, Any]:
     """The figures of DESIGN §10 for the applications received in the period, across the
     recruitments where you are the owner, a recruiter or the hiring manager (all for a site
     admin), or for one of them. 404 for a recruitment you may not measure."""
-    if start and end and start > end:
+    start_day, end_day = _date(start, "from"), _date(end, "to")
+    if start_day and end_day and start_day > end_day:
         raise InvalidInput({"to": [_("The end of the period cannot be before its start.")]})
     measured = recruitments_measured_by(request.auth)
     if recruitment is not None:
@@ -91,5 +107,5 @@ def metrics(
         chosen = [found]
     else:
         chosen = list(measured)
-    report = metrics_report(recruitments=chosen, period=Period(start=start, end=end))
+    report = metrics_report(recruitments=chosen, period=Period(start=start_day, end=end_day))
     return report.total.api()

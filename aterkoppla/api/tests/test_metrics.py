@@ -49,7 +49,7 @@ def test_the_period_filters_by_arrival(api_as, owner, measured):
 
 @pytest.mark.parametrize(
     "query",
-    ["from=2026-13-01", "to=yesterday", "from=2026-12-01&to=2026-11-01"],
+    ["from=2026-13-01", "to=yesterday", "to=0", "from=20261201", "from=2026-12-01&to=2026-11-01"],
 )
 def test_bad_dates_are_a_422_with_a_detail(api_as, owner, measured, query):
     answer = api_as(owner).get(f"/metrics?{query}")
