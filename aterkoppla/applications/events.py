@@ -122,9 +122,7 @@ def _until(data: Mapping[str, Any]) -> str:
 
 
 def _talent_pool_joined(data: Mapping[str, Any]) -> str:
-    return gettext("The candidate joined the talent pool, until %(date)s.") % {
-        "date": _until(data)
-    }
+    return gettext("The candidate joined the talent pool, until %(date)s.") % {"date": _until(data)}
 
 
 def _talent_pool_left(data: Mapping[str, Any]) -> str:

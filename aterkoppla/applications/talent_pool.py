@@ -29,7 +29,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -96,6 +96,11 @@ def candidates_with_valid_consent_q(at: dt.datetime | None = None, *, prefix: st
     at = at or timezone.now()
     valid = TalentPoolConsent.objects.filter(_valid_q(at), candidate=OuterRef("pk"))
     return Q(**{f"{prefix}pk__in": Candidate.objects.filter(Exists(valid)).values("pk")})
+
+
+def talent_pool_consents_valid(at: dt.datetime | None = None) -> QuerySet[TalentPoolConsent]:
+    """Every consent that holds at ``at`` (now): one at most per candidate."""
+    return TalentPoolConsent.objects.filter(_valid_q(at or timezone.now()))
 
 
 def _valid_q(at: dt.datetime) -> Q:
@@ -321,8 +326,7 @@ def talent_pool_invite(
         )
     if not candidate.email:
         raise ValidationError(
-            _("%(name)s has no email address, so the invitation cannot be sent. Call them.")
-            % names
+            _("%(name)s has no email address, so the invitation cannot be sent. Call them.") % names
         )
     application = _latest_application(candidate)
     if application is None:  # nobody is in the pool without an application; kept for types

@@ -28,12 +28,12 @@ from aterkoppla.accounts.models import User
 from aterkoppla.applications.events import PROMISE_POSTPONED
 from aterkoppla.applications.feedback import Channel, disclosure_refusal, rejection_channel_of
 from aterkoppla.applications.models import Application, Merit
-from aterkoppla.applications.talent_pool import talent_pool_consent_valid
 from aterkoppla.applications.services import (
     application_answered,
     application_move,
     applications_close,
 )
+from aterkoppla.applications.talent_pool import talent_pool_consent_valid
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.decisions.call_sheets import feedback_outcome, withheld_details, written_summary
 from aterkoppla.decisions.disclosure import disclosure_letter

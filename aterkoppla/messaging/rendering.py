@@ -45,9 +45,7 @@ VARIABLES = {
     "talent_pool_until": gettext_lazy(
         "The date the candidate's talent pool consent ends, written out (renewal reminders)"
     ),
-    "job_url": gettext_lazy(
-        "The job's page on the career page (invitations from the talent pool)"
-    ),
+    "job_url": gettext_lazy("The job's page on the career page (invitations from the talent pool)"),
     "organisation": gettext_lazy("The organisation's name"),
     "organisation_phone": gettext_lazy("The organisation's phone number"),
     "organisation_email": gettext_lazy(
