@@ -157,7 +157,7 @@ def pool(recruitment, owner, sara):
 
 @pytest.fixture
 def interviewed_in_pool(interviewed):
-    sara_i, ali, emma = interviewed
+    _sara, ali, emma = interviewed
     for application in (ali, emma):
         _join(application, scope="Truck")
     return interviewed

@@ -147,9 +147,11 @@ def test_an_expired_consent_no_longer_holds_and_the_person_leaves_the_staff_page
     after = consent.expires_at + dt.timedelta(minutes=1)
     with time_machine.travel(after, tick=False):
         assert talent_pool_consent_valid(application.candidate) is None
-        assert not type(application.candidate).objects.filter(
-            candidates_with_valid_consent_q()
-        ).exists()
+        assert (
+            not type(application.candidate)
+            .objects.filter(candidates_with_valid_consent_q())
+            .exists()
+        )
         assert list(talent_pool_people(owner)) == []
         page = client_for(owner).get(reverse("applications:talent_pool")).content.decode()
         assert "Sara Ek" not in page
