@@ -16,6 +16,10 @@ A month before a consent ends the candidate is asked, once, whether they want to
 shown then, from that moment; the old one ends by it (``renewed_at``, and the new one
 ``renews`` it), so the chain of what was agreed to stays whole (:func:`talent_pool_renew`).
 
+The kinds of jobs a candidate wants to hear about (``scope``) are their own words: the
+organisation keeps no list of kinds of jobs (a recruitment has a title, nothing more general),
+so none is offered to choose from; the staff's search reads the words.
+
 Staff may invite a person in the pool to apply to an open job, once per job
 (:func:`talent_pool_invite`); who sees whom is ``applications.talent_pool_selectors``.
 """
