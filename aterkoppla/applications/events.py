@@ -95,15 +95,56 @@ class TalentPoolLeft(TypedDict):
     via: str  # TalentPoolConsent.Via
 
 
-def _talent_pool_joined(data: Mapping[str, Any]) -> str:
-    until = formats.date_format(
+class TalentPoolRenewalAsked(TypedDict):
+    consent: int  # TalentPoolConsent
+    expires_at: str  # ISO date and time the consent runs out
+    message: int | None  # the message that asked (None: no email address)
+
+
+class TalentPoolRenewed(TypedDict):
+    consent: int  # the new TalentPoolConsent
+    renews: int  # the one it replaces (ended at the renewal, ``renewed_at``)
+    expires_at: str  # ISO date and time the new consent runs out
+    via: str  # TalentPoolConsent.Via
+
+
+class TalentPoolInvited(TypedDict):
+    invitation: int  # TalentPoolInvitation
+    recruitment: int  # the job invited to
+    job_title: str
+    message: int | None  # the invitation sent
+
+
+def _until(data: Mapping[str, Any]) -> str:
+    return formats.date_format(
         timezone.localtime(dt.datetime.fromisoformat(data["expires_at"])), "j F Y"
     )
-    return gettext("The candidate joined the talent pool, until %(date)s.") % {"date": until}
+
+
+def _talent_pool_joined(data: Mapping[str, Any]) -> str:
+    return gettext("The candidate joined the talent pool, until %(date)s.") % {"date": _until(data)}
 
 
 def _talent_pool_left(data: Mapping[str, Any]) -> str:
     return gettext("The candidate left the talent pool.")
+
+
+def _talent_pool_renewal_asked(data: Mapping[str, Any]) -> str:
+    return gettext(
+        "The candidate was asked to renew their talent pool consent, which ends on %(date)s."
+    ) % {"date": _until(data)}
+
+
+def _talent_pool_renewed(data: Mapping[str, Any]) -> str:
+    return gettext("The candidate renewed their talent pool consent, until %(date)s.") % {
+        "date": _until(data)
+    }
+
+
+def _talent_pool_invited(data: Mapping[str, Any]) -> str:
+    return gettext("Invited from the talent pool to apply for %(job)s.") % {
+        "job": data["job_title"]
+    }
 
 
 TALENT_POOL_JOINED = event_kind(
@@ -124,4 +165,25 @@ TALENT_POOL_LEFT = event_kind(
     schema=TalentPoolLeft,
     example={"consent": 1, "via": "portal"},
     summary=_talent_pool_left,
+)
+TALENT_POOL_RENEWAL_ASKED = event_kind(
+    "talent_pool_renewal_asked",
+    label=_("Asked to renew the talent pool consent"),
+    schema=TalentPoolRenewalAsked,
+    example={"consent": 1, "expires_at": "2027-12-16T10:00:00+01:00", "message": 7},
+    summary=_talent_pool_renewal_asked,
+)
+TALENT_POOL_RENEWED = event_kind(
+    "talent_pool_renewed",
+    label=_("Renewed the talent pool consent"),
+    schema=TalentPoolRenewed,
+    example={"consent": 2, "renews": 1, "expires_at": "2028-11-20T10:00:00+01:00", "via": "portal"},
+    summary=_talent_pool_renewed,
+)
+TALENT_POOL_INVITED = event_kind(
+    "talent_pool_invited",
+    label=_("Invited from the talent pool"),
+    schema=TalentPoolInvited,
+    example={"invitation": 1, "recruitment": 3, "job_title": "Truckförare", "message": 9},
+    summary=_talent_pool_invited,
 )

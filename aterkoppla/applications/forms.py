@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.applications.models import Application
 from aterkoppla.core.forms import DateInput, PhoneField, form_field
-from aterkoppla.recruitment.models import Language
+from aterkoppla.recruitment.models import Criterion, Language
 
 _ONE_PER_LINE = _("One per line.")
 
@@ -66,3 +66,37 @@ class MoveForm(forms.Form):
             for stage in application.allowed_next_stages()
             if stage != Application.Stage.REJECTED
         ]
+
+
+class TalentPoolSearchForm(forms.Form):
+    """Finding people in the talent pool: by a requirement they met, its category, and words."""
+
+    requirement = forms.CharField(
+        label=_("Requirement met"),
+        required=False,
+        max_length=200,
+        help_text=_("Words of a requirement they met at screening or scored 4 or 5 on."),
+    )
+    category = forms.ChoiceField(
+        label=_("Kind of requirement met"),
+        required=False,
+        choices=[("", _("Any")), *Criterion.Category.choices],
+    )
+    text = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("Name, the jobs they want to hear about, merits or jobs they applied for."),
+    )
+
+
+class TalentPoolInviteForm(forms.Form):
+    recruitment = forms.IntegerField(
+        label=_("Recruitment"),
+        min_value=1,
+        error_messages={
+            "required": _("Choose the recruitment to invite them to."),
+            "invalid": _("Choose the recruitment to invite them to."),
+            "min_value": _("Choose the recruitment to invite them to."),
+        },
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+from django.conf import settings
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models import F, Q
@@ -421,7 +422,11 @@ class TalentPoolConsent(models.Model):
     (art. 7.3). The text they agreed to is kept as it was shown, in the language it was shown
     in, because the controller must be able to show what was consented to (art. 7.1).
 
-    Rows are never deleted by the talent pool: leaving sets ``withdrawn_at``."""
+    Rows are never deleted by the talent pool: leaving sets ``withdrawn_at``. Renewing ends
+    a consent too, without withdrawing it: the candidate agrees again to the text shown then,
+    a new consent from that moment (``renews`` points back), and the old one gets
+    ``renewed_at``, the moment it was replaced. So each consent keeps what was agreed to and
+    for how long, and the chain shows that they follow each other without a gap."""
 
     class Via(models.TextChoices):
         PORTAL = "portal", _("The candidate's page")
@@ -444,6 +449,19 @@ class TalentPoolConsent(models.Model):
     text = models.TextField(_("consent text shown"))
     language = models.CharField(_("language shown"), max_length=2, choices=Language.choices)
     via = models.CharField(_("given through"), max_length=8, choices=Via.choices)
+    # When the candidate was asked to renew it, a month before it ends (the ``talent_pool``
+    # sweep): once per consent.
+    renewal_asked_at = models.DateTimeField(_("renewal asked"), null=True, blank=True)
+    # When the candidate renewed it: it ended then, replaced by the consent that ``renews`` it.
+    renewed_at = models.DateTimeField(_("renewed"), null=True, blank=True)
+    renews = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="renewed_by",
+        verbose_name=_("renews"),
+    )
 
     class Meta:
         verbose_name = _("talent pool consent")
@@ -459,13 +477,65 @@ class TalentPoolConsent(models.Model):
                 name="talent_pool_withdrawn_after_given",
             ),
             models.CheckConstraint(condition=~Q(text=""), name="talent_pool_text_kept"),
+            # A consent ends once: withdrawn, or replaced by its renewal.
+            models.CheckConstraint(
+                condition=Q(renewed_at__isnull=True)
+                | (Q(withdrawn_at__isnull=True) & Q(renewed_at__gte=F("given_at"))),
+                name="talent_pool_renewed_once",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.candidate} · {self.given_at:%Y-%m-%d}"
 
     def valid_at(self, at: dt.datetime) -> bool:
-        return self.withdrawn_at is None and self.given_at <= at < self.expires_at
+        return (
+            self.withdrawn_at is None
+            and (self.renewed_at is None or at < self.renewed_at)
+            and self.given_at <= at < self.expires_at
+        )
+
+
+class TalentPoolInvitation(models.Model):
+    """A person in the talent pool invited by staff to apply to an open recruitment: once per
+    person and recruitment, under the consent that held at the time."""
+
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="talent_pool_invitations"
+    )
+    recruitment = models.ForeignKey(
+        Recruitment, on_delete=models.CASCADE, related_name="talent_pool_invitations"
+    )
+    consent = models.ForeignKey(
+        TalentPoolConsent, on_delete=models.CASCADE, related_name="invitations"
+    )
+    invited_at = models.DateTimeField(_("invited"), default=timezone.now)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The message that carried it (None when the candidate has no email address: refused).
+    message = models.ForeignKey(
+        "messaging.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("talent pool invitation")
+        verbose_name_plural = _("talent pool invitations")
+        ordering = ["-invited_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "recruitment"],
+                name="talent_pool_invited_once",
+                violation_error_message=_("This person is already invited to this recruitment."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} → {self.recruitment}"
 
 
 class Promise(models.Model):

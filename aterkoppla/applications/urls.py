@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from aterkoppla.applications import import_views, outbox_views, pipeline_views, views
+from aterkoppla.applications import (
+    import_views,
+    outbox_views,
+    pipeline_views,
+    talent_pool_views,
+    views,
+)
 
 app_name = "applications"
 urlpatterns = [
@@ -21,6 +27,12 @@ urlpatterns = [
         "recruitment/<int:pk>/messages/",
         outbox_views.recruitment_outbox,
         name="recruitment_outbox",
+    ),
+    path("talent-pool/", talent_pool_views.talent_pool, name="talent_pool"),
+    path(
+        "talent-pool/<int:pk>/invite/",
+        talent_pool_views.talent_pool_invite_view,
+        name="talent_pool_invite",
     ),
     path("<int:pk>/", views.application_detail, name="detail"),
     path("<int:pk>/move/", views.application_move, name="move"),

@@ -269,7 +269,12 @@ class AttemptForm(LanguageCheckedMixin, forms.Form):
         label=_("The candidate wants a written summary"), required=False
     )
     talent_pool = forms.BooleanField(
-        label=_("Interested in hearing about future jobs"), required=False
+        label=_("Interested in hearing about future jobs"),
+        required=False,
+        help_text=_(
+            "They get a link to join the talent pool themselves: what they say in the call is "
+            "no consent."
+        ),
     )
     disclosure_requested = forms.BooleanField(
         label=_(

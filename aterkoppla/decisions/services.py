@@ -34,6 +34,7 @@ from aterkoppla.applications.services import (
     application_move,
     applications_close,
 )
+from aterkoppla.applications.talent_pool import talent_pool_consent_valid
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.decisions.call_sheets import feedback_outcome, withheld_details, written_summary
 from aterkoppla.decisions.disclosure import disclosure_letter
@@ -857,8 +858,10 @@ def call_attempt_record(
     disclosure_requested: bool = False,
     language_override_reason: str = "",
 ) -> CallAttempt:
-    """Log one call. Reached: the task is done, with the follow-ups asked for. Three failed
-    attempts on at least two different days: the decision is sent in writing instead.
+    """Log one call. Reached: the task is done, with the follow-ups asked for (a summary; a
+    "yes" to future jobs gets the link to join the talent pool, in the summary or else in a
+    message of its own, never a consent). Three failed attempts on at least two different
+    days: the decision is sent in writing instead.
 
     The notes pass the language check (``LanguageBlocked`` names them ``notes``) unless
     ``language_override_reason`` says why they are kept: the candidate may ask to see them.
@@ -962,6 +965,9 @@ def _reached(
                 "disclosure_due": disclosure_due.isoformat() if disclosure_due else "",
             },
         )
+    # The candidate's "yes" to future jobs is interest, not consent (``applications.
+    # talent_pool``): they get the link to confirm it themselves, unless already in the pool.
+    offer_pool = talent_pool and talent_pool_consent_valid(application.candidate, now) is None
     if summary_requested:
         message_queue(
             application=application,
@@ -975,8 +981,17 @@ def _reached(
                     if disclosure_due
                     else ""
                 ),
+                "talent_pool_wanted": "yes" if offer_pool else "",
             },
             letter=True,
+        )
+    elif offer_pool:
+        # By email only: a link on paper to confirm is not worth a letter of its own.
+        message_queue(
+            application=application,
+            kind=Kind.TALENT_POOL_OFFER,
+            dedupe_key=f"talent-pool-offer:{task.pk}",
+            by=by,
         )
 
 

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from aterkoppla.experience.charts import score_chart, share_chart
@@ -40,14 +41,19 @@ def _filtered(request: AuthenticatedHttpRequest) -> tuple[MetricsFilterForm, Rep
     return form, metrics_report(recruitments=measured, period=form.period())
 
 
+# The survey's answers by how the final answer was given.
+CHANNEL_GROUPS = {
+    Channel.CALL: gettext_lazy("Told by phone"),
+    Channel.WRITTEN: gettext_lazy("Told in writing"),
+}
+
+
 def _survey_groups(figures: Figures) -> list[tuple[str, Ratings]]:
     """The survey's answers: all of them, by channel, by outcome (groups with answers)."""
     groups = [(_("All answers"), figures.ratings)]
     for channel in Channel:
         if figures.by_channel.get(channel):
-            groups.append(
-                (_("Told %(how)s") % {"how": channel.label.lower()}, figures.by_channel[channel])
-            )
+            groups.append((str(CHANNEL_GROUPS[channel]), figures.by_channel[channel]))
     for outcome in Outcome:
         if figures.by_outcome.get(outcome):
             groups.append((str(outcome.label), figures.by_outcome[outcome]))
@@ -83,7 +89,7 @@ def _charts(report: Report) -> list[Any]:
             _("How candidates rated us (cNPS): a call against a written answer"),
             [
                 (
-                    _group_label(channel.label, total.by_channel.get(channel)),
+                    _group_label(CHANNEL_GROUPS[channel], total.by_channel.get(channel)),
                     _cnps(total.by_channel.get(channel)),
                 )
                 for channel in Channel

@@ -26,6 +26,11 @@ class Kind(models.TextChoices):
     CALL_UNREACHABLE = "call_unreachable", _("Decision after unanswered calls")
     DISCLOSURE_LETTER = "disclosure_letter", _("Written information (DL 2 kap. 4 §)")
     ERASURE_SCHEDULED = "erasure_scheduled", _("Erasure scheduled")
+    # The talent pool: an offer to join after a call's "yes", a month's notice to renew, and
+    # staff inviting someone in it to apply to a new job.
+    TALENT_POOL_OFFER = "talent_pool_offer", _("Talent pool: confirm joining")
+    TALENT_POOL_RENEWAL = "talent_pool_renewal", _("Talent pool: renew")
+    TALENT_POOL_INVITE = "talent_pool_invite", _("Talent pool: invitation to apply")
     # To the candidate, each with the interview's calendar file.
     INTERVIEW_BOOKED = "interview_booked", _("Invitation to interview")
     INTERVIEW_MOVED = "interview_moved", _("Interview moved")

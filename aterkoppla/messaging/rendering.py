@@ -35,6 +35,17 @@ VARIABLES = {
     "previous_reply_by": gettext_lazy("The answer date promised before, for a new date"),
     "stage": gettext_lazy("The application's stage in plain words"),
     "portal_url": gettext_lazy("The private link to the candidate's page"),
+    "talent_pool_url": gettext_lazy(
+        "The private link to the talent pool on the candidate's page (to join, renew or leave)"
+    ),
+    "talent_pool_wanted": gettext_lazy(
+        "“yes” when the candidate said in the feedback call that they would like to hear about "
+        "future jobs and is not in the talent pool yet, else empty (call summaries)"
+    ),
+    "talent_pool_until": gettext_lazy(
+        "The date the candidate's talent pool consent ends, written out (renewal reminders)"
+    ),
+    "job_url": gettext_lazy("The job's page on the career page (invitations from the talent pool)"),
     "organisation": gettext_lazy("The organisation's name"),
     "organisation_phone": gettext_lazy("The organisation's phone number"),
     "organisation_email": gettext_lazy(
@@ -222,6 +233,10 @@ def sample_context(language: str) -> dict[str, str]:
             "previous_reply_by": formats.date_format(dt.date(2026, 12, 9), "j F Y"),
             "stage": _("Interview"),
             "portal_url": "https://example.se/ansokan/abc123/",
+            "talent_pool_url": "https://example.se/ansokan/abc123/talangbank/",
+            "talent_pool_wanted": "yes",
+            "talent_pool_until": formats.date_format(dt.date(2027, 12, 16), "j F Y"),
+            "job_url": "https://example.se/jobb/12/",
             "organisation": "Exempel AB",
             "organisation_phone": "036-12 34 56",
             "organisation_email": "rekrytering@example.se",

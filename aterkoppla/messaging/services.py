@@ -124,6 +124,10 @@ INTERVIEW_NAMES = dict.fromkeys(
 )
 
 
+# The talent pool's page under a candidate link: ``/ansokan/<token>/talangbank/``.
+TALENT_POOL_PATH = "talangbank/"
+
+
 def template_for(kind: str, language: str) -> tuple[str, str]:
     """The organisation's own (subject, body) for a kind and language, else the default."""
     own = MessageTemplate.objects.filter(kind=kind, language=language).first()
@@ -193,6 +197,11 @@ def _context(
         "previous_reply_by": "",
         "stage": stage,
         "portal_url": portal_url,
+        # The talent pool's page under the same private link (``portal:talent_pool``).
+        "talent_pool_url": portal_url + TALENT_POOL_PATH,
+        "talent_pool_wanted": "",
+        "talent_pool_until": "",
+        "job_url": "",
         **organisation_part,
         "reason": "",
         "summary": "",

@@ -18,6 +18,7 @@ from aterkoppla.applications.talent_pool import (
     talent_pool_consent_text,
     talent_pool_join,
     talent_pool_leave,
+    talent_pool_renew,
 )
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.portal.forms import TalentPoolForm
@@ -80,6 +81,28 @@ def talent_pool_leave_view(
                 ),
             )
     return redirect("portal:application", token=token)
+
+
+@candidate_link("POST")
+def talent_pool_renew_view(
+    request: HttpRequest, application: Application, token: str
+) -> HttpResponse:
+    """Renew the consent in its last month: one click under the text it renews to (shown
+    on the page), a new consent from now."""
+    candidate = application.candidate
+    language = _language(request, candidate)
+    with translation.override(language):
+        try:
+            consent = talent_pool_renew(candidate=candidate, via=Via.PORTAL, language=language)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(
+                request,
+                gettext("Thank you. You are in our talent pool until %(date)s.")
+                % {"date": _date(consent)},
+            )
+    return redirect("portal:talent_pool", token=token)
 
 
 def _date(consent: TalentPoolConsent) -> str:

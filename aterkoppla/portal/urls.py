@@ -34,4 +34,9 @@ urlpatterns = [
         talent_pool_views.talent_pool_leave_view,
         name="talent_pool_leave",
     ),
+    path(
+        "<str:token>/talangbank/fornya/",
+        talent_pool_views.talent_pool_renew_view,
+        name="talent_pool_renew",
+    ),
 ]

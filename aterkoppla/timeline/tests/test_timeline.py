@@ -21,6 +21,9 @@ OWNERS = {
         "promise_escalated",
         "talent_pool_joined",
         "talent_pool_left",
+        "talent_pool_renewal_asked",
+        "talent_pool_renewed",
+        "talent_pool_invited",
     },
     "recruitment": {"profile_changed", "recruitment_status", "legal_hold_set", "legal_hold_lifted"},
     "messaging": {
