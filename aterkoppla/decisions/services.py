@@ -976,6 +976,15 @@ def _reached(
             },
             letter=True,
         )
+    else:
+        # The call sheet promised a short survey (``call_sheets.facts_for``): without a
+        # summary to carry its link, it comes in a message of its own (email only).
+        message_queue(
+            application=application,
+            kind=Kind.SURVEY_INVITATION,
+            dedupe_key=f"survey-invitation:{task.pk}",
+            by=by,
+        )
 
 
 def _unreachable(task: CallTask) -> bool:

@@ -26,6 +26,9 @@ class Kind(models.TextChoices):
     CALL_UNREACHABLE = "call_unreachable", _("Decision after unanswered calls")
     DISCLOSURE_LETTER = "disclosure_letter", _("Written information (DL 2 kap. 4 §)")
     ERASURE_SCHEDULED = "erasure_scheduled", _("Erasure scheduled")
+    # After a feedback call that reached the candidate and wanted no written summary: the
+    # survey the call sheet promised.
+    SURVEY_INVITATION = "survey_invitation", _("Survey after the feedback call")
     # To the candidate, each with the interview's calendar file.
     INTERVIEW_BOOKED = "interview_booked", _("Invitation to interview")
     INTERVIEW_MOVED = "interview_moved", _("Interview moved")

@@ -35,6 +35,9 @@ VARIABLES = {
     "previous_reply_by": gettext_lazy("The answer date promised before, for a new date"),
     "stage": gettext_lazy("The application's stage in plain words"),
     "portal_url": gettext_lazy("The private link to the candidate's page"),
+    "survey_url": gettext_lazy(
+        "The private link to the survey on the candidate's page (after the final answer)"
+    ),
     "organisation": gettext_lazy("The organisation's name"),
     "organisation_phone": gettext_lazy("The organisation's phone number"),
     "organisation_email": gettext_lazy(
@@ -222,6 +225,7 @@ def sample_context(language: str) -> dict[str, str]:
             "previous_reply_by": formats.date_format(dt.date(2026, 12, 9), "j F Y"),
             "stage": _("Interview"),
             "portal_url": "https://example.se/ansokan/abc123/",
+            "survey_url": "https://example.se/ansokan/abc123/enkat/",
             "organisation": "Exempel AB",
             "organisation_phone": "036-12 34 56",
             "organisation_email": "rekrytering@example.se",

@@ -193,6 +193,9 @@ def _context(
         "previous_reply_by": "",
         "stage": stage,
         "portal_url": portal_url,
+        # The survey on the candidate's page (the portal's route "<token>/enkat/"), reached
+        # by the same private link.
+        "survey_url": portal_url + "enkat/",
         **organisation_part,
         "reason": "",
         "summary": "",

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from aterkoppla.experience.models import SurveyResponse
+from aterkoppla.experience.survey import COMMENT_MAX_LENGTH
+
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
 
 
 class LostLinkForm(forms.Form):
@@ -34,3 +40,39 @@ class TalentPoolForm(forms.Form):
     def __init__(self, *args: Any, consent_text: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = consent_text
+
+
+# --- The candidate-experience survey (``aterkoppla.experience``) ---------------------------
+
+CHOOSE_NUMBER = _("Choose a number from 0 to 10.")
+CHOOSE_ANSWER = _("Choose yes, partly or no.")
+
+
+def _answer_field(label: Promise) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=SurveyResponse.Answer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": CHOOSE_ANSWER, "invalid_choice": CHOOSE_ANSWER},
+    )
+
+
+class SurveyForm(forms.Form):
+    recommend = forms.TypedChoiceField(
+        label=_("How likely is it that you would recommend us as an employer to a friend?"),
+        choices=[(n, str(n)) for n in range(11)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": CHOOSE_NUMBER, "invalid_choice": CHOOSE_NUMBER},
+    )
+    clear_reason = _answer_field(_("Did you get a clear answer as to why?"))
+    respectful = _answer_field(_("Did you feel treated with respect?"))
+    comment = forms.CharField(
+        label=_("Is there anything else you would like to tell us?"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        help_text=_(
+            "At most 2,000 characters. Please do not name other people or write about your health."
+        ),
+        widget=forms.Textarea({"rows": 5}),
+    )

@@ -30,6 +30,7 @@ SAMPLE_SV = {
     "previous_reply_by": "9 december 2026",
     "stage": "Intervju",
     "portal_url": "https://example.se/ansokan/abc123/",
+    "survey_url": "https://example.se/ansokan/abc123/enkat/",
     "organisation": "Exempel AB",
     "organisation_phone": "036-12 34 56",
     "organisation_email": "rekrytering@example.se",
