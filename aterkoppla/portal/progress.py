@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aterkoppla.applications.models import Application
 
@@ -31,11 +32,12 @@ class Step:
     note: Promise | str = ""
 
 
+# Short labels of their own (Swedish: "Ansökan mottagen", "Granskning", "Intervju", "Besked").
 LABELS: tuple[Promise, ...] = (
-    _("Application received"),
-    _("Review"),
-    _("Interview"),
-    _("Answer"),
+    pgettext_lazy("progress step", "Application received"),
+    pgettext_lazy("progress step", "Review"),
+    pgettext_lazy("progress step", "Interview"),
+    pgettext_lazy("progress step", "Answer"),
 )
 ANSWER = len(LABELS) - 1
 INTERVIEW = 2
