@@ -327,7 +327,7 @@ def data_export(
     applications: a page, a JSON file or a PDF, in the language they read the page in."""
     candidate = application.candidate
     language = _language(request, candidate)
-    export = candidate_export(candidate, language=language)
+    export = candidate_export(candidate, language=language, for_candidate=True)
     if export_format == "json":
         response = export_json_response(export)
     elif export_format == "pdf":
