@@ -44,16 +44,18 @@ class TalentPoolForm(forms.Form):
 
 # --- The candidate-experience survey (``aterkoppla.experience``) ---------------------------
 
-CHOOSE_NUMBER = _("Choose a number from 0 to 10.")
-CHOOSE_ANSWER = _("Choose yes, partly or no.")
+# Each error names its question: the summary at the top lists the errors alone.
+CHOOSE_NUMBER = _("Choose how likely you would be to recommend us, from 0 to 10.")
+CHOOSE_CLEAR = _("Choose whether you got a clear answer as to why.")
+CHOOSE_RESPECT = _("Choose whether you felt treated with respect.")
 
 
-def _answer_field(label: Promise) -> forms.ChoiceField:
+def _answer_field(label: Promise, error: Promise) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=SurveyResponse.Answer.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": CHOOSE_ANSWER, "invalid_choice": CHOOSE_ANSWER},
+        error_messages={"required": error, "invalid_choice": error},
     )
 
 
@@ -65,8 +67,8 @@ class SurveyForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": CHOOSE_NUMBER, "invalid_choice": CHOOSE_NUMBER},
     )
-    clear_reason = _answer_field(_("Did you get a clear answer as to why?"))
-    respectful = _answer_field(_("Did you feel treated with respect?"))
+    clear_reason = _answer_field(_("Did you get a clear answer as to why?"), CHOOSE_CLEAR)
+    respectful = _answer_field(_("Did you feel treated with respect?"), CHOOSE_RESPECT)
     comment = forms.CharField(
         label=_("Is there anything else you would like to tell us?"),
         required=False,

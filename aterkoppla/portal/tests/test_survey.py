@@ -19,6 +19,9 @@ from aterkoppla.timeline.models import TimelineEvent
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
 ANSWERS = {"recommend": "9", "clear_reason": "partly", "respectful": "yes", "comment": "Bra!"}
+RECOMMEND_ERROR = "Choose how likely you would be to recommend us, from 0 to 10."
+CLEAR_ERROR = "Choose whether you got a clear answer as to why."
+RESPECT_ERROR = "Choose whether you felt treated with respect."
 QUESTIONS = (
     "How likely is it that you would recommend us as an employer to a friend?",
     "Did you get a clear answer as to why?",
@@ -113,10 +116,10 @@ def test_a_second_answer_gets_a_clear_message_not_an_error(anon, tom):
 @pytest.mark.parametrize(
     ("data", "errors"),
     [
-        ({}, ["Choose a number from 0 to 10.", "Choose yes, partly or no."]),
-        (ANSWERS | {"recommend": "11"}, ["Choose a number from 0 to 10."]),
-        (ANSWERS | {"recommend": "sju"}, ["Choose a number from 0 to 10."]),
-        (ANSWERS | {"respectful": "kanske"}, ["Choose yes, partly or no."]),
+        ({}, [RECOMMEND_ERROR, CLEAR_ERROR, RESPECT_ERROR]),
+        (ANSWERS | {"recommend": "11"}, [RECOMMEND_ERROR]),
+        (ANSWERS | {"recommend": "sju"}, [RECOMMEND_ERROR]),
+        (ANSWERS | {"respectful": "kanske"}, [RESPECT_ERROR]),
         (ANSWERS | {"comment": "x" * 2001}, ["at most 2000 characters"]),
         (ANSWERS | {"comment": "nul\x00"}, ["Null characters are not allowed."]),
     ],
@@ -127,7 +130,8 @@ def test_bad_input_is_shown_on_the_form_and_nothing_is_saved(anon, tom, data, er
     page = _page(response)
     assert "There is a problem" in page
     for error in errors:
-        assert error in page
+        # At the top, linked to its question, and at the question.
+        assert page.count(error) == 2
     assert SurveyResponse.objects.count() == 0
 
 
