@@ -54,15 +54,12 @@ TR = {
     "Choose whether you got a clear answer as to why.": (
         "Välj om du fick ett tydligt besked om varför."
     ),
-    "Choose whether you felt treated with respect.": (
-        "Välj om du kände dig respektfullt bemött."
-    ),
+    "Choose whether you felt treated with respect.": ("Välj om du kände dig respektfullt bemött."),
     "Thank you for your answers! They help us do better.": (
         "Tack för dina svar! De hjälper oss att bli bättre."
     ),
     "How did you experience our recruitment?": "Hur upplevde du vår rekrytering?",
-    "Three short questions about your application for %(title)s at %(name)s. It takes a "
-    "minute.": (
+    "Three short questions about your application for %(title)s at %(name)s. It takes a minute.": (
         "Tre korta frågor om din ansökan till %(title)s hos %(name)s. Det tar en minut."
     ),
     "Answering is up to you and changes nothing in your application. We read the answers "

@@ -105,6 +105,7 @@ MessageKindValue = Literal[  # messaging.models.Kind
     "call_unreachable",
     "disclosure_letter",
     "erasure_scheduled",
+    "survey_invitation",
     "interview_booked",
     "interview_moved",
     "interview_cancelled",

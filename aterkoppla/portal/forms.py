@@ -9,7 +9,7 @@ from aterkoppla.experience.models import SurveyResponse
 from aterkoppla.experience.survey import COMMENT_MAX_LENGTH
 
 if TYPE_CHECKING:
-    from django.utils.functional import Promise
+    from django.utils.functional import _StrPromise
 
 
 class LostLinkForm(forms.Form):
@@ -50,7 +50,7 @@ CHOOSE_CLEAR = _("Choose whether you got a clear answer as to why.")
 CHOOSE_RESPECT = _("Choose whether you felt treated with respect.")
 
 
-def _answer_field(label: Promise, error: Promise) -> forms.ChoiceField:
+def _answer_field(label: _StrPromise, error: _StrPromise) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=SurveyResponse.Answer.choices,

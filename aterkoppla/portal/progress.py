@@ -43,7 +43,7 @@ ANSWER = len(LABELS) - 1
 INTERVIEW = 2
 
 # The step each open stage (and each stage an application was closed from) stands at.
-STEP_OF_STAGE = {
+STEP_OF_STAGE: dict[str, int] = {
     Stage.RECEIVED: 0,
     Stage.SCREENING: 1,
     Stage.INTERVIEW: INTERVIEW,
