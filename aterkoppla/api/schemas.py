@@ -108,6 +108,7 @@ MessageKindValue = Literal[  # messaging.models.Kind
     "talent_pool_offer",
     "talent_pool_renewal",
     "talent_pool_invite",
+    "survey_invitation",
     "interview_booked",
     "interview_moved",
     "interview_cancelled",

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application
@@ -95,3 +96,19 @@ def scorecard_changes(application: Application, scorecard_ids: set[int]) -> dict
             before = [_earlier(k, v) for k, v in event.data.get("before", {}).items()]
             changes[pk].append(Change(at=event.at, before=before))
     return changes
+
+
+def interview_ahead_for_candidate(application: Application) -> Interview | None:
+    """The interview the candidate is to come to, as their page shows it: booked and not
+    cancelled (``InterviewQuerySet.current``), not yet held or over, the application still
+    open. The earliest, if more than one is booked. Interviews are booked in the stages of
+    someone invited (``interview_schedule``): other stages need no look."""
+    if application.stage not in Application.INVITED_STAGES:
+        return None
+    now = timezone.now()
+    for interview in Interview.objects.current().filter(
+        application_id=application.pk, held_at__isnull=True
+    ):
+        if interview.scheduled_at + dt.timedelta(minutes=interview.duration_minutes) > now:
+            return interview
+    return None

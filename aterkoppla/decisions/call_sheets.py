@@ -145,6 +145,9 @@ def facts_for(application: Application, item: DecisionItem | None = None) -> Cal
         withheld_names=withheld_details(hired),
         outcome=_outcome(hired, item),
         staff_language=application.recruitment.language,
+        # The survey link follows the call by email (the summary, or a message of its own:
+        # ``services._reached``); a candidate without an address is not promised it.
+        survey=bool(candidate.email),
     )
 
 

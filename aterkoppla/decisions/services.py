@@ -986,11 +986,21 @@ def _reached(
             letter=True,
         )
     elif offer_pool:
-        # By email only: a link on paper to confirm is not worth a letter of its own.
+        # By email only: a link on paper to confirm is not worth a letter of its own. It
+        # carries the survey the call sheet promised too: one message, not two.
         message_queue(
             application=application,
             kind=Kind.TALENT_POOL_OFFER,
             dedupe_key=f"talent-pool-offer:{task.pk}",
+            by=by,
+        )
+    else:
+        # The call sheet promised a short survey (``call_sheets.facts_for``): without a
+        # summary to carry its link, it comes in a message of its own (email only).
+        message_queue(
+            application=application,
+            kind=Kind.SURVEY_INVITATION,
+            dedupe_key=f"survey-invitation:{task.pk}",
             by=by,
         )
 

@@ -31,6 +31,9 @@ class Kind(models.TextChoices):
     TALENT_POOL_OFFER = "talent_pool_offer", _("Talent pool: confirm joining")
     TALENT_POOL_RENEWAL = "talent_pool_renewal", _("Talent pool: renew")
     TALENT_POOL_INVITE = "talent_pool_invite", _("Talent pool: invitation to apply")
+    # After a feedback call that reached the candidate and wanted no written summary: the
+    # survey the call sheet promised.
+    SURVEY_INVITATION = "survey_invitation", _("Survey after the feedback call")
     # To the candidate, each with the interview's calendar file.
     INTERVIEW_BOOKED = "interview_booked", _("Invitation to interview")
     INTERVIEW_MOVED = "interview_moved", _("Interview moved")

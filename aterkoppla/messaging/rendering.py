@@ -46,6 +46,9 @@ VARIABLES = {
         "The date the candidate's talent pool consent ends, written out (renewal reminders)"
     ),
     "job_url": gettext_lazy("The job's page on the career page (invitations from the talent pool)"),
+    "survey_url": gettext_lazy(
+        "The private link to the survey on the candidate's page (after the final answer)"
+    ),
     "organisation": gettext_lazy("The organisation's name"),
     "organisation_phone": gettext_lazy("The organisation's phone number"),
     "organisation_email": gettext_lazy(
@@ -237,6 +240,7 @@ def sample_context(language: str) -> dict[str, str]:
             "talent_pool_wanted": "yes",
             "talent_pool_until": formats.date_format(dt.date(2027, 12, 16), "j F Y"),
             "job_url": "https://example.se/jobb/12/",
+            "survey_url": "https://example.se/ansokan/abc123/enkat/",
             "organisation": "Exempel AB",
             "organisation_phone": "036-12 34 56",
             "organisation_email": "rekrytering@example.se",

@@ -202,6 +202,9 @@ def _context(
         "talent_pool_wanted": "",
         "talent_pool_until": "",
         "job_url": "",
+        # The survey on the candidate's page (the portal's route "<token>/enkat/"), reached
+        # by the same private link.
+        "survey_url": portal_url + "enkat/",
         **organisation_part,
         "reason": "",
         "summary": "",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from aterkoppla.portal import erasure_views, talent_pool_views, views
+from aterkoppla.portal import erasure_views, survey_views, talent_pool_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -25,6 +25,9 @@ urlpatterns = [
         {"export_format": "pdf"},
         name="export_pdf",
     ),
+    # The candidate-experience survey, after the final answer. Messages build its address
+    # from the page's (``messaging.services._context``: "survey_url").
+    path("<str:token>/enkat/", survey_views.survey, name="survey"),
     # Erasure (GDPR art. 17).
     path("<str:token>/radera/", erasure_views.erasure, name="erasure"),
     # The talent pool (consent under GDPR art. 6.1 a).

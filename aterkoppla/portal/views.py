@@ -23,13 +23,18 @@ from django_ratelimit.exceptions import Ratelimited
 from aterkoppla.applications.feedback import disclosure_refusal
 from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.applications.services import applications_close
+from aterkoppla.assessment.models import Interview
+from aterkoppla.assessment.selectors import interview_ahead_for_candidate
 from aterkoppla.decisions.models import CallTask, DisclosureRequest
 from aterkoppla.decisions.services import disclosure_request
+from aterkoppla.experience.survey import survey_status
 from aterkoppla.messaging.links import token_for
 from aterkoppla.messaging.models import Message
+from aterkoppla.messaging.services import written_length, written_time
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.organisation.privacy import privacy_notice_body
 from aterkoppla.portal.forms import LostLinkForm
+from aterkoppla.portal.progress import progress_steps
 from aterkoppla.portal.services import portal_links_send, portal_token_touch
 from aterkoppla.portal.talent_pool_section import talent_pool_context
 from aterkoppla.privacy.export import PdfUnavailable, candidate_export, candidate_export_record
@@ -204,12 +209,33 @@ def _letters(application: Application) -> tuple[list[Message], list[Message]]:
     return on_the_way, sent
 
 
+def _interview_ahead(application: Application, language: str) -> dict[str, str] | None:
+    """The booked interview as the page shows it: when (Swedish time, written out), how long,
+    and where (a place, a video link or both)."""
+    interview: Interview | None = interview_ahead_for_candidate(application)
+    if interview is None:
+        return None
+    return {
+        "at": interview.scheduled_at.isoformat(),
+        "time": written_time(interview.scheduled_at, language),
+        "length": written_length(interview.duration_minutes, language),
+        "place": interview.location,
+        "video_url": interview.video_url,
+        "bring": interview.bring,
+    }
+
+
 @candidate_link("GET", "HEAD")
 def candidate_page(request: HttpRequest, application: Application, token: str) -> HttpResponse:
     on_the_way, sent = _letters(application)
+    language = _language(request, application.candidate)
     context: dict[str, object] = {
         "token": token,
+        "steps": progress_steps(application),
         "status_sentence": status_sentence(application),
+        "interview": _interview_ahead(application, language),
+        # The survey after the final answer: "open", "answered" (thanks), or not offered.
+        "survey": str(survey_status(application)),
         # The day we will have called by, while the call is still to make.
         "call_by": CallTask.objects.filter(application=application, status=CallTask.Status.OPEN)
         .values_list("due", flat=True)
@@ -225,7 +251,6 @@ def candidate_page(request: HttpRequest, application: Application, token: str) -
     }
     # How personal data is handled (GDPR art. 13) and the talent pool (art. 6.1 a).
     organisation = context["organisation"] = Organisation.current()
-    language = _language(request, application.candidate)
     context["privacy_notice"] = privacy_notice_body(organisation, language)
     context |= talent_pool_context(application, language, organisation=organisation)
     # Erasure (GDPR art. 17): the date promised, once asked for.
@@ -302,7 +327,7 @@ def data_export(
     applications: a page, a JSON file or a PDF, in the language they read the page in."""
     candidate = application.candidate
     language = _language(request, candidate)
-    export = candidate_export(candidate, language=language)
+    export = candidate_export(candidate, language=language, for_candidate=True)
     if export_format == "json":
         response = export_json_response(export)
     elif export_format == "pdf":

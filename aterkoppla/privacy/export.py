@@ -30,6 +30,7 @@ from aterkoppla.applications.models import Application, Candidate, Document, Mer
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.core.pdf import PdfUnavailable, pdf_from_html
 from aterkoppla.decisions.models import CallAttempt, CallTask, DecisionItem, DisclosureRequest
+from aterkoppla.experience.models import SurveyResponse
 from aterkoppla.lib.call_sheet.person import names_anyone
 from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.models import CANDIDATE_KINDS, Message
@@ -127,8 +128,9 @@ class _Others:
 class _Builder:
     """One export: reads each kind of record once for all the candidate's applications."""
 
-    def __init__(self, candidate: Candidate) -> None:
+    def __init__(self, candidate: Candidate, *, for_candidate: bool = False) -> None:
         self.candidate = candidate
+        self.for_candidate = for_candidate
         self.applications = list(
             Application.objects.filter(candidate=candidate)
             .select_related("recruitment")
@@ -177,6 +179,12 @@ class _Builder:
         self.disclosures = self._by_application(
             DisclosureRequest.objects.filter(application_id__in=ids).order_by("requested_at", "id")
         )
+        # The candidate's own answers to the survey: theirs to see, never shown to staff one
+        # by one.
+        self.surveys = {
+            answer.application_id: answer
+            for answer in SurveyResponse.objects.filter(application_id__in=ids)
+        }
 
     @staticmethod
     def _by_application(rows: Iterable[Any]) -> dict[int, list[Any]]:
@@ -262,6 +270,7 @@ class _Builder:
                 }
                 for asked in self.disclosures[pk]
             ],
+            "survey": self._survey(self.surveys.get(pk)),
             "messages": self._messages(application),
             "timeline": [
                 self._event(event, interviewer_numbers, recruitment_id) for event in events
@@ -393,6 +402,24 @@ class _Builder:
             ],
         }
 
+    def _survey(self, answer: SurveyResponse | None) -> dict[str, Any] | None:
+        """The candidate's answer to the survey, in the copy they make themselves. Staff see
+        answers only in aggregate, so a copy made by staff says only where to find it."""
+        if answer is None:
+            return None
+        if not self.for_candidate:
+            return {"on_own_page": True}
+        return {
+            "on_own_page": False,
+            "answered_at": _local(answer.answered_at),
+            "recommend": answer.recommend,
+            "clear_reason": answer.clear_reason,
+            "clear_reason_label": _label(SurveyResponse.Answer, answer.clear_reason),
+            "respectful": answer.respectful,
+            "respectful_label": _label(SurveyResponse.Answer, answer.respectful),
+            "comment": answer.comment,
+        }
+
     @staticmethod
     def _messages(application: Application) -> list[dict[str, Any]]:
         rows = application_messages(application, oldest_first=True).filter(
@@ -461,16 +488,22 @@ def _staff_as_roles(
     return data
 
 
-def candidate_export(candidate: Candidate, *, language: str | None = None) -> dict[str, Any]:
+def candidate_export(
+    candidate: Candidate, *, language: str | None = None, for_candidate: bool = False
+) -> dict[str, Any]:
     """Everything about ``candidate`` across all their applications, in ``language`` (their
     own by default): what GDPR art. 15 gives them a copy of.
+
+    ``for_candidate``: made by the candidate on their own page, with their answers to the
+    survey. A copy staff make for them leaves the answers out and says where they are: staff
+    never see one candidate's answers (docs/DECISIONS.md).
 
     Dates and times are Python values (in Europe/Stockholm): the JSON file writes them in ISO
     8601, the page and the PDF in words. Other applicants are never in it (art. 15(4)).
     """
     language = language if language in Language.values else candidate.language
     with translation.override(language):
-        builder = _Builder(candidate)
+        builder = _Builder(candidate, for_candidate=for_candidate)
         organisation = Organisation.current()
         return {
             "format": "aterkoppla.candidate_export",

@@ -8,11 +8,12 @@ what is removed and what is kept is decided in one place (DESIGN §8):
 - removed: the name and contact details (the application moves to an empty candidate record,
   and the person's record goes with their last application), documents (rows, and files on
   disk once the transaction commits), merits, the reason for a rejection, notes, the
-  assessors' and the decider's words, the text and recipient of every message, the private
-  links, the words of the timeline and of the language gate's overrides;
-- kept: stage times, outcome, channel, scores and results, the language check's categories,
-  the times and outcomes of calls and the requests for written information — what the metrics
-  and the active-measures report need, about nobody.
+  assessors' and the decider's words, the comment of a survey answer, the text and recipient
+  of every message, the private links, the words of the timeline and of the language gate's
+  overrides;
+- kept: stage times, outcome, channel, scores and results, the survey's scores and answers,
+  the language check's categories, the times and outcomes of calls and the requests for
+  written information — what the metrics and the active-measures report need, about nobody.
 
 A valid talent-pool consent keeps the profile it covers (name, contact details, merits, CV)
 while everything else goes; a legal hold on the recruitment keeps everything.
@@ -46,6 +47,7 @@ from aterkoppla.applications.talent_pool import (
 )
 from aterkoppla.assessment.anonymise import assessments_anonymise
 from aterkoppla.decisions.anonymise import decisions_anonymise
+from aterkoppla.experience.anonymise import survey_anonymise
 from aterkoppla.language.anonymise import overrides_anonymise
 from aterkoppla.messaging.anonymise import messages_anonymise
 from aterkoppla.messaging.models import Kind
@@ -106,6 +108,7 @@ def application_anonymise(
         messages_anonymise(ids)
         assessments_anonymise(ids)
         decisions_anonymise(ids)
+        survey_anonymise(ids)
         overrides_anonymise(ids)
         application_texts_remove(row, keep_profile=keep_profile)
         fields = []

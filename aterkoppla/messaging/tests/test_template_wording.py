@@ -34,6 +34,7 @@ SAMPLE_SV = {
     "talent_pool_wanted": "yes",
     "talent_pool_until": "16 december 2027",
     "job_url": "https://example.se/jobb/12/",
+    "survey_url": "https://example.se/ansokan/abc123/enkat/",
     "organisation": "Exempel AB",
     "organisation_phone": "036-12 34 56",
     "organisation_email": "rekrytering@example.se",

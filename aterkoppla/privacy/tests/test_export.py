@@ -105,7 +105,14 @@ def test_the_call_the_request_and_the_messages(scene):
     (asked,) = app["disclosure_requests"]
     assert (asked["via"], asked["status"]) == ("call", "answered")
     kinds = [message["kind"] for message in app["messages"]]
-    assert kinds == ["acknowledgement", "status_update", "interview_booked", "disclosure_letter"]
+    # The reached call wanted no summary: the survey the call sheet promised came on its own.
+    assert kinds == [
+        "acknowledgement",
+        "status_update",
+        "interview_booked",
+        "survey_invitation",
+        "disclosure_letter",
+    ]
     assert all(message["to"] == "sara.ek@example.se" for message in app["messages"])
     assert app["messages"][0]["body_text"].startswith("Hej Sara!")
 
