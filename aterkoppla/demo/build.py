@@ -21,12 +21,14 @@ import time_machine
 from django.utils import timezone
 
 from aterkoppla.accounts.models import User
-from aterkoppla.applications.models import Application
+from aterkoppla.applications.models import Application, TalentPoolConsent
+from aterkoppla.applications.promises import promises_sweep
 from aterkoppla.applications.services import (
     application_move,
     application_receive,
     applications_close,
 )
+from aterkoppla.applications.talent_pool import talent_pool_join
 from aterkoppla.assessment.models import Interview
 from aterkoppla.assessment.services import (
     RatingInput,
@@ -57,6 +59,7 @@ from aterkoppla.demo.specs import (
     DemoUser,
     Stage,
 )
+from aterkoppla.experience.survey import survey_answer
 from aterkoppla.lib.workdays import add_working_days
 from aterkoppla.messaging.worker import Worker
 from aterkoppla.recruitment.models import Criterion, Recruitment, TeamMembership
@@ -222,7 +225,10 @@ class History:
         decided = [t for t in self.tracks if t.applicant.path and t.applicant.path[-1] in DECIDED]
         if not decided:
             return
-        target = clock.working_days_ago(self.spec.decided_working_days_ago)
+        if self.spec.decided_days_ago is not None:
+            target = clock.days_ago(self.spec.decided_days_ago)
+        else:
+            target = clock.working_days_ago(self.spec.decided_working_days_ago)
         after = max([track.last for track in decided] + ([closed] if closed else []))
         for track in decided:
             if Stage.OFFER in track.applicant.path:
@@ -244,6 +250,29 @@ class History:
                 day = add_working_days(timezone.localdate(decided_at), call.days_after)
                 moment = clock.office(day, call.hour, call.minute, after=track.last)
                 self._at(track, moment, partial(self._call, call=call))
+            self._plan_after_answer(track)
+        if self.spec.promise_sweeps:
+            self._plan_sweeps(until=decided_at)
+
+    def _plan_after_answer(self, track: Track) -> None:
+        """The evening after the final answer, on the candidate's page: the survey, then the
+        talent pool."""
+        applicant = track.applicant
+        if not (applicant.survey or applicant.joins_talent_pool):
+            return
+        day = timezone.localdate(track.last) + dt.timedelta(days=1)
+        evening = self.clock.past(max(self.clock.at(day, 20, track.index % 50), track.last))
+        if applicant.survey:
+            self._at(track, evening, self._answer_survey)
+        if applicant.joins_talent_pool:
+            self._at(track, evening + dt.timedelta(minutes=5), self._join_talent_pool)
+
+    def _plan_sweeps(self, *, until: dt.datetime) -> None:
+        """The promise sweep each morning from the first application to the decision."""
+        day = timezone.localdate(min(track.received for track in self.tracks))
+        while day <= timezone.localdate(until):
+            self._add(self.clock.at(day, 6, 30), _sweep_promises)
+            day += dt.timedelta(days=1)
 
     def _add(self, at: dt.datetime, run: Callable[[], object]) -> None:
         self.steps.append(Step(self.clock.past(at), run))
@@ -484,6 +513,26 @@ class History:
         for track in tracks:
             track.call_task_made = tasks.get(track.application_id)
 
+    def _answer_survey(self, track: Track) -> None:
+        answer = track.applicant.survey
+        if answer is None:  # planned only for those who answer
+            return
+        survey_answer(
+            application=track.application(),
+            recommend=answer.recommend,
+            clear_reason=answer.clear_reason,
+            respectful=answer.respectful,
+            comment=answer.comment,
+            language=track.applicant.language,
+        )
+
+    def _join_talent_pool(self, track: Track) -> None:
+        talent_pool_join(
+            candidate=track.application().candidate,
+            scope=track.applicant.joins_talent_pool,
+            via=TalentPoolConsent.Via.PORTAL,
+        )
+
     def _call(self, track: Track, *, call: Call) -> None:
         call_attempt_record(
             task=track.call_task,
@@ -524,6 +573,10 @@ def build_recruitments(
             # The worker sends what the step queued a couple of minutes later, as it would.
             with time_machine.travel(step.at + DELIVERY_DELAY, tick=False):
                 worker.deliver_all()
+
+
+def _sweep_promises() -> None:
+    promises_sweep(timezone.now())
 
 
 def _when(step: Step) -> dt.datetime:

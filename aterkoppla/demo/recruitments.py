@@ -1,5 +1,6 @@
-"""The demo's four recruitments: a warehouse still to decide, a backend developer with an
-offer out, a finance assistant hired, and an English-speaking support job.
+"""The demo's recruitments: a warehouse still to decide, a backend developer with an offer
+out, a finance assistant hired, an English-speaking support job, and two finished months ago
+(``past``) that the figures page sets side by side.
 
 Nothing is random: two loads on the same day give the same data. Every text here passes the
 language check.
@@ -7,6 +8,7 @@ language check.
 
 from __future__ import annotations
 
+from aterkoppla.demo.past import PAST
 from aterkoppla.demo.specs import (
     INTERVIEWED,
     INTERVIEWER,
@@ -1240,4 +1242,4 @@ SUPPORT = DemoRecruitment(
     ),
 )
 
-RECRUITMENTS = (WAREHOUSE, BACKEND, FINANCE, SUPPORT)
+RECRUITMENTS = (WAREHOUSE, BACKEND, FINANCE, SUPPORT, *PAST)

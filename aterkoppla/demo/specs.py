@@ -86,6 +86,16 @@ class Call:
 
 
 @dataclass(frozen=True)
+class Survey:
+    """The candidate's answer to the survey after their final answer (0–10, yes/partly/no)."""
+
+    recommend: int
+    clear_reason: str = "yes"
+    respectful: str = "yes"
+    comment: str = ""
+
+
+@dataclass(frozen=True)
 class Applicant:
     first_name: str
     last_name: str
@@ -125,6 +135,10 @@ class Applicant:
     scorecard_missing: bool = False
     # Withdrew on their candidate page; else the recruiter recorded it after a phone call.
     withdrew_online: bool = True
+    # Answered the survey on their page the evening after the final answer.
+    survey: Survey | None = None
+    # Joined the talent pool on their page after the final answer, for these kinds of jobs.
+    joins_talent_pool: str = ""
 
     @property
     def interviewed(self) -> bool:
@@ -219,6 +233,11 @@ class DemoRecruitment:
     # The decision that closes the rejected, hired and reserve applications: aimed at this
     # many working days before today (later if the applications it decides need it).
     decided_working_days_ago: int = 1
+    # Or this many calendar days ago (on the next working day), for a recruitment long done.
+    decided_days_ago: int | None = None
+    # The worker's promise sweep runs each morning of the history: a team that lets its
+    # promised dates pass gets automatic new dates sent, then escalations.
+    promise_sweeps: bool = False
     status: str = Recruitment.Status.OPEN
     language: str = "sv"
     interviewers: tuple[DemoUser, ...] = ()

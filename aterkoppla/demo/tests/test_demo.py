@@ -26,8 +26,10 @@ from aterkoppla.demo.build import DELIVERY_DELAY
 from aterkoppla.demo.tests.helpers import (
     ALL_TITLES,
     BACKEND,
+    EVENING_SHIFT,
     FINANCE,
     NOW,
+    PLANNER,
     TODAY,
     WAREHOUSE,
     run_demo,
@@ -77,7 +79,7 @@ def test_demo_loads_recruitments_applications_and_english_candidates(demo):
     english = Candidate.objects.filter(language="en").count()
     assert 0.15 <= english / Candidate.objects.count() <= 0.3
     assert Recruitment.objects.filter(language="en").count() == 1
-    assert "Demo data loaded: 4 recruitments" in demo
+    assert "Demo data loaded: 6 recruitments" in demo
 
 
 def test_every_recruitment_has_a_profile_tied_to_its_job_tasks(demo):
@@ -256,7 +258,8 @@ def test_hire_and_reserve_were_decided(demo):
 
 def test_interviewed_and_rejected_are_called_and_sent_no_rejection(demo):
     rejected = Application.objects.filter(stage=Stage.REJECTED, interviewed=True)
-    assert rejected.count() == 3
+    # Finance's two and backend's one, and the five of each recruitment finished months ago.
+    assert rejected.count() == 13
     for application in rejected:
         task = application.call_task
         assert task.item.decisive_criteria.exists()
@@ -298,7 +301,10 @@ def test_the_demo_texts_pass_the_language_check_without_being_kept_over_it(demo)
 
 def test_calls_are_shown_finished_and_still_to_make(demo):
     done = CallTask.objects.filter(status=CallTask.Status.DONE)
-    assert done.count() == 2
+    # Finance's two; the evening shift reached all five; the planner three of five, and
+    # wrote to the other two after unanswered calls.
+    assert done.count() == 2 + 5 + 3
+    assert CallTask.objects.filter(status=CallTask.Status.WRITTEN).count() == 2
     assert all(task.attempts.filter(outcome=CallAttempt.Outcome.REACHED).exists() for task in done)
     # A written summary was asked for in one call, and sent.
     assert Message.objects.filter(kind=Kind.CALL_SUMMARY, status=Message.Status.SENT).count() == 1
@@ -448,7 +454,9 @@ def test_every_demo_call_sheet_reads_true_and_fits_its_job(demo):
             [*sheet.strengths_to_open_with, *(a.answer for a in sheet.answers.values())]
         )
         decisive = [row.name for row in sheet.decisive]
-        assert decisive and sheet.answers["q1"].answer.startswith("Det som avgjorde"), said
+        english = application.candidate.language == "en"
+        opening = "What decided it" if english else "Det som avgjorde"
+        assert decisive and sheet.answers["q1"].answer.startswith(opening), said
         for name in decisive:
             assert not any(name in line for line in sheet.strengths_to_open_with), name
         assert not gendered.search(said), gendered.search(said)
@@ -465,3 +473,28 @@ def test_every_demo_call_sheet_reads_true_and_fits_its_job(demo):
                 ):
                     if detail:
                         assert detail not in sheet.summary and detail not in said, detail
+
+
+def test_the_figures_tell_which_team_kept_its_promises_and_how_calls_were_rated(demo):
+    """The figures page on the demo: one finished recruitment kept every promise beside one
+    that did not, and candidates rated a call above a written answer."""
+    from aterkoppla.experience.metrics import Period, metrics_report
+    from aterkoppla.experience.models import SurveyResponse
+
+    kept = Recruitment.objects.get(title=EVENING_SHIFT)
+    slow = Recruitment.objects.get(title=PLANNER)
+    report = metrics_report(recruitments=[kept, slow], period=Period())
+    kept_figures, slow_figures = report.per_recruitment[kept.pk], report.per_recruitment[slow.pk]
+    assert kept_figures.promises_kept == 1.0
+    assert kept_figures.interviewed_rejections_called == 1.0
+    assert slow_figures.promises_kept is not None and slow_figures.promises_kept < 0.5
+    assert slow_figures.interviewed_rejections_called == 0.6
+    assert slow_figures.median_days_to_final > 2 * kept_figures.median_days_to_final
+    call = report.total.by_channel[SurveyResponse.Channel.CALL]
+    written = report.total.by_channel[SurveyResponse.Channel.WRITTEN]
+    assert call.shown and written.shown
+    assert call.cnps > 30 > 0 > written.cnps
+    # The slow team's automatic new dates reached its candidates.
+    assert Message.objects.filter(
+        application__recruitment=slow, kind=Kind.PROMISE_POSTPONED
+    ).exists()
