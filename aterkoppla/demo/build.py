@@ -28,7 +28,7 @@ from aterkoppla.applications.services import (
     application_receive,
     applications_close,
 )
-from aterkoppla.applications.talent_pool import talent_pool_join
+from aterkoppla.applications.talent_pool import talent_pool_consent_valid, talent_pool_join
 from aterkoppla.assessment.models import Interview
 from aterkoppla.assessment.services import (
     RatingInput,
@@ -261,7 +261,12 @@ class History:
         if not (applicant.survey or applicant.joins_talent_pool):
             return
         day = timezone.localdate(track.last) + dt.timedelta(days=1)
-        evening = self.clock.past(max(self.clock.at(day, 20, track.index % 50), track.last))
+        evening = max(self.clock.at(day, 20, track.index % 50), track.last)
+        if evening >= self.clock.now:
+            # Answered on the day itself, an hour later (on any day the demo is loaded).
+            evening = track.last + dt.timedelta(hours=1)
+            if evening + dt.timedelta(minutes=5) >= self.clock.now:
+                return
         if applicant.survey:
             self._at(track, evening, self._answer_survey)
         if applicant.joins_talent_pool:
@@ -527,8 +532,11 @@ class History:
         )
 
     def _join_talent_pool(self, track: Track) -> None:
+        candidate = track.application().candidate
+        if talent_pool_consent_valid(candidate) is not None:
+            return  # joined from an earlier load of this recruitment
         talent_pool_join(
-            candidate=track.application().candidate,
+            candidate=candidate,
             scope=track.applicant.joins_talent_pool,
             via=TalentPoolConsent.Via.PORTAL,
         )

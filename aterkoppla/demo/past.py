@@ -145,6 +145,7 @@ EVENING_SHIFT = DemoRecruitment(
                 ),
             ),
             survey=Survey(10, comment="Uppskattade att ni ringde och förklarade."),
+            joins_talent_pool="Truckförare på dagtid",
         ),
         Applicant(
             "Sanna",
@@ -365,6 +366,7 @@ PLANNER = DemoRecruitment(
                 ),
             ),
             survey=Survey(9),
+            joins_talent_pool="Transportplanering eller logistik",
         ),
         Applicant(
             "Tobias",

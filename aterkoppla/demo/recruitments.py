@@ -948,6 +948,8 @@ FINANCE = DemoRecruitment(
                     talent_pool=True,
                 ),
             ),
+            # Confirmed the talent pool from the link the call's "yes" sent her.
+            joins_talent_pool="Ekonomi och lön",
         ),
         Applicant(
             "Rebecca",

@@ -54,8 +54,12 @@ class BarChart:
     bar_height = BAR_HEIGHT
 
 
+# What fits left of the bars at the labels' size.
+LABEL_CHARS = 27
+
+
 def _label(text: str) -> str:
-    return text if len(text) <= 30 else text[:29] + "…"
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 def percent(share: float | None) -> str:

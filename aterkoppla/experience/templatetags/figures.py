@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from aterkoppla.experience.charts import percent, signed
 
@@ -30,3 +31,13 @@ def amount(value: float | None, places: int = 1) -> str:
 def get_count(counts: dict[str, int], key: str) -> int:
     """A count from a Counter, 0 when there is none."""
     return counts.get(key, 0)
+
+
+@register.filter
+def hours(value: float | None) -> str:
+    """A time in hours as people say it: minutes below an hour, else hours."""
+    if value is None:
+        return "–"
+    if value < 1:
+        return _("%(minutes)s min") % {"minutes": max(1, round(value * 60))}
+    return _("%(hours)s h") % {"hours": number_format(value, 1)}
