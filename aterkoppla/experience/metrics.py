@@ -428,7 +428,10 @@ def _count_survey(per: dict[int, Figures], ids: list[int], period: Period) -> No
         )
         figures.ratings.add(ratings)
         figures.by_outcome[row["outcome"]].add(ratings)
-        figures.by_channel[row["channel"]].add(ratings)
+        if row["outcome"] == Outcome.REJECTED:
+            # The channel is that of the no: a call against a written answer. A hire is told
+            # in person, a withdrawal confirmed; neither is the choice the split is about.
+            figures.by_channel[row["channel"]].add(ratings)
 
 
 # Medians: per recruitment and across them, two queries each.

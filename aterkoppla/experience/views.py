@@ -43,8 +43,8 @@ def _filtered(request: AuthenticatedHttpRequest) -> tuple[MetricsFilterForm, Rep
 
 # The survey's answers by how the final answer was given.
 CHANNEL_GROUPS = {
-    Channel.CALL: gettext_lazy("Told by phone"),
-    Channel.WRITTEN: gettext_lazy("Told in writing"),
+    Channel.CALL: gettext_lazy("Not chosen, told by phone"),
+    Channel.WRITTEN: gettext_lazy("Not chosen, told in writing"),
 }
 
 
@@ -86,7 +86,7 @@ def _charts(report: Report) -> list[Any]:
             shares("interviewed_rejections_called"),
         ),
         score_chart(
-            _("How candidates rated us (cNPS): a call against a written answer"),
+            _("How those not chosen rated us (cNPS): a call against a written answer"),
             [
                 (
                     _group_label(CHANNEL_GROUPS[channel], total.by_channel.get(channel)),

@@ -214,3 +214,14 @@ def test_the_number_of_queries_does_not_grow_with_the_data(recruitment, second):
         result = report(recruitment, second)
     assert len(large) == len(small) == 11
     assert result.total.applications == 21
+
+
+def test_the_channel_split_is_that_of_the_no(recruitment):
+    final = b.at(dt.date(2026, 11, 20))
+    for _ in range(5):
+        app = b.application(recruitment, b.at(DAY), stage=Stage.HIRED, final_at=final)
+        b.survey(app, 10, outcome="hired", channel="written")
+    figures = report(recruitment).total
+    assert figures.ratings.answers == 5
+    assert figures.by_outcome["hired"].cnps == 100
+    assert "written" not in figures.by_channel
