@@ -26,7 +26,14 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.applications.merits import merit_period, merit_phrase
-from aterkoppla.applications.models import Application, Candidate, Document, Merit
+from aterkoppla.applications.models import (
+    Application,
+    Candidate,
+    Document,
+    Merit,
+    TalentPoolConsent,
+    TalentPoolInvitation,
+)
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
 from aterkoppla.core.pdf import PdfUnavailable, pdf_from_html
 from aterkoppla.decisions.models import CallAttempt, CallTask, DecisionItem, DisclosureRequest
@@ -185,6 +192,16 @@ class _Builder:
             answer.application_id: answer
             for answer in SurveyResponse.objects.filter(application_id__in=ids)
         }
+        # Their talent-pool consents with the text they agreed to (GDPR art. 7.1), and the
+        # jobs staff invited them to under them.
+        self.consents = list(
+            TalentPoolConsent.objects.filter(candidate=candidate).order_by("given_at", "pk")
+        )
+        self.invitations = list(
+            TalentPoolInvitation.objects.filter(candidate=candidate)
+            .select_related("recruitment")
+            .order_by("invited_at", "pk")
+        )
 
     @staticmethod
     def _by_application(rows: Iterable[Any]) -> dict[int, list[Any]]:
@@ -205,6 +222,22 @@ class _Builder:
             "language": candidate.language,
             "language_label": _label(Language, candidate.language),
             "created_at": _local(candidate.created_at),
+            "talent_pool": [
+                {
+                    "given_at": _local(consent.given_at),
+                    "expires_at": _local(consent.expires_at),
+                    "withdrawn_at": _local(consent.withdrawn_at),
+                    "renewed_at": _local(consent.renewed_at),
+                    "scope": consent.scope,
+                    "text": consent.text,
+                    "language": consent.language,
+                }
+                for consent in self.consents
+            ],
+            "talent_pool_invitations": [
+                {"job": invitation.recruitment.title, "invited_at": _local(invitation.invited_at)}
+                for invitation in self.invitations
+            ],
         }
 
     # --- One application --------------------------------------------------------------

@@ -1,5 +1,6 @@
 """A rejected candidate opens their page on a phone, sees where the application ended,
-answers the survey and is thanked; nothing is wider than the screen."""
+answers the survey and is thanked, joins the talent pool and leaves it again; nothing is
+wider than the screen."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from aterkoppla.accounts.models import User
+from aterkoppla.applications.models import TalentPoolConsent
 from aterkoppla.applications.services import application_receive
 from aterkoppla.decisions.services import RejectionInput, decision_record
 from aterkoppla.experience.models import SurveyResponse
@@ -114,6 +116,22 @@ def test_a_rejected_candidate_answers_the_survey_on_a_phone(
     expect(page.locator("#survey a")).to_have_count(0)
     _no_sideways_scroll(page)
     page.screenshot(path=artifacts / f"candidate-page-answered-{language}.png", full_page=True)
+
+    # The talent pool: joined on the page with a tick and the kinds of jobs, left again.
+    pool = page.locator("#talent-pool")
+    pool.locator("label[for=id_consent]").click()
+    pool.locator("input[name=scope]").fill("Lager och logistik")
+    with page.expect_navigation():
+        pool.locator("form button.button").click()
+    expect(page.locator(".notice--success")).to_be_visible()
+    expect(pool).to_contain_text("Lager och logistik")
+    _no_sideways_scroll(page)
+    assert TalentPoolConsent.objects.get().withdrawn_at is None
+    with page.expect_navigation():
+        pool.locator("form[action$='lamna/'] button").click()
+    expect(page.locator("input[name=consent]")).to_have_count(1)
+    _no_sideways_scroll(page)
+    assert TalentPoolConsent.objects.get().withdrawn_at is not None
     phone.close()
 
     answer = SurveyResponse.objects.get()

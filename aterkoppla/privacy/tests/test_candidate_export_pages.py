@@ -20,10 +20,11 @@ pytestmark = pytest.mark.django_db
 # The rate limit's counter in the database cache (12, as on the candidate page), the link
 # (1); the candidate's applications, the other applicants' names, merits, documents, screening,
 # interviews, scorecards and their ratings, decisions and their requirements, call tasks and
-# their attempts, requests for written information, answers to the survey, the organisation
-# (15); per application its timeline and messages (2 × 2); the organisation for the page (1);
-# the record: the applications and one insert, in a savepoint (4).
-QUERIES = 12 + 1 + 15 + 2 * 2 + 1 + 4
+# their attempts, requests for written information, answers to the survey, talent-pool
+# consents and invitations, the organisation (17); per application its timeline and messages
+# (2 × 2); the organisation for the page (1); the record: the applications and one insert, in
+# a savepoint (4).
+QUERIES = 12 + 1 + 17 + 2 * 2 + 1 + 4
 
 FORMATS = {"page": "dina-uppgifter/", "json": "dina-uppgifter/json/", "pdf": "dina-uppgifter/pdf/"}
 

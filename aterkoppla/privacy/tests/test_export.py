@@ -189,3 +189,23 @@ def test_an_english_candidates_export_is_in_english(scene):
     assert app["job"] == "Truckförare"
     assert app["stage_label"] == "Received"
     assert export["privacy_notice"].startswith("How we handle your personal data")
+
+
+def test_the_talent_pool_consent_with_its_text_and_the_invitations(scene, owner, recruitment):
+    from aterkoppla.applications.models import TalentPoolConsent, TalentPoolInvitation
+    from aterkoppla.applications.talent_pool import talent_pool_join
+
+    candidate = scene.sara.candidate
+    consent = talent_pool_join(candidate=candidate, scope="Lager", via=TalentPoolConsent.Via.PORTAL)
+    TalentPoolInvitation.objects.create(
+        candidate=candidate, recruitment=recruitment, consent=consent, invited_by=owner
+    )
+    person = _sara(scene)["candidate"]
+    (given,) = person["talent_pool"]
+    assert given["text"] == consent.text and "talangbank" in given["text"]
+    assert given["scope"] == "Lager"
+    assert given["withdrawn_at"] is None
+    (invited,) = person["talent_pool_invitations"]
+    assert invited["job"] == recruitment.title
+    assert invited["invited_at"] is not None
+    assert "Lager" in json.loads(export_json(_sara(scene)))["candidate"]["talent_pool"][0]["scope"]
