@@ -53,7 +53,7 @@ from aterkoppla.applications.models import (
     TalentPoolInvitation,
 )
 from aterkoppla.messaging.models import Kind
-from aterkoppla.messaging.services import message_queue, written_date
+from aterkoppla.messaging.services import message_queue, reply_to_for, written_date
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Recruitment
 from aterkoppla.timeline.models import TimelineEvent
@@ -343,6 +343,10 @@ def talent_pool_invite(
         by=by,
         extra={"job_title": recruitment.title, "job_url": job_url},
     )
+    if message is not None:
+        # Replies go to the new job's owner, not to the owner of the job applied for before.
+        message.reply_to = reply_to_for(Organisation.current(), recruitment.owner)
+        message.save(update_fields=["reply_to"])
     invitation = TalentPoolInvitation.objects.create(
         candidate=candidate,
         recruitment=recruitment,

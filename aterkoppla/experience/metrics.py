@@ -22,12 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
+    Aggregate,
     Count,
     DurationField,
     ExpressionWrapper,
     F,
     FloatField,
+    Func,
     IntegerField,
     Q,
     QuerySet,
@@ -438,28 +441,24 @@ def _count_survey(per: dict[int, Figures], ids: list[int], period: Period) -> No
 
 
 def _ack_hours(ids: list[int], period: Period) -> dict[int | None, float]:
-    waited = ExpressionWrapper(
-        F("sent_at") - F("application__received_at"), output_field=DurationField()
-    )
     queryset = Message.objects.filter(
         _scope(ids, period, "application__"),
         kind=Kind.ACKNOWLEDGEMENT,
         sent_at__isnull=False,
     )
-    medians = _medians(queryset, waited, "application__recruitment_id")
+    medians = _medians(
+        queryset, "sent_at", "application__received_at", "application__recruitment_id"
+    )
     return {key: round(value.total_seconds() / 3600, 2) for key, value in medians.items()}
 
 
 def _days_to_final(ids: list[int], period: Period) -> dict[int | None, float]:
     """From the application to its final answer; a withdrawal is the candidate's own end and
     is left out."""
-    waited = ExpressionWrapper(
-        F("final_answer_at") - F("received_at"), output_field=DurationField()
-    )
     queryset = Application.objects.filter(
         _scope(ids, period), final_answer_at__isnull=False
     ).exclude(stage=Application.Stage.WITHDRAWN)
-    medians = _medians(queryset, waited, "recruitment_id")
+    medians = _medians(queryset, "final_answer_at", "received_at", "recruitment_id")
     return {key: round(value.total_seconds() / 86400, 1) for key, value in medians.items()}
 
 
@@ -469,11 +468,43 @@ def _half(expression: Any) -> ExpressionWrapper:
     return ExpressionWrapper(expression / Value(2.0), output_field=FloatField())
 
 
+class _Median(Aggregate):
+    """PostgreSQL's own median: the continuous 50th percentile (the mean of the middle two of
+    an even number), of intervals here."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
+class _Seconds(Func):
+    """Seconds from the second time to the first, as a real number, computed by SQLite itself
+    (``julianday``) rather than by Django's Python function for time differences, which is
+    called for every row."""
+
+    template = "((julianday(%(expressions)s)) * 86400.0)"
+    arg_joiner = ") - julianday("
+    output_field = FloatField()
+
+
 def _medians(
-    queryset: QuerySet[Any], value: ExpressionWrapper, group: str
+    queryset: QuerySet[Any], later: str, earlier: str, group: str
 ) -> dict[int | None, dt.timedelta]:
-    """The median of ``value`` per ``group`` (keys: the group's values) and across all rows
-    (key None), each from the one or two middle rows the database picks out."""
+    """The median time from ``earlier`` to ``later`` per ``group`` (keys: the group's values)
+    and across all rows (key None): PostgreSQL's percentile, else the one or two middle rows
+    that window functions pick out (the same answer)."""
+    if connection.vendor == "postgresql":
+        waited = ExpressionWrapper(F(later) - F(earlier), output_field=DurationField())
+        grouped = queryset.values_list(group).annotate(m=_Median(waited)).order_by()
+        found: dict[int | None, dt.timedelta] = dict(grouped)
+        found[None] = queryset.aggregate(m=_Median(waited))["m"]
+        return {key: median for key, median in found.items() if median is not None}
+    return _window_medians(queryset, _Seconds(F(later), F(earlier)), group)
+
+
+def _window_medians(
+    queryset: QuerySet[Any], value: _Seconds, group: str
+) -> dict[int | None, dt.timedelta]:
     found: dict[int | None, dt.timedelta] = {}
     for partition in ([F(group)], None):
         key = F(group) if partition else Value(0, output_field=IntegerField())
@@ -487,9 +518,9 @@ def _medians(
             .filter(rn__gte=_half(F("n")), rn__lte=_half(F("n") + 2))
             .values_list("g", "v")
         )
-        middle: dict[int | None, list[dt.timedelta]] = defaultdict(list)
-        for group_key, waited in rows:
-            middle[group_key if partition else None].append(waited)
+        middle: dict[int | None, list[float]] = defaultdict(list)
+        for group_key, seconds in rows:
+            middle[group_key if partition else None].append(seconds)
         for group_key, values in middle.items():
-            found[group_key] = sum(values, dt.timedelta()) / len(values)
+            found[group_key] = dt.timedelta(seconds=sum(values) / len(values))
     return found

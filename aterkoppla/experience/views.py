@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -122,16 +123,10 @@ def metrics_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     if report is not None:
         context["charts"] = _charts(report)
         context["survey_groups"] = _survey_groups(report.total)
-        context["csv_query"] = request.GET.urlencode() or _urlencode(
+        context["csv_query"] = request.GET.urlencode() or urlencode(
             default_period(timezone.localdate())
         )
     return render(request, "experience/metrics.html", context, status=200 if report else 400)
-
-
-def _urlencode(data: dict[str, str]) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode(data)
 
 
 # The CSV's columns: (header, how the value is read from a row's figures).

@@ -365,3 +365,23 @@ def test_the_page_offers_only_open_jobs_the_user_manages(
     page = client_for(hiring_manager).get(PAGE)
     assert page.context["targets"] == []
     assert 'name="recruitment"' not in page.content.decode()
+
+
+def test_replies_to_an_invitation_go_to_the_new_jobs_owner(client_for, site_admin, member, sara):
+    for person, address in (
+        (member, "mira@example.se"),
+        (sara.recruitment.owner, "olle@example.se"),
+    ):
+        person.email = address
+        person.save(update_fields=["email"])
+    other_job = recruitment_create(
+        owner=member,
+        title="Terminalarbetare",
+        status=Recruitment.Status.OPEN,
+        application_deadline=dt.date(2026, 12, 31),
+        first_reply_by=dt.date(2027, 1, 15),
+    )
+    client_for(site_admin).post(_invite_url(sara), {"recruitment": other_job.pk})
+    message = Message.objects.get(kind=Kind.TALENT_POOL_INVITE)
+    assert "mira@example.se" in message.reply_to
+    assert "olle@example.se" not in message.reply_to
