@@ -16,7 +16,27 @@ from aterkoppla.recruitment.models import Recruitment
 EARLIEST = dt.date(2000, 1, 1)
 
 
-class MetricsFilterForm(forms.Form):
+class _OneRecruitmentForm(forms.Form):
+    """All the recruitments the user may measure, or one of them (another is a form error)."""
+
+    recruitment = forms.ModelChoiceField(
+        label=_("Recruitment"),
+        queryset=Recruitment.objects.none(),
+        required=False,
+        empty_label=_("All recruitments"),
+    )
+
+    def __init__(self, *args: Any, recruitments: QuerySet[Recruitment], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = form_field(self, "recruitment", forms.ModelChoiceField)
+        field.queryset = recruitments.order_by("-created_at", "-pk")
+
+    def errors_text(self) -> str:
+        """The errors in one line, for a file that cannot be made (CSV, PDF)."""
+        return "; ".join(str(error) for errors in self.errors.values() for error in errors)
+
+
+class MetricsFilterForm(_OneRecruitmentForm):
     """The period (applications received in it) and, optionally, one recruitment."""
 
     start = forms.DateField(
@@ -29,17 +49,7 @@ class MetricsFilterForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    recruitment = forms.ModelChoiceField(
-        label=_("Recruitment"),
-        queryset=Recruitment.objects.none(),
-        required=False,
-        empty_label=_("All recruitments"),
-    )
-
-    def __init__(self, *args: Any, recruitments: QuerySet[Recruitment], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = form_field(self, "recruitment", forms.ModelChoiceField)
-        field.queryset = recruitments.order_by("-created_at", "-pk")
+    field_order = ["start", "end", "recruitment"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -62,21 +72,14 @@ def default_period(today: dt.date) -> dict[str, str]:
     return {"start": (today - dt.timedelta(days=364)).isoformat(), "end": today.isoformat()}
 
 
-class ActiveMeasuresForm(forms.Form):
+class ActiveMeasuresForm(_OneRecruitmentForm):
     """The year (applications received in it) and, optionally, one recruitment."""
 
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=())
-    recruitment = forms.ModelChoiceField(
-        label=_("Recruitment"),
-        queryset=Recruitment.objects.none(),
-        required=False,
-        empty_label=_("All recruitments"),
-    )
+    field_order = ["year", "recruitment"]
 
     def __init__(self, *args: Any, recruitments: QuerySet[Recruitment], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, recruitments=recruitments, **kwargs)
         this_year = timezone.localdate().year
         years = form_field(self, "year", forms.TypedChoiceField)
         years.choices = [(year, str(year)) for year in range(this_year, this_year - 10, -1)]
-        field = form_field(self, "recruitment", forms.ModelChoiceField)
-        field.queryset = recruitments.order_by("-created_at", "-pk")

@@ -25,7 +25,7 @@ from aterkoppla.experience.active_measures import (
 )
 from aterkoppla.experience.forms import ActiveMeasuresForm
 from aterkoppla.experience.metrics import recruitments_measured_by
-from aterkoppla.experience.views import csv_cell
+from aterkoppla.experience.views import bad_request, csv_cell
 from aterkoppla.language.review import category_label
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Criterion
@@ -97,7 +97,7 @@ def report_page(request: AuthenticatedHttpRequest) -> HttpResponse:
 def report_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, report = _report(request)
     if report is None:
-        return _bad_request(form)
+        return bad_request(form.errors_text())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="aktiva-atgarder-{report.year}.csv"'
     writer = csv.writer(response)
@@ -139,7 +139,7 @@ def _csv_lines(measures: Measures, total: bool) -> list[tuple[str, str, object]]
 def report_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, report = _report(request)
     if report is None:
-        return _bad_request(form)
+        return bad_request(form.errors_text())
     language = translation.get_language() or "sv"
     html = render_to_string(
         "experience/active_measures_pdf.html",
@@ -157,8 +157,3 @@ def report_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="aktiva-atgarder-{report.year}.pdf"'
     return response
-
-
-def _bad_request(form: ActiveMeasuresForm) -> HttpResponse:
-    errors = "; ".join(str(e) for field in form.errors.values() for e in field)
-    return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")

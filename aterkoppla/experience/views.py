@@ -150,6 +150,11 @@ CSV_COLUMNS: list[tuple[str, Any]] = [
 ]
 
 
+def bad_request(text: str) -> HttpResponse:
+    """A file asked for with bad input: the reason, as plain text, with a 400."""
+    return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
+
+
 def csv_cell(value: object) -> str:
     """A value for a spreadsheet: empty for None, and text that a spreadsheet would read as
     a formula made inert."""
@@ -166,8 +171,7 @@ def csv_cell(value: object) -> str:
 def metrics_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, report = _filtered(request)
     if report is None:
-        errors = "; ".join(str(e) for field in form.errors.values() for e in field)
-        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+        return bad_request(form.errors_text())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     period = report.period
     name = f"kandidatupplevelse-{period.start or 'start'}-{period.end or 'idag'}.csv"
