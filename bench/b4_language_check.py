@@ -79,6 +79,36 @@ def timed(function, texts: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, hits
 
 
+# The interactive feel (issue 16): a paragraph as a recruiter writes it while the page checks
+# it 400 ms after the last keystroke must come back within 20 ms.
+PARAGRAPH_TARGET_MS = 20.0
+
+
+def paragraphs(texts: list[str], size: int = 5, count: int = 400) -> list[str]:
+    """Paragraphs of ``size`` sentences of one language, from the benchmark's sentences."""
+    by_lang: dict[str, list[str]] = {"sv": [], "en": []}
+    for text in texts:
+        by_lang[detect_language(text)].append(text)
+    out = []
+    for index in range(count):
+        pool = by_lang["sv" if index % 2 else "en"] or texts
+        start = (index * size) % max(1, len(pool) - size)
+        out.append(" ".join(pool[start : start + size]))
+    return out
+
+
+def paragraph_ms(texts: list[str]) -> tuple[float, float]:
+    """Median and 95th percentile time of one ``check`` of a fresh paragraph, in ms (each
+    paragraph once: no cache helps a text being typed)."""
+    times = []
+    for text in paragraphs(texts):
+        start = time.perf_counter()
+        check(text)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=100_000)
@@ -110,10 +140,16 @@ def main() -> int:
             f"findings {findings})",
             flush=True,
         )
+    paragraph_median, paragraph_p95 = paragraph_ms(texts)
+    print(
+        f"paragraph of 5 sentences: median {paragraph_median:.2f} ms, 95th percentile "
+        f"{paragraph_p95:.2f} ms (target ≤ {PARAGRAPH_TARGET_MS:.0f} ms)",
+        flush=True,
+    )
     regex_median = statistics.median(run["regex_s"] for run in runs)
     check_median = statistics.median(run["check_s"] for run in runs)
     ratio = check_median / regex_median
-    verdict = "PASS" if ratio <= TARGET else "FAIL"
+    verdict = "PASS" if ratio <= TARGET and paragraph_p95 <= PARAGRAPH_TARGET_MS else "FAIL"
     result = {
         "sentences": len(texts),
         "surface_forms": forms,
@@ -123,6 +159,8 @@ def main() -> int:
         "check_median_s": check_median,
         "ratio": round(ratio, 2),
         "target": TARGET,
+        "paragraph_median_ms": round(paragraph_median, 2),
+        "paragraph_p95_ms": round(paragraph_p95, 2),
         "verdict": verdict,
         "python": platform.python_version(),
         "nproc": os.cpu_count(),
