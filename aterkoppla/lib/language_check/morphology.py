@@ -45,11 +45,43 @@ from aterkoppla.lib.language_check.patterns import compile_pattern
 # person; together with the lexicon's @object and @care sets.
 NEUTRAL_HEADS = {
     "sv": (
-        "pension*", "gräns*", "sköterska*", "sköterskor*", "lärare*", "hem", "hemmet", "hemmen",
-        "försäkring*", "skrift*", "hus", "huset", "husen", "kunskap*", "mottagning*", "vård*",
-        "omsorg*", "avdelning*", "klinik*", "boende*", "skola*", "skolan", "skolor*",
-        "grupp*", "kontroll*", "test*", "forskning*", "diskriminering*", "fördelning*",
-        "beredskap*", "policy*", "regel*", "regler*", "lag", "lagen", "ärende*", "förhandling*",
+        "pension*",
+        "gräns*",
+        "sköterska*",
+        "sköterskor*",
+        "lärare*",
+        "hem",
+        "hemmet",
+        "hemmen",
+        "försäkring*",
+        "skrift*",
+        "hus",
+        "huset",
+        "husen",
+        "kunskap*",
+        "mottagning*",
+        "vård*",
+        "omsorg*",
+        "avdelning*",
+        "klinik*",
+        "boende*",
+        "skola*",
+        "skolan",
+        "skolor*",
+        "grupp*",
+        "kontroll*",
+        "test*",
+        "forskning*",
+        "diskriminering*",
+        "fördelning*",
+        "beredskap*",
+        "policy*",
+        "regel*",
+        "regler*",
+        "lag",
+        "lagen",
+        "ärende*",
+        "förhandling*",
     ),
     "en": (),
 }
@@ -59,7 +91,7 @@ MIN_PART = 3  # letters in the first part of a compound
 MIN_TAIL = 4  # letters in the last part
 MIN_LEXICON_PART = 5  # letters in the part of a compound that is a lexicon word
 _WORD = re.compile(r"[^\W\d_]+")
-_SPLIT_REACH = 160
+_SPLIT_REACH = OVERLAP_REACH
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +171,10 @@ class Morphology:
 
     # ----------------------------------------------------------------------------- steps
     def _reading(self, word: str, may_correct: bool) -> Reading | None:
-        """How ``word`` (lower case, not matched by the patterns) reaches the lexicon."""
+        """How ``word`` (lower case) reaches the lexicon; ``None`` also when the patterns
+        match it themselves (they judged it already, exceptions included)."""
+        if self.lex.combined.fullmatch(word) is not None:
+            return None
         lemma = simplemma.lemmatize(word, lang=self.language)
         # Swedish adjective agreement (-a, -t) is left to the patterns, which list the forms
         # they mean: "tysk|tyskt" leaves out "tyska", the language.
@@ -303,7 +338,7 @@ def refine(
         covered.append((start, end))
         if not morph.cancelled(entry, text, start, end, text[start:end]):
             out.append((start, end, entry, ""))
-    fullmatch, reading = lex.combined.fullmatch, morph.reading
+    reading = morph.reading
     for found in _WORD.finditer(text):
         word = found.group()
         if len(word) < 4:
@@ -311,10 +346,7 @@ def refine(
         start, end = found.span()
         if any(lo < end and start < hi for lo, hi in covered):
             continue
-        lower = word.lower()
-        if fullmatch(lower) is not None:
-            continue  # the patterns judged this word already
-        result = reading(lower, _may_correct(text, start, word))
+        result = reading(word.lower(), _may_correct(text, start, word))
         if result is None:
             continue
         entry = lex.pattern_entries[result.index]
