@@ -322,7 +322,7 @@ def _may_correct(text: str, start: int, word: str) -> bool:
     """Spelling tolerance skips capitalised words inside a sentence: names, not typos."""
     if not word[0].isupper():
         return True
-    before = text[:start].rstrip()
+    before = text[max(0, start - 20) : start].rstrip()
     return not before or before[-1] in ".!?:\n\"'"
 
 
@@ -338,14 +338,19 @@ def refine(
         covered.append((start, end))
         if not morph.cancelled(entry, text, start, end, text[start:end]):
             out.append((start, end, entry, ""))
+    covered.sort()
     reading = morph.reading
+    next_hit, reach = 0, -1  # the furthest end of the hits that start before this word ends
     for found in _WORD.finditer(text):
         word = found.group()
         if len(word) < 4:
             continue
         start, end = found.span()
-        if any(lo < end and start < hi for lo, hi in covered):
-            continue
+        while next_hit < len(covered) and covered[next_hit][0] < end:
+            reach = max(reach, covered[next_hit][1])
+            next_hit += 1
+        if reach > start:
+            continue  # inside a hit of the patterns
         result = reading(word.lower(), _may_correct(text, start, word))
         if result is None:
             continue
