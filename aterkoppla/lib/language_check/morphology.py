@@ -4,7 +4,7 @@ The matcher's regular expressions find the forms the data files list. This step 
 words they did not match and asks, per word (each answer cached):
 
 1. **lemma** — is the word's base form (simplemma) a lexicon word? ("kvinnornas" → "kvinna",
-   "diabetics" → "diabetic"); rule suffix ``~lemma``;
+   "laziest" → "lazy"); rule suffix ``~lemma``;
 2. **spelling** — words of five letters or more that are no known word: is a lexicon word or
    stem one slip away (a letter dropped, doubled or two neighbours swapped)? ("homosexuel",
    "graivd"); rule suffix ``~spelling``;
@@ -90,6 +90,7 @@ MIN_COMPOUND = 8  # letters in a word for compound splitting
 MIN_PART = 3  # letters in the first part of a compound
 MIN_TAIL = 4  # letters in the last part
 MIN_LEXICON_PART = 5  # letters in the part of a compound that is a lexicon word
+_LEFT_TO_PATTERNS = {"sv": "at", "en": "s"}
 _WORD = re.compile(r"[^\W\d_]+")
 _SPLIT_REACH = OVERLAP_REACH
 
@@ -176,9 +177,10 @@ class Morphology:
         if self.lex.combined.fullmatch(word) is not None:
             return None
         lemma = simplemma.lemmatize(word, lang=self.language)
-        # Swedish adjective agreement (-a, -t) is left to the patterns, which list the forms
-        # they mean: "tysk|tyskt" leaves out "tyska", the language.
-        agreement = self.language == "sv" and word[:-1] == lemma and word[-1] in "at"
+        # Endings the patterns list when they mean them are left to them: Swedish adjective
+        # agreement (-a, -t: "tysk|tyskt" leaves out "tyska", the language) and the English
+        # plural -s ("blinds", "races").
+        agreement = word[:-1] == lemma and word[-1] in _LEFT_TO_PATTERNS[self.language]
         if lemma != word and not agreement:
             index = self.lexicon_index(lemma)
             if index is not None:

@@ -24,7 +24,8 @@ def _found(text: str, lang: str) -> list[tuple[str, str, str]]:
     [
         ("Hon bar slöjorna varje dag.", "sv", "slöjorna", "religion", "religion.tro~lemma"),
         ("Kvinnornas andel var för hög.", "sv", "Kvinnornas", "sex", "sex.kon~lemma"),
-        ("He is one of the diabetics.", "en", "diabetics", "disability", "~lemma"),
+        ("He was the laziest of them.", "en", "laziest", "disrespect", "~lemma"),
+        ("That was the dumbest answer.", "en", "dumbest", "disrespect", "~lemma"),
     ],
 )
 def test_inflected_forms_are_found_by_their_base_form(text, lang, match, category, rule):
@@ -80,6 +81,9 @@ def test_misspelt_words_are_found_and_say_so(text, lang, match, rule):
         ("The gravy was good.", "en"),
         ("He deals with agents and players.", "en"),
         ("Hon är graaviid.", "sv"),  # two slips is too far
+        ("The office has new blinds.", "en"),  # a plural -s is left to the patterns
+        ("She races cars at weekends.", "en"),
+        ("The ugliest code I have seen.", "en"),  # "ugly code" cancels the base form too
     ],
 )
 def test_real_words_and_names_near_lexicon_words_are_left_alone(text, lang):
