@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from aterkoppla.lib.language_check import morphology
 from aterkoppla.lib.language_check.lexicon import Entry, Lexicon, lexicon
 from aterkoppla.lib.language_check.normalise import detect_language, normalise, original_span
 
@@ -129,7 +130,10 @@ def check(text: str, lang: str = "auto", reader_lang: str = "sv") -> list[Findin
     matchable, origin = normalise(text)
     language = detect_language(matchable) if lang == "auto" else lang
     findings = []
-    for start, end, entry in _hits(lexicon(language), matchable):
+    lex = lexicon(language)
+    # Morphology: exceptions inside compounds, and inflections, misspellings and compounds
+    # the patterns missed; ``how`` names the step ("~lemma", "~spelling", "~compound").
+    for start, end, entry, how in morphology.refine(lex, matchable, _hits(lex, matchable)):
         start, end = original_span(origin, start, end)
         findings.append(
             Finding(
@@ -140,7 +144,7 @@ def check(text: str, lang: str = "auto", reader_lang: str = "sv") -> list[Findin
                 match=text[start:end],
                 message=entry.message(reader_lang),
                 suggestion=entry.suggestion(reader_lang),
-                rule=entry.id,
+                rule=entry.id + how,
                 basis=entry.basis,
             )
         )
