@@ -61,6 +61,47 @@ class LexiconError(ValueError):
     """A data file that cannot be used, naming the file and the entry."""
 
 
+_PHRASE_GROUP = re.compile(r"\(([^()]*)\)")
+
+
+def expand_phrases(pattern: str) -> list[str]:
+    """``pattern`` with each ``(a b|c)`` group spelt out: one pattern per alternative.
+
+    In the pattern language ``|`` separates the alternatives of ONE word, so
+    ``gender equality|pay gap`` reads as "gender" + ("equality" or "pay") + "gap". A group
+    in parentheses holds whole phrases: ``gender (equality|pay gap)`` is "gender equality" or
+    "gender pay gap". Regular expressions (``re:``) are left alone.
+    """
+    if pattern.startswith("re:") or "(" not in pattern:
+        if ")" in pattern and not pattern.startswith("re:"):
+            raise PatternError(f"{pattern!r} closes a group it never opens")
+        return [pattern]
+    found = _PHRASE_GROUP.search(pattern)
+    if found is None:
+        raise PatternError(f"{pattern!r} has a group that is not closed, or groups in groups")
+    head, tail = pattern[: found.start()], pattern[found.end() :]
+    alternatives = [alt.strip() for alt in found.group(1).split("|")]
+    if any(not alt for alt in alternatives):
+        raise PatternError(f"{pattern!r} has an empty phrase in a group")
+    expanded: list[str] = []
+    for alt in alternatives:
+        expanded.extend(expand_phrases(f"{head}{alt}{tail}"))
+    return [" ".join(p.split()) for p in expanded]
+
+
+def _expand_all(phrases: list[Any], where: str) -> list[Any]:
+    out: list[Any] = []
+    for phrase in phrases:
+        if not isinstance(phrase, str):
+            out.append(phrase)  # reported as "not text" by the caller
+            continue
+        try:
+            out.extend(expand_phrases(phrase))
+        except PatternError as exc:
+            raise LexiconError(f"{where}: {exc}") from None
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     id: str
@@ -147,6 +188,7 @@ def _phrases_regex(
     for phrase in phrases:
         if not isinstance(phrase, str):
             raise LexiconError(f"{where}: {phrase!r} is not text")
+    phrases = _expand_all(phrases, where)
     if not phrases:
         return None
     try:
@@ -178,6 +220,7 @@ def _entry(
     patterns = raw.get("patterns")
     if not isinstance(patterns, list) or not patterns:
         raise LexiconError(f"{where}: patterns must be a non-empty list")
+    patterns = _expand_all(patterns, f"{where}: patterns")
     for pattern in patterns:
         if not isinstance(pattern, str):
             raise LexiconError(f"{where}: pattern {pattern!r} is not text")
@@ -250,6 +293,7 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
         isinstance(v, list) and all(isinstance(p, str) for p in v) for v in sets.values()
     ):
         raise LexiconError(f"{path.name}: [sets] must map names to lists of phrases")
+    sets = {name: _expand_all(v, f"{path.name}: set {name!r}") for name, v in sets.items()}
     raw_entries = data.get("entry")
     if not isinstance(raw_entries, list) or not raw_entries:
         raise LexiconError(f"{path.name}: has no [[entry]] tables")
