@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aterkoppla.lib.language_check import LexiconError, check, load_lexicon
+from aterkoppla.lib.language_check import LexiconError, check, detect_language, load_lexicon
 from aterkoppla.lib.language_check.lexicon import expand_phrases
 
 
@@ -74,3 +74,61 @@ def test_a_broken_group_names_the_entry(tmp_path: Path, pattern: str, says: str)
         load_lexicon(path)
     assert "xx.toml: entry 'x.one': exceptions" in str(caught.value)
     assert says in str(caught.value)
+
+
+# --------------------------------------------------------------- language detection
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strong Python skills, poor culture fit",
+        "Too old for the team",
+        "Poor culture fit",
+        "Heavy accent",
+        "Strong accent",
+        "Nice guy, pregnant though",
+        "Wheelchair user",
+        "Nigerian guy",
+        "Speaks broken English",
+        "Often sick",
+        "Union rep",
+        "Shop steward",
+        "Just had a baby",
+        "No chemistry",
+        "Overqualified",
+        "Wears make-up",
+    ],
+)
+def test_short_english_lines_are_read_as_english(text):
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stark i Python, dålig kemi",
+        "Svag svenska",
+        "Polsk kille",
+        "Talar arabiska",
+        "Bryter kraftigt",
+        "Bred dialekt",
+        "Rullstolsburen",
+        "Sjukskriven ofta",
+        "Homosexuell",
+        "Fackligt aktiv",
+        "Gravid",
+        "Överkvalificerad",
+        "Trevlig men lat",
+        "Sminkad",
+        "Tack",
+        "",
+    ],
+)
+def test_short_swedish_lines_stay_swedish(text):
+    assert detect_language(text) == "sv"
+
+
+def test_a_short_english_line_gets_the_english_lexicon():
+    assert categories("Strong Python skills, poor culture fit") == ["fit"]
+    assert categories("Too old for the team") == ["age"]
