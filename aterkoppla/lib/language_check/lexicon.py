@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aterkoppla.lib.language_check.names import name_sets
 from aterkoppla.lib.language_check.patterns import (
     PatternError,
     compile_pattern,
@@ -294,6 +295,8 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
     ):
         raise LexiconError(f"{path.name}: [sets] must map names to lists of phrases")
     sets = {name: _expand_all(v, f"{path.name}: set {name!r}") for name, v in sets.items()}
+    # @country, @language, @nationality (names.py) unless the file has its own of that name.
+    sets = {**name_sets(language or path.stem), **sets}
     raw_entries = data.get("entry")
     if not isinstance(raw_entries, list) or not raw_entries:
         raise LexiconError(f"{path.name}: has no [[entry]] tables")
@@ -331,6 +334,14 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
         prefilter=prefilter,
         by_initial={key: tuple(value) for key, value in by_initial.items()},
     )
+
+
+def data_sets(language: str) -> dict[str, list[str]]:
+    """The sets a built-in lexicon's patterns can use: its file's ``[sets]`` (phrase groups
+    spelt out) and the name lists of names.py."""
+    data = _read(DATA_DIR / f"{language}.toml")
+    own = {name: _expand_all(v, f"{language}.toml") for name, v in data.get("sets", {}).items()}
+    return {**name_sets(language), **own}
 
 
 @functools.cache
