@@ -47,6 +47,7 @@ ENTRY_FIELDS = {
     "patterns",
     "exceptions",
     "unless_near",
+    "only_near",
     "window",
     *TEXT_FIELDS,
 }
@@ -117,6 +118,7 @@ class Entry:
     exceptions: re.Pattern[str] | None
     unless_near: re.Pattern[str] | None
     window: int
+    only_near: re.Pattern[str] | None = None
 
     def cancelled(self, text: str, start: int, end: int) -> bool:
         """Whether the context around ``text[start:end]`` shows ordinary job language."""
@@ -127,10 +129,17 @@ class Entry:
                     return True
                 if found.start() >= end:
                     break
-        if self.unless_near is not None:
+        if self.unless_near is not None or self.only_near is not None:
             lo, hi = _word_window(text, start, end, self.window)
             # Around the match, not in it: "chemist*" must not cancel "chemistry".
-            if self.unless_near.search(text, lo, start) or self.unless_near.search(text, end, hi):
+            near = self.unless_near
+            if near is not None and (near.search(text, lo, start) or near.search(text, end, hi)):
+                return True
+            # A match that needs a person beside it ("hon är" before "från Syrien").
+            need = self.only_near
+            if need is not None and not (
+                need.search(text, lo, start) or need.search(text, end, hi)
+            ):
                 return True
         return False
 
@@ -238,7 +247,7 @@ def _entry(
         if not isinstance(value, str) or not value.strip():
             raise LexiconError(f"{where}: {field} is missing (and has no category default)")
         texts[field] = value.strip()
-    for field in ("exceptions", "unless_near"):
+    for field in ("exceptions", "unless_near", "only_near"):
         if not isinstance(raw.get(field, []), list):
             raise LexiconError(f"{where}: {field} must be a list")
     return Entry(
@@ -248,6 +257,7 @@ def _entry(
         patterns=tuple(patterns),
         exceptions=_phrases_regex(raw.get("exceptions", []), sets, f"{where}: exceptions"),
         unless_near=_phrases_regex(raw.get("unless_near", []), sets, f"{where}: unless_near"),
+        only_near=_phrases_regex(raw.get("only_near", []), sets, f"{where}: only_near"),
         window=window,
         **texts,
     )
