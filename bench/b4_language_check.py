@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from aterkoppla.lib.language_check import check, detect_language  # noqa: E402
-from aterkoppla.lib.language_check.lexicon import DATA_DIR, FLAGS, lexicon  # noqa: E402
+from aterkoppla.lib.language_check.lexicon import FLAGS, data_sets, lexicon  # noqa: E402
 from aterkoppla.lib.language_check.patterns import surface_forms  # noqa: E402
 
 CORPUS = ROOT / "aterkoppla/lib/tests/language_check_corpus.toml"
@@ -63,7 +63,7 @@ def baseline_regex() -> re.Pattern[str]:
     """One alternation of every surface form of both lexicons, longest first."""
     forms: set[str] = set()
     for lang in ("sv", "en"):
-        sets = tomllib.loads((DATA_DIR / f"{lang}.toml").read_text(encoding="utf-8")).get("sets")
+        sets = data_sets(lang)
         for entry in lexicon(lang).entries:
             for pattern in entry.patterns:
                 forms.update(surface_forms(pattern, sets))

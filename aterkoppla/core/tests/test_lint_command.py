@@ -108,3 +108,51 @@ def test_cli_reads_stdin_and_exits_by_severity(tmp_path):
     assert missing.returncode == 2
     assert "No such file" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_report_shows_the_match_in_context_not_the_whole_line():
+    line = ("Vi har gått igenom ansökan noga. " * 20) + AGEIST + (" Tack för visat intresse." * 20)
+    status, out = _lint("-", stdin=line + "\n")
+    assert status == 1
+    [reported] = [row for row in out.splitlines() if "[[för gammal]]" in row]
+    assert reported.endswith("…") and "block age: …" in reported
+    assert len(reported) < 2 * 40 + 60
+    assert len(out) < 2_000
+
+
+def test_findings_printed_are_capped_and_the_rest_counted(tmp_path):
+    from aterkoppla.core.management.commands.lint import MAX_REPORTED
+
+    path = tmp_path / "many.txt"
+    path.write_text((AGEIST + "\n") * 150, encoding="utf-8")
+    status, out = _lint(str(path))
+    assert status == 1
+    assert out.count("[[") == MAX_REPORTED
+    assert "… 100 more finding(s) not shown (at most 200); use --jsonl for all." in out
+    assert "150 line(s) checked: 300 block, 0 warn, 0 info." in out
+
+
+def test_a_line_longer_than_the_apis_limit_is_refused(tmp_path):
+    path = tmp_path / "one-line.txt"
+    path.write_text(FINE + " " + AGEIST * 25_000, encoding="utf-8")  # about 1 MB, one line
+    with pytest.raises(CommandError, match=r"Line 1 is too long: .* at most 20,000") as caught:
+        call_command("lint", str(path), stdout=io.StringIO())
+    assert caught.value.returncode == 2
+
+
+def test_an_input_larger_than_the_limit_is_refused(tmp_path):
+    from aterkoppla.core.management.commands.lint import MAX_INPUT
+
+    path = tmp_path / "big.txt"
+    path.write_text((FINE + "\n") * (MAX_INPUT // len(FINE) + 1), encoding="utf-8")
+    with pytest.raises(CommandError, match="The input is too large") as caught:
+        call_command("lint", str(path), stdout=io.StringIO())
+    assert caught.value.returncode == 2
+
+
+def test_a_large_input_within_the_limits_gives_a_bounded_report(tmp_path):
+    path = tmp_path / "large.txt"
+    path.write_text((AGEIST + " " + FINE + ". " * 400 + "\n") * 300, encoding="utf-8")
+    status, out = _lint(str(path))
+    assert status == 1
+    assert len(out) < 100_000

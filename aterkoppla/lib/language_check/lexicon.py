@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aterkoppla.lib.language_check.names import name_sets
 from aterkoppla.lib.language_check.patterns import (
     PatternError,
     compile_pattern,
@@ -46,6 +47,7 @@ ENTRY_FIELDS = {
     "patterns",
     "exceptions",
     "unless_near",
+    "only_near",
     "window",
     *TEXT_FIELDS,
 }
@@ -59,6 +61,47 @@ _WORDS_BEFORE = re.compile(r"(?:[\w'’]+\W*){0,%d}$")
 
 class LexiconError(ValueError):
     """A data file that cannot be used, naming the file and the entry."""
+
+
+_PHRASE_GROUP = re.compile(r"\(([^()]*)\)")
+
+
+def expand_phrases(pattern: str) -> list[str]:
+    """``pattern`` with each ``(a b|c)`` group spelt out: one pattern per alternative.
+
+    In the pattern language ``|`` separates the alternatives of ONE word, so
+    ``gender equality|pay gap`` reads as "gender" + ("equality" or "pay") + "gap". A group
+    in parentheses holds whole phrases: ``gender (equality|pay gap)`` is "gender equality" or
+    "gender pay gap". Regular expressions (``re:``) are left alone.
+    """
+    if pattern.startswith("re:") or "(" not in pattern:
+        if ")" in pattern and not pattern.startswith("re:"):
+            raise PatternError(f"{pattern!r} closes a group it never opens")
+        return [pattern]
+    found = _PHRASE_GROUP.search(pattern)
+    if found is None:
+        raise PatternError(f"{pattern!r} has a group that is not closed, or groups in groups")
+    head, tail = pattern[: found.start()], pattern[found.end() :]
+    alternatives = [alt.strip() for alt in found.group(1).split("|")]
+    if any(not alt for alt in alternatives):
+        raise PatternError(f"{pattern!r} has an empty phrase in a group")
+    expanded: list[str] = []
+    for alt in alternatives:
+        expanded.extend(expand_phrases(f"{head}{alt}{tail}"))
+    return [" ".join(p.split()) for p in expanded]
+
+
+def _expand_all(phrases: list[Any], where: str) -> list[Any]:
+    out: list[Any] = []
+    for phrase in phrases:
+        if not isinstance(phrase, str):
+            out.append(phrase)  # reported as "not text" by the caller
+            continue
+        try:
+            out.extend(expand_phrases(phrase))
+        except PatternError as exc:
+            raise LexiconError(f"{where}: {exc}") from None
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +118,7 @@ class Entry:
     exceptions: re.Pattern[str] | None
     unless_near: re.Pattern[str] | None
     window: int
+    only_near: re.Pattern[str] | None = None
 
     def cancelled(self, text: str, start: int, end: int) -> bool:
         """Whether the context around ``text[start:end]`` shows ordinary job language."""
@@ -85,10 +129,17 @@ class Entry:
                     return True
                 if found.start() >= end:
                     break
-        if self.unless_near is not None:
+        if self.unless_near is not None or self.only_near is not None:
             lo, hi = _word_window(text, start, end, self.window)
             # Around the match, not in it: "chemist*" must not cancel "chemistry".
-            if self.unless_near.search(text, lo, start) or self.unless_near.search(text, end, hi):
+            near = self.unless_near
+            if near is not None and (near.search(text, lo, start) or near.search(text, end, hi)):
+                return True
+            # A match that needs a person beside it ("hon är" before "från Syrien").
+            need = self.only_near
+            if need is not None and not (
+                need.search(text, lo, start) or need.search(text, end, hi)
+            ):
                 return True
         return False
 
@@ -147,6 +198,7 @@ def _phrases_regex(
     for phrase in phrases:
         if not isinstance(phrase, str):
             raise LexiconError(f"{where}: {phrase!r} is not text")
+    phrases = _expand_all(phrases, where)
     if not phrases:
         return None
     try:
@@ -178,6 +230,7 @@ def _entry(
     patterns = raw.get("patterns")
     if not isinstance(patterns, list) or not patterns:
         raise LexiconError(f"{where}: patterns must be a non-empty list")
+    patterns = _expand_all(patterns, f"{where}: patterns")
     for pattern in patterns:
         if not isinstance(pattern, str):
             raise LexiconError(f"{where}: pattern {pattern!r} is not text")
@@ -194,7 +247,7 @@ def _entry(
         if not isinstance(value, str) or not value.strip():
             raise LexiconError(f"{where}: {field} is missing (and has no category default)")
         texts[field] = value.strip()
-    for field in ("exceptions", "unless_near"):
+    for field in ("exceptions", "unless_near", "only_near"):
         if not isinstance(raw.get(field, []), list):
             raise LexiconError(f"{where}: {field} must be a list")
     return Entry(
@@ -204,6 +257,7 @@ def _entry(
         patterns=tuple(patterns),
         exceptions=_phrases_regex(raw.get("exceptions", []), sets, f"{where}: exceptions"),
         unless_near=_phrases_regex(raw.get("unless_near", []), sets, f"{where}: unless_near"),
+        only_near=_phrases_regex(raw.get("only_near", []), sets, f"{where}: only_near"),
         window=window,
         **texts,
     )
@@ -250,6 +304,9 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
         isinstance(v, list) and all(isinstance(p, str) for p in v) for v in sets.values()
     ):
         raise LexiconError(f"{path.name}: [sets] must map names to lists of phrases")
+    sets = {name: _expand_all(v, f"{path.name}: set {name!r}") for name, v in sets.items()}
+    # @country, @language, @nationality (names.py) unless the file has its own of that name.
+    sets = {**name_sets(language or path.stem), **sets}
     raw_entries = data.get("entry")
     if not isinstance(raw_entries, list) or not raw_entries:
         raise LexiconError(f"{path.name}: has no [[entry]] tables")
@@ -287,6 +344,14 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
         prefilter=prefilter,
         by_initial={key: tuple(value) for key, value in by_initial.items()},
     )
+
+
+def data_sets(language: str) -> dict[str, list[str]]:
+    """The sets a built-in lexicon's patterns can use: its file's ``[sets]`` (phrase groups
+    spelt out) and the name lists of names.py."""
+    data = _read(DATA_DIR / f"{language}.toml")
+    own = {name: _expand_all(v, f"{language}.toml") for name, v in data.get("sets", {}).items()}
+    return {**name_sets(language), **own}
 
 
 @functools.cache
