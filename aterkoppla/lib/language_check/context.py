@@ -136,6 +136,7 @@ _SV_WORK = [
     "\\w*polic(?:y|yn|ys|ies)", "\\w*projekt\\w*", "\\w*boende(?:t|n)?",
     "\\w*ämne(?:t|n|na)?", "\\w*verksamhet(?:en|er)?\\s+(?:för|med|inom)",
     "insats(?:er|erna)?\\s+(?:för|till|mot)", "tillgänglighet\\w*", *_SV_WORK_NOUNS,
+    "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)(?:en|et|er|ar|na)?\\s+(?:för|med)",
 ]  # fmt: skip
 _EN_WORK = [
     f"work(?:s|ed|ing)?{_EN_ADVERBS}\\s+(?:with|on|in|among|alongside|as)",
@@ -153,7 +154,8 @@ _EN_WORK = [
     "research\\w*\\s+(?:on|into|in|about)",
     "(?:issues|questions|matters|cases|casework)\\s+(?:about|on|involving|around|concerning)",
     "polic(?:y|ies)", "guidelines", "procedures\\s+for", "projects?", "subjects?",
-    "program(?:me)?s?\\s+(?:for|on|about)", "services?\\s+for", "accessibility", "inclusion",
+    "program(?:me)?s?\\s+(?:for|on|about)", "services?\\s+for",
+    "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)", "accessibility", "inclusion",
     *_EN_WORK_NOUNS,
 ]  # fmt: skip
 _SV_HEADS = [
