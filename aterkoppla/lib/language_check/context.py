@@ -78,6 +78,7 @@ class Grammar:
     predicate: re.Pattern[str]
     verb_start: re.Pattern[str]
     plural_antecedent: re.Pattern[str]
+    name: re.Pattern[str]
 
 
 _SV_FINITE = [
@@ -222,6 +223,8 @@ def _grammar(
         ),
         verb_start=re.compile(rf"\s*(?:{verb})(?![\w])", FLAGS),
         plural_antecedent=re.compile(rf"(?<![\w]){_alt(work_nouns)}(?![\w])", FLAGS),
+        # "Anna har …": a name (a capitalised word) as the subject of a verb.
+        name=re.compile(rf"(?<![\w])(?-i:[A-ZÅÄÖÉÜ])[\w-]+\s+(?:{verb})(?![\w])", FLAGS),
     )
 
 
@@ -306,6 +309,10 @@ def grammar_decision(
         signal = head.group() if head is not None else compound.group("head")  # type: ignore[union-attr]
         return _work("head", signal)
     if decision is None and topical:
+        # The profile makes the topic the job's, unless a person is the subject.
+        name = g.name.search(text, begin, start)
+        if name is not None:
+            return Decision(True, "context.person.name", name.group())
         return Decision(False, "context.work.profile", text[start:end])
     return decision
 
