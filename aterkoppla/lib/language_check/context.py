@@ -116,8 +116,14 @@ _EN_WORK_NOUNS = [
     "(?:service\\s+)?users?", "clients?", "customers?", "patients?", "residents?", "pupils?",
     "students?", "participants?", "learners?", "service\\s+users", "target\\s+groups?",
 ]  # fmt: skip
-_SV_ADVERBS = "(?:\\s+(?:mycket|länge|främst|mest|direkt|särskilt|också|även|nära|dagligen|aktivt|tidigare|bland\\s+annat|mestadels|huvudsakligen))?"
-_EN_ADVERBS = "(?:\\s+(?:closely|directly|mainly|mostly|extensively|primarily|daily|also|previously|especially))?"
+_SV_ADVERBS = (
+    "(?:\\s+(?:mycket|länge|främst|mest|direkt|särskilt|också|även|nära|dagligen|aktivt"
+    "|tidigare|bland\\s+annat|mestadels|huvudsakligen))?"
+)
+_EN_ADVERBS = (
+    "(?:\\s+(?:closely|directly|mainly|mostly|extensively|primarily|daily|also|previously"
+    "|especially))?"
+)
 _SV_WORK = [
     f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_ADVERBS}\\s+(?:med|inom|mot|kring|som)",
     "erfarenhet(?:er|en|erna)?\\s+(?:av|inom|från|med|kring|i)",
@@ -129,7 +135,8 @@ _SV_WORK = [
     "\\w*examen\\s+(?:i|inom)", "\\w*kurs(?:er|en|erna)?\\s+(?:i|om|inom)",
     "stud(?:erar|erat|erade|era|ier|ierna)", "läs(?:er|t|te)", "undervis\\w*(?:\\s+(?:i|om))?",
     "\\w*lärare\\s+(?:i|för)", "ansvar(?:ar|at|ade|a|et)?\\s+för", "ansvarig\\w*\\s+för",
-    "handlägg\\w*", "samordn\\w*", "stött(?:a|ar|at|ade|ning)", "stöd(?:jer|de|ja|t)?\\s+(?:till|för|åt)",
+    "handlägg\\w*", "samordn\\w*", "stött(?:a|ar|at|ade|ning)",
+    "stöd(?:jer|de|ja|t)?\\s+(?:till|för|åt)",
     "vård(?:a|ar|at|ade)", "vård(?:en)?\\s+av", "omsorg(?:en)?\\s+(?:om|av)",
     "omvårdnad(?:en)?\\s+av", "bemöt\\w*", "handled\\w*", "rådgiv\\w*",
     "forsk\\w*\\s+(?:om|kring|på|inom|i)", "frågor(?:na)?\\s+(?:om|kring|som\\s+rör|rörande)",
@@ -137,7 +144,8 @@ _SV_WORK = [
     "\\w*polic(?:y|yn|ys|ies)", "\\w*projekt\\w*", "\\w*boende(?:t|n)?",
     "\\w*ämne(?:t|n|na)?", "\\w*verksamhet(?:en|er)?\\s+(?:för|med|inom)",
     "insats(?:er|erna)?\\s+(?:för|till|mot)", "tillgänglighet\\w*", *_SV_WORK_NOUNS,
-    "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)(?:en|et|er|ar|na)?\\s+(?:för|med)",
+    "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
+    "(?:en|et|er|ar|na)?\\s+(?:för|med)",
 ]  # fmt: skip
 _EN_WORK = [
     f"work(?:s|ed|ing)?{_EN_ADVERBS}\\s+(?:with|on|in|among|alongside|as)",
@@ -156,7 +164,8 @@ _EN_WORK = [
     "(?:issues|questions|matters|cases|casework)\\s+(?:about|on|involving|around|concerning)",
     "polic(?:y|ies)", "guidelines", "procedures\\s+for", "projects?", "subjects?",
     "program(?:me)?s?\\s+(?:for|on|about)", "services?\\s+for",
-    "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)", "accessibility", "inclusion",
+    "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)",
+    "accessibility", "inclusion",
     *_EN_WORK_NOUNS,
 ]  # fmt: skip
 _SV_HEADS = [
