@@ -76,6 +76,7 @@ class Grammar:
     head: re.Pattern[str]
     compound_head: re.Pattern[str]
     predicate: re.Pattern[str]
+    person_head: re.Pattern[str]
     verb_start: re.Pattern[str]
     plural_antecedent: re.Pattern[str]
     name: re.Pattern[str]
@@ -100,11 +101,12 @@ _EN_FINITE = [
 ]  # fmt: skip
 _SV_SUBJECT = [
     "hon", "han", "hen", "henne", "honom", "kandidaten", "den\\s+sökande", "sökanden",
-    "den\\s+intervjuade", "personen", "du", "dig",
+    "den\\s+intervjuade", "personen", "du", "dig", "någon", "nån", "en\\s+person",
 ]  # fmt: skip
 _EN_SUBJECT = [
     "she", "he", "him", "you", "the\\s+candidate", "candidate", "the\\s+applicant",
-    "applicant", "the\\s+interviewee",
+    "applicant", "the\\s+interviewee", "someone", "somebody", "anyone", "anybody",
+    "a\\s+person",
 ]  # fmt: skip
 _SV_WORK_NOUNS = [
     "\\w*brukar(?:e|en|na)", "\\w*användar(?:e|en|na)", "\\w*patient(?:er|en|erna)?",
@@ -141,9 +143,12 @@ _SV_WORK = [
     "omvårdnad(?:en)?\\s+av", "bemöt\\w*", "handled\\w*", "rådgiv\\w*",
     "forsk\\w*\\s+(?:om|kring|på|inom|i)", "frågor(?:na)?\\s+(?:om|kring|som\\s+rör|rörande)",
     "\\w*ärenden\\s+(?:om|kring|som\\s+rör|rörande)", "riktlinje\\w*", "rutin(?:er|erna)\\s+för",
-    "\\w*polic(?:y|yn|ys|ies)", "\\w*projekt\\w*", "\\w*boende(?:t|n)?",
+    "\\w*polic(?:y|yn|ys|ies)", "\\w*projekt(?:et|en|s)?", "\\w*boende(?:t|n)?",
     "\\w*ämne(?:t|n|na)?", "\\w*verksamhet(?:en|er)?\\s+(?:för|med|inom)",
-    "insats(?:er|erna)?\\s+(?:för|till|mot)", "tillgänglighet\\w*", *_SV_WORK_NOUNS,
+    "insats(?:er|erna)?\\s+(?:för|till|mot)",
+    "\\w*(?:chef|ledare|samordnare|coach|kontaktperson|stödperson|assistent)"
+    "\\s+(?:för|åt|till|inom)",
+    "tillgänglighet\\w*", *_SV_WORK_NOUNS,
     "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
     "(?:en|et|er|ar|na)?\\s+(?:för|med)",
 ]  # fmt: skip
@@ -162,7 +167,10 @@ _EN_WORK = [
     "assist(?:s|ed|ing)", "advis\\w*\\s+on", "advice\\s+on", "counsel\\w*",
     "research\\w*\\s+(?:on|into|in|about)",
     "(?:issues|questions|matters|cases|casework)\\s+(?:about|on|involving|around|concerning)",
-    "polic(?:y|ies)", "guidelines", "procedures\\s+for", "projects?", "subjects?",
+    "polic(?:y|ies)", "guidelines", "procedures\\s+for", "subjects?",
+    "projects?(?!\\s+(?:lead|leader|manager|coordinator|owner))",
+    "(?:manager|lead|leader|coordinator|assistant|carer|caregiver|support\\s+worker|coach)"
+    "\\s+(?:for|of|to)",
     "program(?:me)?s?\\s+(?:for|on|about)", "services?\\s+for",
     "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)",
     "accessibility", "inclusion",
@@ -179,6 +187,15 @@ _EN_HEADS = [
     "participants?", "polic(?:y|ies)", "projects?", "issues", "cases", "services?", "care",
     "accessible", "friendly", "access", "units?", "ward", "research", "training", "awareness",
     "support", "benefits?", "pay", "entitlements?", "rights",
+]  # fmt: skip
+_SV_PERSONS = [
+    "kandidat\\w*", "sökande", "medarbetar\\w*", "kolleg\\w*", "anställd\\w*", "personal\\w*",
+    "\\w*(?:ledare|ledaren|chef|chefen|ansvarig|ansvariga|samordnare|samordnaren)",
+]  # fmt: skip
+_EN_PERSONS = [
+    "candidates?", "applicants?", "staff", "employees?", "colleagues?", "hires?", "recruits?",
+    "team\\s+members?", "(?:project|team|line)\\s+(?:lead|leader|manager|coordinator|owner)",
+    "manager", "supervisor", "boss",
 ]  # fmt: skip
 _SV_PREPOSITIONS = "på|i|av|med|för|till|om|från|under|vid|hos|efter|inför|och|eller"
 _EN_PREPOSITIONS = "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due"
@@ -200,9 +217,12 @@ def _grammar(
     prepositions: str,
     verb_ending: str,
     work_nouns: list[str],
+    persons: list[str],
+    contrast: str,
 ) -> Grammar:
     verb = _alt(finite)
     pronoun = _alt(subject)
+    role = _alt(persons)
     signals = (
         r"(?<![\w])(?:"
         rf"(?P<work>{_alt(work)})"
@@ -211,10 +231,10 @@ def _grammar(
         rf"|(?P<possessive>{possessive})"
         rf"|(?P<plural>{plural})"
         rf"|(?P<reflexive>{reflexive})"
-        rf"|(?P<subject>{pronoun})"
+        rf"|(?P<subject>{pronoun}|{role}(?=\s+{verb}(?![\w])))"
         rf"|(?P<relative>{relative})"
         r")(?![\w])"
-        r"|(?P<comma>,)(?=\s*(?:" + verb + "|" + pronoun + r")(?![\w]))"
+        r"|(?P<comma>,)(?=\s*(?:" + verb + "|" + pronoun + "|" + contrast + r")(?![\w]))"
         r"|(?P<stop>[;:()\[\]])"
     )
     return Grammar(
@@ -230,6 +250,7 @@ def _grammar(
             r"(?:\s+(?:en|ett|a|an|själv|också|även|nog|nu|sedan|numera|also|now|herself|himself|themselves)){0,2}\s*$",
             FLAGS,
         ),
+        person_head=re.compile(rf"[\s-]+{role}(?![\w])", FLAGS),
         verb_start=re.compile(rf"\s*(?:{verb})(?![\w])", FLAGS),
         plural_antecedent=re.compile(rf"(?<![\w]){_alt(work_nouns)}(?![\w])", FLAGS),
         # "Anna har …": a name (a capitalised word) as the subject of a verb.
@@ -256,6 +277,8 @@ def grammar(language: str) -> Grammar:
             prepositions=_EN_PREPOSITIONS,
             verb_ending="s",
             work_nouns=_EN_WORK_NOUNS,
+            persons=_EN_PERSONS,
+            contrast="not|rather|instead",
         )
     return _grammar(
         subject=_SV_SUBJECT,
@@ -272,6 +295,8 @@ def grammar(language: str) -> Grammar:
         prepositions=_SV_PREPOSITIONS,
         verb_ending="ar|er|ade|de|te",
         work_nouns=_SV_WORK_NOUNS,
+        persons=_SV_PERSONS,
+        contrast="inte|utan|snarare|hellre",
     )
 
 
@@ -303,7 +328,14 @@ def grammar_decision(
     neither. ``topical``: the requirement profile names the hit's topic."""
     g = grammar(language)
     begin, finish = sentence_bounds(text, start, end)
-    signals = list(g.signals.finditer(text, begin, start))
+    # Searched a little past the hit, so that "och har" before a hit "har tre barn" is seen.
+    signals = [
+        m for m in g.signals.finditer(text, begin, min(finish, start + 40)) if m.end() <= start
+    ]
+    person = g.person_head.match(text, end, finish)
+    if person is not None:
+        # "den äldre kandidaten", "young staff": the hit describes a person.
+        return Decision(True, "context.person.head", person.group().strip())
     decision = _backwards(text, signals, len(signals) - 1, g, begin)
     # A work noun as the head of the hit ("wheelchair users", "rullstolsanvändare").
     head = g.head.match(text, end, finish)

@@ -187,6 +187,23 @@ def test_a_work_word_elsewhere_does_not_cancel_a_personal_hit(lang, text, catego
     assert findings[0].context.startswith("context.person.")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "category"),
+    [
+        ("sv", "Vi har arbetat med rekryteringen och valde bort den äldre kandidaten.", "age"),
+        ("sv", "Ansvarig för projektet blir någon yngre.", "age"),
+        ("sv", "Hon har erfarenhet av ekonomi, har tre barn och bor i Lund.", "parental_leave"),
+        ("sv", "Vi sökte någon med erfarenhet av kundtjänst, inte en invandrare.", "ethnicity"),
+        ("sv", "Projektledaren var muslim.", "religion"),
+        ("en", "The project lead is a Muslim.", "religion"),
+        ("en", "The client wanted someone younger.", "age"),
+        ("en", "Our users prefer young staff.", "age"),
+    ],
+)
+def test_people_named_by_role_or_as_someone_are_people(lang, text, category):
+    assert category in {f.category for f in check(text, lang)}, explain(text, lang)
+
+
 def test_a_relative_clause_belongs_to_its_antecedent():
     assert (
         check("Han arbetar med människor som är sjuka och har funktionsnedsättningar.", "sv") == []
