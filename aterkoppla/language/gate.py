@@ -32,6 +32,7 @@ from aterkoppla.language.review import (
     blocked_error,
     check_text,
     record_override,
+    requirement_profile,
 )
 from aterkoppla.lib.language_check import language_of
 
@@ -49,7 +50,9 @@ class Text:
     a path in a request body). ``where`` says what kind of text it is on the override log;
     ``application`` is whose timeline records an override of it; ``lang`` is the language it
     is written in, when known (a template's); ``label`` names it for the person reading
-    the log.
+    the log. ``profile`` is the requirement profile the text is read against (the names and
+    descriptions of the recruitment's requirements); when it is None and the text belongs to
+    an application, the gate reads that application's recruitment's profile.
     """
 
     name: str
@@ -58,6 +61,7 @@ class Text:
     application: Application | None = None
     lang: str = "auto"
     label: str = ""
+    profile: tuple[str, ...] | None = None
 
 
 class LanguageBlocked(ValidationError):
@@ -111,9 +115,13 @@ def language_gate(
     shown for confirmation before anything is stored.
     """
     texts = [text for text in texts if text.text]
+    profiles: dict[int, tuple[str, ...]] = {}
     found = Review(
         findings={
-            text.name: staff_note_findings(check_text(text.text, lang=text.lang), text.where)
+            text.name: staff_note_findings(
+                check_text(text.text, lang=text.lang, profile=_profile(text, profiles)),
+                text.where,
+            )
             for text in texts
         },
         policy=policy,
@@ -169,6 +177,16 @@ def staff_note_findings(findings: list[Finding], where: str) -> list[Finding]:
         else finding
         for finding in findings
     ]
+
+
+def _profile(text: Text, profiles: dict[int, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The requirement profile ``text`` is read against, read once per recruitment."""
+    if text.profile is not None or text.application is None:
+        return text.profile
+    recruitment = text.application.recruitment
+    if recruitment.pk not in profiles:
+        profiles[recruitment.pk] = requirement_profile(recruitment)
+    return profiles[recruitment.pk]
 
 
 def _subject(application: Application) -> str:

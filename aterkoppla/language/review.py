@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from aterkoppla.timeline.services import timeline_record
 
 if TYPE_CHECKING:
     from aterkoppla.applications.models import Application
+    from aterkoppla.recruitment.models import Recruitment
 
 CATEGORY_LABELS = {
     "sex": gettext_lazy("sex or pregnancy"),
@@ -60,16 +61,28 @@ def reader_language() -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def _check_line(line: str, lang: str, reader: str) -> tuple[Finding, ...]:
-    return tuple(check(line, lang=lang, reader_lang=reader))
+def _check_line(
+    line: str, lang: str, reader: str, profile: tuple[str, ...] | None = None
+) -> tuple[Finding, ...]:
+    return tuple(check(line, lang=lang, reader_lang=reader, profile=profile))
 
 
-def check_text(text: str, *, lang: str = "auto", reader: str | None = None) -> list[Finding]:
+def check_text(
+    text: str,
+    *,
+    lang: str = "auto",
+    reader: str | None = None,
+    profile: Sequence[str] | None = None,
+) -> list[Finding]:
     """Findings for a text, line by line with a cache.
 
     Messages to a thousand candidates differ only in a few lines (the salutation, the date),
     so each distinct line is checked once per process. Offsets are into ``text``.
+    ``profile``: the names and descriptions of the recruitment's requirements when the text
+    belongs to one (:func:`requirement_profile`): a topic they name is job-related unless the
+    sentence binds it to a person.
     """
+    profile = tuple(profile) if profile else None
     reader = reader or reader_language()
     if lang == "auto":
         lang = detect_language(text)
@@ -77,7 +90,7 @@ def check_text(text: str, *, lang: str = "auto", reader: str | None = None) -> l
     offset = 0
     for line in _mask(text).splitlines(keepends=True):
         if line.strip():
-            for finding in _check_line(line, lang, reader):
+            for finding in _check_line(line, lang, reader, profile):
                 findings.append(
                     dataclasses.replace(
                         finding, start=finding.start + offset, end=finding.end + offset
@@ -85,6 +98,16 @@ def check_text(text: str, *, lang: str = "auto", reader: str | None = None) -> l
                 )
         offset += len(line)
     return findings
+
+
+def requirement_profile(recruitment: Recruitment) -> tuple[str, ...]:
+    """The names and descriptions of the requirements in force in ``recruitment``'s profile:
+    what the language check reads as the job's own topics ("Erfarenhet av arbete med personer
+    med funktionsnedsättning")."""
+    texts: list[str] = []
+    for name, description in recruitment.criteria.values_list("name", "description"):
+        texts += [text for text in (name, description) if text]
+    return tuple(texts)
 
 
 def category_label(category: str) -> str:
@@ -159,12 +182,14 @@ def review(
     lang: str = "auto",
     labels: Mapping[str, str] | None = None,
     langs: Mapping[str, str] | None = None,
+    profile: Sequence[str] | None = None,
 ) -> Review:
-    """Check several texts; ``langs`` gives a text's language by name (else ``lang``)."""
+    """Check several texts; ``langs`` gives a text's language by name (else ``lang``);
+    ``profile`` the requirements of the recruitment they belong to (:func:`check_text`)."""
     langs = langs or {}
     return Review(
         findings={
-            name: check_text(text, lang=langs.get(name, lang))
+            name: check_text(text, lang=langs.get(name, lang), profile=profile)
             for name, text in texts.items()
             if text
         },
@@ -258,6 +283,7 @@ __all__ = [
     "describe",
     "reader_language",
     "record_override",
+    "requirement_profile",
     "review",
     "special_category_reminder",
 ]

@@ -3,10 +3,12 @@ then overlapping findings merged."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from aterkoppla.lib.language_check import morphology
+from aterkoppla.lib.language_check.context import Judge
 from aterkoppla.lib.language_check.lexicon import Entry, Lexicon, lexicon
 from aterkoppla.lib.language_check.normalise import detect_language, normalise, original_span
 
@@ -20,7 +22,9 @@ class Finding:
     """One risky phrase: where it is in the text, why it is risky, and what to write instead.
 
     ``text[start:end] == match``; ``message`` and ``suggestion`` are in the reader's language.
-    ``rule`` names the lexicon entry and ``basis`` its legal basis.
+    ``rule`` names the lexicon entry and ``basis`` its legal basis; ``context`` the rule of
+    the sentence's grammar that kept it (``context.person.subject``…; "" when none applied,
+    see ``context.py``). It explains a finding and is not part of its identity.
     """
 
     category: str
@@ -32,6 +36,7 @@ class Finding:
     suggestion: str
     rule: str = ""
     basis: str = ""
+    context: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,10 +49,17 @@ class Finding:
             "suggestion": self.suggestion,
             "rule": self.rule,
             "basis": self.basis,
+            "context": self.context,
         }
 
 
-def _hits(lex: Lexicon, text: str) -> list[tuple[int, int, Entry]]:
+def _hits(
+    lex: Lexicon, text: str, cancelled: Callable[[Entry, int, int], bool] | None = None
+) -> list[tuple[int, int, Entry]]:
+    """The hits that stand; ``cancelled(entry, start, end)`` judges each one (by default the
+    entry's own exceptions and window)."""
+    if cancelled is None:
+        cancelled = lambda entry, start, end: entry.cancelled(text, start, end)  # noqa: E731
     hits: list[tuple[int, int, Entry]] = []
     # The prefilter finds where a match could begin; the full expression runs only there.
     search, match = lex.prefilter.search, lex.combined.match
@@ -66,7 +78,7 @@ def _hits(lex: Lexicon, text: str) -> list[tuple[int, int, Entry]]:
             raise RuntimeError("the combined expression matched outside its named patterns")
         index = int(group[1:])
         entry = lex.pattern_entries[index]
-        if not entry.cancelled(text, start, end):
+        if not cancelled(entry, start, end):
             hits.append((start, end, entry))
             position = end
             continue
@@ -80,7 +92,7 @@ def _hits(lex: Lexicon, text: str) -> list[tuple[int, int, Entry]]:
             again = lex.pattern_regexes[other].match(text, start)
             if again is not None:
                 other_entry = lex.pattern_entries[other]
-                if not other_entry.cancelled(text, start, again.end()):
+                if not cancelled(other_entry, start, again.end()):
                     hits.append((start, again.end(), other_entry))
                     position = again.end()
                     break
@@ -108,6 +120,7 @@ def _merge(findings: list[Finding], text: str) -> list[Finding]:
                 suggestion=lead.suggestion,
                 rule=lead.rule,
                 basis=lead.basis,
+                context=lead.context,
             )
             continue
         open_by_category[finding.category] = len(merged)
@@ -115,11 +128,19 @@ def _merge(findings: list[Finding], text: str) -> list[Finding]:
     return merged
 
 
-def check(text: str, lang: str = "auto", reader_lang: str = "sv") -> list[Finding]:
+def check(
+    text: str,
+    lang: str = "auto",
+    reader_lang: str = "sv",
+    *,
+    profile: Iterable[str] | None = None,
+) -> list[Finding]:
     """The risky phrases in ``text``, sorted by where they start.
 
     ``lang`` is the text's language (``sv``, ``en`` or ``auto`` to detect it); ``reader_lang``
-    the language of the messages and suggestions (``sv`` or ``en``).
+    the language of the messages and suggestions (``sv`` or ``en``). ``profile``: the names
+    and descriptions of the job's requirements, when the text belongs to a recruitment; a
+    topic they name is job-related unless the sentence binds it to a person.
     """
     if lang not in TEXT_LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(TEXT_LANGUAGES)}, not {lang!r}")
@@ -131,9 +152,15 @@ def check(text: str, lang: str = "auto", reader_lang: str = "sv") -> list[Findin
     language = detect_language(matchable) if lang == "auto" else lang
     findings = []
     lex = lexicon(language)
+    # Whether each hit is about a person or a subject of work: context.py.
+    judge = Judge(matchable, language, profile)
     # Morphology: exceptions inside compounds, and inflections, misspellings and compounds
     # the patterns missed; ``how`` names the step ("~lemma", "~spelling", "~compound").
-    for start, end, entry, how in morphology.refine(lex, matchable, _hits(lex, matchable)):
+    hits = _hits(lex, matchable, judge)
+    for start, end, entry, how in morphology.refine(lex, matchable, hits):
+        if how and judge(entry, start, end):
+            continue  # a word only morphology read, used of a subject of work
+        decision = judge.decision(start, end, entry)
         start, end = original_span(origin, start, end)
         findings.append(
             Finding(
@@ -146,6 +173,7 @@ def check(text: str, lang: str = "auto", reader_lang: str = "sv") -> list[Findin
                 suggestion=entry.suggestion(reader_lang),
                 rule=entry.id + how,
                 basis=entry.basis,
+                context=decision.rule,
             )
         )
     if len(findings) > 1:

@@ -1,0 +1,529 @@
+"""Context by grammar: does a sensitive word describe a person, or a subject of work?
+
+"Hon har ADHD" is about the candidate; "Hon har arbetat med barn med ADHD" is about her work.
+The lexicon's fixed word windows cannot tell these apart (the work word may be seven words
+away, and a "things, not people" word elsewhere in the sentence must not cancel a real hit),
+so each hit of a protected ground is judged from the structure of its own sentence:
+
+1. The sentence around the hit is cut out (a full stop before a capital letter, ``!``, ``?``
+   or a line break ends one; "t.ex." and "p.g.a." do not).
+2. From the hit backwards, the nearest *signal* in its clause decides:
+   a **person signal** (a personal pronoun or "kandidaten"/"the candidate" as subject, a
+   possessive "hennes/his/their", "själv/herself") binds the hit to a person; a **work
+   signal** ("har arbetat med", "erfarenhet av", "kunskap om", "utbildning i", "examen i",
+   "undervisat i", "ansvarat för", "worked with", "degree in", "responsible for", "policy",
+   "projekt", "target group", "brukare/users/patients") makes the hit its object, a subject
+   of work. A relative pronoun ("som", "who") passes to its antecedent's governor; a clause
+   that starts with a verb after "och/men/and/but" takes the subject of the clause before.
+3. A work noun as the head of the hit ("rullstolsanvändare", "wheelchair users",
+   "parental leave policy", "pensionärer som målgrupp") makes it work too, unless the
+   hit is the predicate of a person ("hon är rullstolsanvändare").
+4. The job's requirement profile: when a requirement's name or description names the
+   same topic (the same lexicon entry), a hit that no person signal binds is job-related.
+
+A person signal that binds the hit wins over every work word elsewhere in the sentence, and
+over the entry's ``unless_near`` window. ``exceptions`` (phrases overlapping the hit) still
+cancel first. Every decision names its rule (:class:`Decision`), shown by :func:`explain`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from aterkoppla.lib.language_check.lexicon import Entry, Lexicon, lexicon
+
+# Judged by grammar; "fit" and "disrespect" are about the writer's tone, not a ground.
+GROUNDS = frozenset(
+    {
+        "sex",
+        "transgender_identity",
+        "ethnicity",
+        "religion",
+        "disability",
+        "sexual_orientation",
+        "age",
+        "parental_leave",
+        "union",
+        "special_category",
+    }
+)
+FLAGS = re.IGNORECASE | re.UNICODE
+REACH = 600  # characters looked at on either side of a hit for its sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Why a hit was kept or cancelled: ``rule`` names the rule, ``signal`` the words."""
+
+    flagged: bool
+    rule: str = ""
+    signal: str = ""
+
+
+DEFAULT = Decision(flagged=True)
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    signals: re.Pattern[str]
+    head: re.Pattern[str]
+    compound_head: re.Pattern[str]
+    predicate: re.Pattern[str]
+    person_head: re.Pattern[str]
+    verb_start: re.Pattern[str]
+    plural_antecedent: re.Pattern[str]
+    name: re.Pattern[str]
+
+
+_SV_FINITE = [
+    "är", "var", "blev", "blir", "har", "hade", "verkar", "verkade", "kommer", "ska", "skulle",
+    "kan", "kunde", "vill", "ville", "måste", "behöver", "behövde", "lider", "led", "väntar",
+    "väntade", "tar", "tog", "går", "gick", "bär", "bar", "talar", "pratar", "pratade",
+    "berättar", "berättade", "nämner", "nämnde", "sa", "sade", "säger", "saknar", "saknade",
+    "bor", "bodde", "fyller", "fyllde", "känner", "kände", "tycks", "uppger", "uppgav",
+    "använder", "använde", "får", "fick", "klarar", "orkar", "orkade", "slutade", "började",
+    "tillhör", "tror", "trodde", "ser", "såg", "sitter", "satt",
+]  # fmt: skip
+_EN_FINITE = [
+    "is", "was", "are", "were", "has", "had", "have", "became", "becomes", "seems", "seemed",
+    "appears", "appeared", "looks", "looked", "will", "would", "can", "could", "wants",
+    "wanted", "must", "needs", "needed", "suffers", "suffered", "takes", "took", "goes",
+    "went", "wears", "wore", "told", "tells", "mentioned", "mentions", "said", "says", "uses",
+    "used", "lacks", "lacked", "lives", "lived", "turns", "turned", "feels", "felt", "may",
+    "might", "should", "plans", "planned", "expects", "is expecting",
+]  # fmt: skip
+_SV_SUBJECT = [
+    "hon", "han", "hen", "henne", "honom", "kandidaten", "den\\s+sökande", "sökanden",
+    "den\\s+intervjuade", "personen", "du", "dig", "någon", "nån", "en\\s+person",
+]  # fmt: skip
+_EN_SUBJECT = [
+    "she", "he", "him", "you", "the\\s+candidate", "candidate", "the\\s+applicant",
+    "applicant", "the\\s+interviewee", "someone", "somebody", "anyone", "anybody",
+    "a\\s+person",
+]  # fmt: skip
+_SV_WORK_NOUNS = [
+    "\\w*brukar(?:e|en|na)", "\\w*användar(?:e|en|na)", "\\w*patient(?:er|en|erna)?",
+    "\\w*klient(?:er|en|erna)?", "\\w*vårdtagar(?:e|en|na)", "\\w*omsorgstagar(?:e|en|na)",
+    "elev(?:er|en|erna)?", "\\w+elev(?:er|erna)", "\\w*deltagar(?:e|en|na)",
+    "kund(?:er|en|erna)", "besökar(?:e|na)", "\\w*målgrupp(?:en|er|erna)?",
+]  # fmt: skip
+_EN_WORK_NOUNS = [
+    "(?:service\\s+)?users?", "clients?", "customers?", "patients?", "residents?", "pupils?",
+    "students?", "participants?", "learners?", "service\\s+users", "target\\s+groups?",
+]  # fmt: skip
+_SV_ADVERBS = (
+    "(?:\\s+(?:mycket|länge|främst|mest|direkt|särskilt|också|även|nära|dagligen|aktivt"
+    "|tidigare|bland\\s+annat|mestadels|huvudsakligen))?"
+)
+_EN_ADVERBS = (
+    "(?:\\s+(?:closely|directly|mainly|mostly|extensively|primarily|daily|also|previously"
+    "|especially))?"
+)
+_SV_WORK = [
+    f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_ADVERBS}\\s+(?:med|inom|mot|kring|som)",
+    "erfarenhet(?:er|en|erna)?\\s+(?:av|inom|från|med|kring|i)",
+    "kunskap(?:er|en|erna)?\\s+(?:om|i|inom|kring|av)", "kunnig\\w*\\s+(?:om|i|inom)",
+    "kompetens\\w*\\s+(?:om|i|inom|kring)", "förståelse\\s+för", "insikt(?:er)?\\s+(?:i|om)",
+    "expert\\w*\\s+(?:på|inom|i)", "speciali\\w*\\s+(?:på|inom|i|mot)",
+    "inrikt\\w*\\s+(?:mot|på)", "fokus\\w*\\s+på",
+    "utbild(?:ning|ningar|ningen|ad|ade|at|a)?\\s+(?:i|inom|om|kring|mot)",
+    "\\w*examen\\s+(?:i|inom)", "\\w*kurs(?:er|en|erna)?\\s+(?:i|om|inom)",
+    "stud(?:erar|erat|erade|era|ier|ierna)", "läs(?:er|t|te)", "undervis\\w*(?:\\s+(?:i|om))?",
+    "\\w*lärare\\s+(?:i|för)", "ansvar(?:ar|at|ade|a|et)?\\s+för", "ansvarig\\w*\\s+för",
+    "handlägg\\w*", "samordn\\w*", "stött(?:a|ar|at|ade|ning)",
+    "stöd(?:jer|de|ja|t)?\\s+(?:till|för|åt)",
+    "vård(?:a|ar|at|ade)", "vård(?:en)?\\s+av", "omsorg(?:en)?\\s+(?:om|av)",
+    "omvårdnad(?:en)?\\s+av", "bemöt\\w*", "handled\\w*", "rådgiv\\w*",
+    "forsk\\w*\\s+(?:om|kring|på|inom|i)", "frågor(?:na)?\\s+(?:om|kring|som\\s+rör|rörande)",
+    "\\w*ärenden\\s+(?:om|kring|som\\s+rör|rörande)", "riktlinje\\w*", "rutin(?:er|erna)\\s+för",
+    "\\w*polic(?:y|yn|ys|ies)", "\\w*projekt(?:et|en|s)?", "\\w*boende(?:t|n)?",
+    "\\w*ämne(?:t|n|na)?", "\\w*verksamhet(?:en|er)?\\s+(?:för|med|inom)",
+    "insats(?:er|erna)?\\s+(?:för|till|mot)",
+    "\\w*(?:chef|ledare|samordnare|coach|kontaktperson|stödperson|assistent)"
+    "\\s+(?:för|åt|till|inom)",
+    "tillgänglighet\\w*", *_SV_WORK_NOUNS,
+    "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
+    "(?:en|et|er|ar|na)?\\s+(?:för|med)",
+]  # fmt: skip
+_EN_WORK = [
+    f"work(?:s|ed|ing)?{_EN_ADVERBS}\\s+(?:with|on|in|among|alongside|as)",
+    "experience[ds]?\\s+(?:of|in|with|from|working|supporting|teaching|around)",
+    "knowledge\\s+(?:of|about|in|around)", "expertise\\s+(?:in|on|with|around)",
+    "understanding\\s+of", "awareness\\s+of", "background\\s+in", "speciali[sz]\\w*\\s+in",
+    "focus\\w*\\s+on", "degree\\s+in",
+    "(?:bachelor|master|doctorate|phd|msc|bsc|ba|ma|mba)(?:'s)?(?:\\s+degree)?\\s+in",
+    "(?:diploma|certificate|qualifications?)\\s+in", "trained\\s+in", "training\\s+(?:in|on|about)",
+    "stud(?:y|ied|ies|ying)", "taught", "teach(?:es|ing)?", "teacher\\s+of",
+    "lectur\\w*\\s+(?:in|on|about)", "courses?\\s+(?:in|on|about)", "modules?\\s+(?:in|on)",
+    "responsib\\w*\\s+for", "in\\s+charge\\s+of", "manag(?:ed|es|ing)", "led", "leads",
+    "leading", "coordinat\\w*", "oversaw", "oversee\\w*", "support(?:s|ed|ing)",
+    "assist(?:s|ed|ing)", "advis\\w*\\s+on", "advice\\s+on", "counsel\\w*",
+    "research\\w*\\s+(?:on|into|in|about)",
+    "(?:issues|questions|matters|cases|casework)\\s+(?:about|on|involving|around|concerning)",
+    "polic(?:y|ies)", "guidelines", "procedures\\s+for", "subjects?",
+    "projects?(?!\\s+(?:lead|leader|manager|coordinator|owner))",
+    "(?:manager|lead|leader|coordinator|assistant|carer|caregiver|support\\s+worker|coach)"
+    "\\s+(?:for|of|to)",
+    "program(?:me)?s?\\s+(?:for|on|about)", "services?\\s+for",
+    "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)",
+    "accessibility", "inclusion", "caring\\s+for", "care\\s+(?:for|of)",
+    *_EN_WORK_NOUNS,
+]  # fmt: skip
+_SV_HEADS = [
+    "brukare\\w*", "användare\\w*", "patient\\w*", "klient\\w*", "kunder\\w*", "vårdtagare\\w*",
+    "elever\\w*", "deltagare\\w*", "målgrupp\\w*", "polic\\w*", "projekt\\w*", "frågor\\w*",
+    "ärenden\\w*", "vård\\w*", "omsorg\\w*", "mottagning\\w*", "forskning\\w*", "verksamhet\\w*",
+    "insats\\w*", "anpassa\\w*", "vänlig\\w*", "boende\\w*", "rutin\\w*", "utbildning\\w*",
+]  # fmt: skip
+_EN_HEADS = [
+    "users?", "clients?", "customers?", "patients?", "residents?", "pupils?", "students?",
+    "participants?", "polic(?:y|ies)", "projects?", "issues", "cases", "services?", "care",
+    "accessible", "friendly", "access", "units?", "ward", "research", "training", "awareness",
+    "support", "benefits?", "pay", "entitlements?", "rights",
+]  # fmt: skip
+_SV_PERSONS = [
+    "kandidat\\w*", "sökande", "medarbetar\\w*", "kolleg\\w*", "anställd\\w*", "personal\\w*",
+    "\\w*(?:ledare|ledaren|chef|chefen|ansvarig|ansvariga|samordnare|samordnaren)",
+]  # fmt: skip
+_EN_PERSONS = [
+    "candidates?", "applicants?", "staff", "employees?", "colleagues?", "hires?", "recruits?",
+    "team\\s+members?", "(?:project|team|line)\\s+(?:lead|leader|manager|coordinator|owner)",
+    "manager", "supervisor", "boss",
+]  # fmt: skip
+_SV_PREPOSITIONS = "på|i|av|med|för|till|om|från|under|vid|hos|efter|inför|och|eller"
+_EN_PREPOSITIONS = "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due"
+
+
+def _grammar(
+    *,
+    subject: list[str],
+    possessive: str,
+    plural: str,
+    reflexive: str,
+    relative: str,
+    work: list[str],
+    boundary: str,
+    coordinator: str,
+    finite: list[str],
+    heads: list[str],
+    role: str,
+    prepositions: str,
+    verb_ending: str,
+    work_nouns: list[str],
+    persons: list[str],
+    contrast: str,
+) -> Grammar:
+    verb = _alt(finite)
+    pronoun = _alt(subject)
+    role = _alt(persons)
+    signals = (
+        r"(?<![\w])(?:"
+        rf"(?P<work>{_alt(work)})"
+        rf"|(?P<boundary>{boundary})"
+        rf"|(?P<coordinated>(?:{coordinator})(?=\s+(?:{verb}|{pronoun})(?![\w])))"
+        rf"|(?P<possessive>{possessive})"
+        rf"|(?P<plural>{plural})"
+        rf"|(?P<reflexive>{reflexive})"
+        rf"|(?P<subject>{pronoun}|{role}(?=\s+{verb}(?![\w])))"
+        rf"|(?P<relative>{relative})"
+        r")(?![\w])"
+        r"|(?P<comma>,)(?=\s*(?:" + verb + "|" + pronoun + "|" + contrast + r")(?![\w]))"
+        r"|(?P<stop>[;:()\[\]])"
+    )
+    return Grammar(
+        signals=re.compile(signals, FLAGS),
+        head=re.compile(
+            rf"[\s-]+(?:(?!(?:{prepositions}|{verb})(?![\w]))(?![\w'-]*(?:{verb_ending})(?![\w]))"
+            rf"[\w'-]+[\s-]+)?(?:{role}\s+)?{_alt(heads)}(?![\w])",
+            FLAGS,
+        ),
+        compound_head=re.compile(rf"\w{{3}}s?(?P<head>{_alt(heads)})$", FLAGS),
+        predicate=re.compile(
+            rf"(?<![\w])(?:{verb}|varit|blivit|been|become)"
+            r"(?:\s+(?:en|ett|a|an|själv|också|även|nog|nu|sedan|numera|also|now|herself|himself|themselves)){0,2}\s*$",
+            FLAGS,
+        ),
+        person_head=re.compile(rf"[\s-]+{role}(?![\w])", FLAGS),
+        verb_start=re.compile(rf"\s*(?:{verb})(?![\w])", FLAGS),
+        plural_antecedent=re.compile(rf"(?<![\w]){_alt(work_nouns)}(?![\w])", FLAGS),
+        # "Anna har …": a name (a capitalised word) as the subject of a verb.
+        name=re.compile(rf"(?<![\w])(?-i:[A-ZÅÄÖÉÜ])[\w-]+\s+(?:{verb})(?![\w])", FLAGS),
+    )
+
+
+@functools.cache
+def grammar(language: str) -> Grammar:
+    """The signals of ``sv`` or ``en``, compiled once per process."""
+    if language == "en":
+        return _grammar(
+            subject=[*_EN_SUBJECT, "they", "them"],
+            possessive="her|his|hers|your",
+            plural="their|theirs|they|them",
+            reflexive="herself|himself|themselves|themself|yourself",
+            relative="who|whom|whose|that|which",
+            work=_EN_WORK,
+            boundary="but|because|while|although|though|whereas|however|until|unless|despite|since|when",
+            coordinator="and|or",
+            finite=_EN_FINITE,
+            heads=_EN_HEADS,
+            role="as\\s+(?:a|the)?",
+            prepositions=_EN_PREPOSITIONS,
+            verb_ending="s",
+            work_nouns=_EN_WORK_NOUNS,
+            persons=_EN_PERSONS,
+            contrast="not|rather|instead",
+        )
+    return _grammar(
+        subject=_SV_SUBJECT,
+        possessive="hennes|hans|hens|sin|sitt|sina|din|ditt|dina",
+        plural="deras|dem",
+        reflexive="själv|själva|självt",
+        relative="som|vars",
+        work=_SV_WORK,
+        boundary="men|eftersom|medan|fastän|fast|trots|dock|innan|tills|när|samtidigt\\s+som|även\\s+om|därför\\s+att",
+        coordinator="och|samt|eller",
+        finite=_SV_FINITE,
+        heads=_SV_HEADS,
+        role="som",
+        prepositions=_SV_PREPOSITIONS,
+        verb_ending="ar|er|ade|de|te",
+        work_nouns=_SV_WORK_NOUNS,
+        persons=_SV_PERSONS,
+        contrast="inte|utan|snarare|hellre",
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[\"'(]*[A-ZÅÄÖÉÜ0-9])|[!?]|\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``."""
+    lo = max(0, start - REACH)
+    begin = lo
+    for found in _SENTENCE_END.finditer(text, lo, start):
+        begin = found.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + REACH))
+    return begin, (stop.start() if stop else min(len(text), end + REACH))
+
+
+def _person(kind: str, found: re.Match[str]) -> Decision:
+    return Decision(flagged=True, rule=f"context.person.{kind}", signal=found.group().strip())
+
+
+def _work(kind: str, signal: str) -> Decision:
+    return Decision(flagged=False, rule=f"context.work.{kind}", signal=signal.strip())
+
+
+def grammar_decision(
+    text: str, start: int, end: int, language: str, topical: bool = False
+) -> Decision | None:
+    """Person or work for the hit ``text[start:end]``, or None when its sentence says
+    neither. ``topical``: the requirement profile names the hit's topic."""
+    g = grammar(language)
+    begin, finish = sentence_bounds(text, start, end)
+    # Searched a little past the hit, so that "och har" before a hit "har tre barn" is seen.
+    signals = [
+        m for m in g.signals.finditer(text, begin, min(finish, start + 40)) if m.end() <= start
+    ]
+    person = g.person_head.match(text, end, finish)
+    if person is not None:
+        # "den äldre kandidaten", "young staff": the hit describes a person.
+        return Decision(True, "context.person.head", person.group().strip())
+    decision = _backwards(text, signals, len(signals) - 1, g, begin)
+    # A work noun as the head of the hit ("wheelchair users", "rullstolsanvändare").
+    head = g.head.match(text, end, finish)
+    word_end = end
+    while word_end < finish and (text[word_end].isalnum() or text[word_end] == "_"):
+        word_end += 1
+    compound = g.compound_head.search(text, start, word_end)
+    if head is not None or compound is not None:
+        predicate = g.predicate.search(text, begin, start)
+        if decision is not None and decision.flagged and predicate is not None:
+            return Decision(True, "context.person.predicate", predicate.group().strip())
+        signal = head.group() if head is not None else compound.group("head")  # type: ignore[union-attr]
+        return _work("head", signal)
+    if decision is None and topical:
+        # The profile makes the topic the job's, unless a person is the subject.
+        name = g.name.search(text, begin, start)
+        if name is not None:
+            return Decision(True, "context.person.name", name.group())
+        return Decision(False, "context.work.profile", text[start:end])
+    return decision
+
+
+def _backwards(
+    text: str, signals: list[re.Match[str]], index: int, g: Grammar, begin: int
+) -> Decision | None:
+    while index >= 0:
+        found = signals[index]
+        kind = found.lastgroup
+        if kind == "work":
+            return _work("governor", found.group())
+        if kind in ("possessive", "subject", "reflexive"):
+            return _person(str(kind), found)
+        if kind == "plural":
+            # "their" of the clients, patients, users mentioned before is theirs, not a person's.
+            antecedent = g.plural_antecedent.search(text, begin, found.start())
+            if antecedent is not None:
+                return _work("antecedent", antecedent.group())
+            return _person("subject", found)
+        if kind == "relative":
+            # "barn som har autism": the relative clause is about its antecedent.
+            index -= 1
+            continue
+        # A boundary: a clause that begins with a verb has the subject of the one before.
+        if g.verb_start.match(text, found.end()):
+            return _elliptical(text, signals, index - 1, g, begin)
+        return None
+    return None
+
+
+def _elliptical(
+    text: str, signals: list[re.Match[str]], index: int, g: Grammar, begin: int
+) -> Decision | None:
+    while index >= 0:
+        found = signals[index]
+        kind = found.lastgroup
+        if kind in ("subject", "possessive", "reflexive", "plural"):
+            decision = _backwards(text, signals, index, g, begin)
+            if decision is not None and decision.flagged:
+                return Decision(True, "context.person.elliptical", decision.signal)
+            return decision
+        if kind == "relative":
+            return _backwards(text, signals, index - 1, g, begin)
+        index -= 1
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def profile_topics(language: str, profile: tuple[str, ...]) -> frozenset[str]:
+    """The lexicon entries the requirement profile's names and descriptions name."""
+    lex = lexicon(language)
+    topics: set[str] = set()
+    for text in profile:
+        for found in lex.combined.finditer(text):
+            if found.lastgroup is not None:
+                topics.add(lex.pattern_entries[int(found.lastgroup[1:])].id)
+    return frozenset(topics)
+
+
+def _window_first(entry: Entry) -> bool:
+    return entry.only_near is not None or (
+        entry.category == "ethnicity" and entry.severity == "warn" and entry.unless_near is not None
+    )
+
+
+class Judge:
+    """Decides, hit by hit, whether a hit stands; keeps the decisions for the findings
+    and for :func:`explain`."""
+
+    __slots__ = ("decisions", "language", "text", "topics")
+
+    def __init__(self, text: str, language: str, profile: Iterable[str] | None = None) -> None:
+        self.text = text
+        self.language = language
+        cleaned = tuple(p for p in profile or () if p and p.strip())
+        self.topics = profile_topics(language, cleaned) if cleaned else frozenset()
+        self.decisions: dict[tuple[int, int, str], Decision] = {}
+
+    def __call__(self, entry: Entry, start: int, end: int) -> bool:
+        """Whether the hit of ``entry`` at ``start:end`` is cancelled."""
+        decision = self.decide(entry, start, end)
+        self.decisions[(start, end, entry.id)] = decision
+        return not decision.flagged
+
+    def decide(self, entry: Entry, start: int, end: int) -> Decision:
+        text = self.text
+        if entry.exceptions is not None and _overlaps(entry.exceptions, text, start, end):
+            return Decision(False, "lexicon.exception", entry.id)
+        if _window_first(entry) and entry.cancelled(text, start, end):
+            # The cautious entries (names of countries, languages and nationalities; the
+            # languages someone speaks) count only beside a person word, and never next to a
+            # stated need or requirement ("the role requires German", "someone who speaks
+            # Polish with our suppliers"): their own window decides before the grammar.
+            return Decision(False, "lexicon.window", entry.id)
+        if entry.category in GROUNDS:
+            decision = grammar_decision(
+                text, start, end, self.language, topical=entry.id in self.topics
+            )
+            if decision is not None:
+                return decision
+        if entry.unless_near is not None and entry.cancelled(text, start, end):
+            return Decision(False, "lexicon.unless_near", entry.id)
+        return DEFAULT
+
+    def decision(self, start: int, end: int, entry: Entry) -> Decision:
+        return self.decisions.get((start, end, entry.id), DEFAULT)
+
+
+def _overlaps(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    lo = max(0, start - 80)
+    for found in pattern.finditer(text, lo, min(len(text), end + 80)):
+        if found.start() < end and found.end() > start:
+            return True
+        if found.start() >= end:
+            break
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """One hit of the lexicon and what became of it (offsets into the text as written)."""
+
+    start: int
+    end: int
+    match: str
+    entry: str
+    category: str
+    flagged: bool
+    rule: str
+    signal: str
+
+
+def explain(
+    text: str, lang: str = "auto", *, profile: Iterable[str] | None = None
+) -> list[Explanation]:
+    """Every hit of the lexicon in ``text`` with the decision on it: flagged or cancelled,
+    and the rule (and the words) that decided. For debugging the data and for telling a
+    recruiter why a word was not flagged."""
+    from aterkoppla.lib.language_check.matcher import _hits  # the matcher imports this module
+    from aterkoppla.lib.language_check.normalise import (
+        detect_language,
+        normalise,
+        original_span,
+    )
+
+    if not text:
+        return []
+    matchable, origin = normalise(text)
+    language = detect_language(matchable) if lang == "auto" else lang
+    lex: Lexicon = lexicon(language)
+    judge = Judge(matchable, language, profile)
+    _hits(lex, matchable, judge)
+    by_id = {entry.id: entry for entry in lex.entries}
+    out = []
+    for (start, end, entry_id), decision in sorted(judge.decisions.items()):
+        first, last = original_span(origin, start, end)
+        out.append(
+            Explanation(
+                start=first,
+                end=last,
+                match=text[first:last],
+                entry=entry_id,
+                category=by_id[entry_id].category,
+                flagged=decision.flagged,
+                rule=decision.rule,
+                signal=decision.signal,
+            )
+        )
+    return out
+
+
+__all__ = ["GROUNDS", "Decision", "Explanation", "Judge", "explain", "grammar_decision"]
