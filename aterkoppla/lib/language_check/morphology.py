@@ -90,6 +90,9 @@ MIN_COMPOUND = 8  # letters in a word for compound splitting
 MIN_PART = 3  # letters in the first part of a compound
 MIN_TAIL = 4  # letters in the last part
 MIN_LEXICON_PART = 5  # letters in the part of a compound that is a lexicon word
+# First parts that are prefixes of everyday words far more often than words of their own:
+# "transporter" is no "trans" + "porter", "internat" no "inter" + "nat".
+PREFIXES = frozenset({"trans", "inter", "multi", "super", "extra", "ultra", "homog", "arabe"})
 _LEFT_TO_PATTERNS = {"sv": "at", "en": "s"}
 _WORD = re.compile(r"[^\W\d_]+")
 _SPLIT_REACH = OVERLAP_REACH
@@ -257,6 +260,8 @@ class Morphology:
         # The first part only: a word ending in a lexicon word is a kind of that word, and
         # the patterns say which ones count ("*mamma"); "schemaläggning" is no "läggning".
         for head, link, tail in splits:
+            if head in PREFIXES:
+                continue
             index = self._part_index(head)
             if index is not None:
                 return Reading(head, index, "compound", f"{head}{link} {tail}")

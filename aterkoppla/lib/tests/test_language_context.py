@@ -3,8 +3,6 @@ of work is not, whatever the distance; the rule that decided is recorded. Plain 
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from aterkoppla.lib.language_check import check
@@ -261,23 +259,3 @@ def test_sentences_do_not_end_at_abbreviations():
     begin, end = sentence_bounds(text, text.index("autism"), text.index("autism") + 6)
     assert text[begin:end] == "Erfarenhet av t.ex. autism"
     assert [f.category for f in check(text, "sv")] == ["sex"]
-
-
-def test_a_paragraph_takes_at_most_20_ms():
-    paragraph = (
-        "Hon har lång erfarenhet av arbete med äldre och personer med funktionsnedsättning, "
-        "bland annat på LSS-boende och inom hemtjänsten. Hon har undervisat i religion och "
-        "ansvarat för ett projekt om tillgänglighet för rullstolsanvändare. Under intervjun "
-        "berättade hon att hon är gravid och har ADHD, men att hon vill arbeta heltid. "
-        "Hennes kunskap om föräldraledighet och sjukskrivningar i HR-arbete är god, och hon "
-        "har examen i medicin. Vi valde en annan kandidat eftersom hon saknade truckkort."
-    ) * 2
-    check(paragraph, "sv")
-    best = min(_timed(paragraph) for _ in range(5))
-    assert best <= 0.020, f"{best * 1000:.1f} ms"
-
-
-def _timed(text: str) -> float:
-    started = time.perf_counter()
-    check(text, "sv")
-    return time.perf_counter() - started

@@ -4,8 +4,6 @@ Plain pytest, no database."""
 
 from __future__ import annotations
 
-import timeit
-
 import pytest
 
 from aterkoppla.lib.language_check import check
@@ -142,7 +140,8 @@ def test_the_brytning_exception_needs_the_compound_split():
     assert parts[0] == ("underjord", "s", "gruvan")
 
 
-def test_a_paragraph_is_checked_fast():
+def test_a_paragraph_reads_its_misspelling_and_compound_and_leaves_the_mine_alone():
+    # How fast: bench/b4_language_check.py (a paragraph within 20 ms), never a timed test.
     paragraph = (
         "Hon har bra erfarenhet av ekonomi men är gravd. Vi valde en annan kandidat med mer "
         "erfarenhet av redovisning. Intervjun gick bra men hon är fackföreningsaktiv. "
@@ -152,5 +151,3 @@ def test_a_paragraph_is_checked_fast():
         "sex.gravid~spelling",
         "union.medlemskap~compound",
     ]
-    seconds = min(timeit.repeat(lambda: check(paragraph, "sv"), number=20, repeat=3)) / 20
-    assert seconds < 0.020
