@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from aterkoppla.accounts.models import User
 from aterkoppla.language.gate import Text, language_gate, language_name, other_language
 from aterkoppla.language.models import Policy, Where
-from aterkoppla.language.review import Review, check_text, record_override
+from aterkoppla.language.review import Review, check_text, record_override, requirement_profile
 from aterkoppla.lib.addresses import is_unattended, named_address
 from aterkoppla.lib.phone import display as phone_display
 from aterkoppla.messaging.events import (
@@ -283,7 +283,16 @@ def _compose(
     if template is None:
         template = memo[("template", kind, language)] = template_for(kind, language)
     subject, body = render_strings(*template, context)
-    found = message_review(subject, body, language, policy=application.recruitment.language_policy)
+    profile_key = ("profile", application.recruitment_id)
+    if profile_key not in memo:
+        memo[profile_key] = requirement_profile(application.recruitment)
+    found = message_review(
+        subject,
+        body,
+        language,
+        policy=application.recruitment.language_policy,
+        profile=memo[profile_key],
+    )
     if complete is None:
         complete = not organisation_contact_missing(organisation)
     sender = _sender(organisation)
@@ -466,12 +475,20 @@ def messages_queue_bulk(items: Sequence[BulkItem], *, by: User | None = None) ->
     return messages
 
 
-def message_review(subject: str, body: str, language: str, *, policy: str) -> Review:
-    """The language check on a rendered message, in the language it is written in."""
+def message_review(
+    subject: str,
+    body: str,
+    language: str,
+    *,
+    policy: str,
+    profile: Sequence[str] | None = None,
+) -> Review:
+    """The language check on a rendered message, in the language it is written in; with the
+    job's requirement ``profile``, a topic the job names is read as the job's."""
     return Review(
         findings={
-            "subject": check_text(subject, lang=language),
-            "body": check_text(body, lang=language),
+            "subject": check_text(subject, lang=language, profile=profile),
+            "body": check_text(body, lang=language, profile=profile),
         },
         policy=policy,
         labels={"subject": "subject", "body": "body"},
