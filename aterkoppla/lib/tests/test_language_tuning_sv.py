@@ -50,6 +50,7 @@ def categories(text: str) -> set[str]:
         ("Han är mormon.", "religion"),
         ("Hon är med i en sekt.", "religion"),
         ("Han bär alltid ett kors.", "religion"),
+        ("Hon äter bara kosher.", "religion"),
         ("Hon tror på Gud och pratar om det.", "religion"),
         # disability: illness, treatment, aids
         ("Hon har en lungsjukdom.", "disability"),
@@ -75,14 +76,17 @@ def categories(text: str) -> set[str]:
         ("Jag fick en konstig känsla av henne.", "fit"),
         ("Han är inte vår typ av medarbetare.", "fit"),
         ("Hon saknade gnistan.", "fit"),
+        ("Han var inte alls på vår våglängd.", "fit"),
         # disrespect: insults
         ("Han är en träskalle.", "disrespect"),
+        ("Hon var en riktig slöfock.", "disrespect"),
         ("Hon var inte den vassaste kniven.", "disrespect"),
         ("Bortkastat att intervjua honom.", "disrespect"),
         # special categories: parties, protests, affairs
         ("Hon är aktiv i Vänsterpartiet.", "special_category"),
         ("Han röstar säkert på Sverigedemokraterna.", "special_category"),
         ("Han är monarkist.", "special_category"),
+        ("Hon är aktiv i Extinction Rebellion.", "special_category"),
         ("Hon hade ett förhållande med en kollega.", "special_category"),
     ],
 )
@@ -112,6 +116,9 @@ def test_a_family_of_phrasings_is_found(text, category):
         "Vi söker dig som vill ge det lilla extra till våra gäster.",
         "Hon har arbetat hos en ny arbetsgivare sedan hon bytte jobb.",
         "Han har gjort en affär med en stor kund i Norge.",
+        "Du ska sopa golvet och hålla ordning på lagret.",
+        "Vi serverar halal och vegetariskt i personalmatsalen.",
+        "Du platsar i vårt team om du gillar service.",
     ],
 )
 def test_work_and_neutral_phrasings_give_no_finding(text):
