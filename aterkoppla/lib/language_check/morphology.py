@@ -275,7 +275,9 @@ class Morphology:
 
         def spaced(found: re.Match[str]) -> str:
             word = found.group()
-            if len(word) < MIN_COMPOUND:
+            # A word the dictionary knows as it is stays whole: "Kandidaten" is no
+            # "Kandi daten", and a person word beside a hit must still read as one.
+            if len(word) < MIN_COMPOUND or simplemma.is_known(word.lower(), lang="sv"):
                 return word
             splits = self.split(word.lower())
             if not splits:

@@ -151,3 +151,9 @@ def test_a_paragraph_reads_its_misspelling_and_compound_and_leaves_the_mine_alon
         "sex.gravid~spelling",
         "union.medlemskap~compound",
     ]
+
+
+def test_a_known_word_beside_a_hit_is_not_split_when_exceptions_are_read():
+    # "Kandidaten" is a word of its own, not "Kandi daten": the person beside the hit stays.
+    found = check("Kandidaten är från Pakistan och bär slöja.", "sv")
+    assert {f.category for f in found} == {"ethnicity", "religion"}
