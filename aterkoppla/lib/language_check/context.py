@@ -441,7 +441,7 @@ class Judge:
 
     def decide(self, entry: Entry, start: int, end: int) -> Decision:
         text = self.text
-        if entry.exceptions is not None and _overlaps(entry.exceptions, text, start, end):
+        if entry.excepted(text, start, end):
             return Decision(False, "lexicon.exception", entry.id)
         if _window_first(entry) and entry.cancelled(text, start, end):
             # The cautious entries (names of countries, languages and nationalities; the
@@ -461,16 +461,6 @@ class Judge:
 
     def decision(self, start: int, end: int, entry: Entry) -> Decision:
         return self.decisions.get((start, end, entry.id), DEFAULT)
-
-
-def _overlaps(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    lo = max(0, start - 80)
-    for found in pattern.finditer(text, lo, min(len(text), end + 80)):
-        if found.start() < end and found.end() > start:
-            return True
-        if found.start() >= end:
-            break
-    return False
 
 
 @dataclass(frozen=True, slots=True)

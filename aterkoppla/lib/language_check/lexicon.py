@@ -120,15 +120,23 @@ class Entry:
     window: int
     only_near: re.Pattern[str] | None = None
 
+    def excepted(self, text: str, start: int, end: int) -> bool:
+        """Whether one of the entry's exceptions (a phrase of ordinary job language)
+        overlaps ``text[start:end]``."""
+        if self.exceptions is None:
+            return False
+        lo = max(0, start - OVERLAP_REACH)
+        for found in self.exceptions.finditer(text, lo, min(len(text), end + OVERLAP_REACH)):
+            if found.start() < end and found.end() > start:
+                return True
+            if found.start() >= end:
+                break
+        return False
+
     def cancelled(self, text: str, start: int, end: int) -> bool:
         """Whether the context around ``text[start:end]`` shows ordinary job language."""
-        if self.exceptions is not None:
-            lo = max(0, start - OVERLAP_REACH)
-            for found in self.exceptions.finditer(text, lo, min(len(text), end + OVERLAP_REACH)):
-                if found.start() < end and found.end() > start:
-                    return True
-                if found.start() >= end:
-                    break
+        if self.excepted(text, start, end):
+            return True
         if self.unless_near is not None or self.only_near is not None:
             lo, hi = _word_window(text, start, end, self.window)
             # Around the match, not in it: "chemist*" must not cancel "chemistry".
