@@ -20,6 +20,7 @@ from aterkoppla.accounts.models import User
 from aterkoppla.core.meta import model_field
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
+from aterkoppla.language.review import requirement_profile
 from aterkoppla.organisation.services import organisation_contact_missing
 from aterkoppla.recruitment.events import HOLD_LIFTED, HOLD_SET, PROFILE_CHANGED, STATUS_CHANGED
 from aterkoppla.recruitment.models import (
@@ -370,6 +371,8 @@ def _posting_gate(
     recruitment: Recruitment, *, by: User | None, reason: str, only: set[str] | None = None
 ) -> None:
     names = [name for name in ("description", "job_tasks") if only is None or name in only]
+    # The job's own topics, once it has a profile: an ad for care work may name the care.
+    profile = requirement_profile(recruitment) if recruitment.pk else ()
     language_gate(
         [
             Text(
@@ -377,6 +380,7 @@ def _posting_gate(
                 text=getattr(recruitment, name),
                 where=Where.RECRUITMENT,
                 label=str(model_field(Recruitment, name).verbose_name),
+                profile=profile,
             )
             for name in names
         ],
