@@ -4,8 +4,8 @@ Two sets, both in this folder and in one TOML format (``[sv]``/``[en]`` tables m
 category, or ``none`` for hard negatives, to sentences; ``[[multi]]`` entries with ``text``,
 ``lang`` and ``categories``):
 
-- the tuning set, ``language_check_corpus.toml`` and ``language_check_corpus_more.toml``:
-  rules may be written and tuned against it;
+- the tuning set, every ``language_check_corpus*.toml``: rules may be written and tuned
+  against it;
 - the held-out split, ``language_check_heldout.toml``: frozen, no rule may be tuned on it.
 
 Figures, per language and per category, at sentence level:
@@ -31,10 +31,7 @@ from pathlib import Path
 from aterkoppla.lib.language_check import CATEGORIES, check
 
 HERE = Path(__file__).resolve().parent
-TUNING_FILES = (
-    HERE / "language_check_corpus.toml",
-    HERE / "language_check_corpus_more.toml",
-)
+TUNING_FILES = tuple(sorted(HERE.glob("language_check_corpus*.toml")))
 HELDOUT_FILES = (HERE / "language_check_heldout.toml",)
 LANGUAGES = ("sv", "en")
 NONE = "none"
