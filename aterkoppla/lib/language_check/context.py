@@ -80,6 +80,9 @@ class Grammar:
     verb_start: re.Pattern[str]
     plural_antecedent: re.Pattern[str]
     name: re.Pattern[str]
+    # "people with diabetes": a group of people in general, not the candidate; unless a
+    # hiring verb or a negation before it makes it a blanket exclusion.
+    exclusion: re.Pattern[str] | None = None
 
 
 _SV_FINITE = [
@@ -175,6 +178,36 @@ _EN_WORK = [
     "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)",
     "accessibility", "inclusion", "caring\\s+for", "care\\s+(?:for|of)",
     *_EN_WORK_NOUNS,
+    # A possessive before a work product is the author's, not the topic's owner: "her thesis on
+    # Islam", "his research on depression".
+    "(?:her|his|their|your)\\s+(?:(?:master's|bachelor's|doctoral|phd|own)\\s+)?(?:thesis|dissertation"
+    "|papers?|essays?|articles?|books?|research|stud(?:y|ies)|reports?|presentations?|lectures?"
+    "|talks?|blog|podcast|courses?|modules?|curriculum|lessons?|classes|students|pupils|patients"
+    "|clients|customers|users|apps?|products?|tools?|company|business|portfolio|campaigns?"
+    "|projects?|analys[ie]s|survey|dashboard|designs?)",
+    # Other people's: "employees' parental leave", "the patients' medication".
+    "(?:employees|staff|colleagues|workers|clients|patients|users|customers|members|pupils"
+    "|students|residents|visitors|tenants|passengers|guests)(?:'s|')",
+]  # fmt: skip
+# A person as the agent of a work verb, the hit its object: "she ran payroll for … parental
+# leave deductions", "he restored a church and a mosque". Not for union activity, where the
+# verb is the activity itself ("he organised a union drive").
+_EN_AGENT = [
+    "process(?:es|ed|ing)", "handl(?:es|ed|ing)", "administer(?:s|ed|ing)?", "calculat\\w*",
+    "buil(?:t|ds|ding)", "design(?:s|ed|ing)", "wr(?:ote|ites|iting)", "draft(?:s|ed|ing)",
+    "updat(?:e|es|ed|ing)", "analy[sz](?:e|es|ed|ing)", "review(?:s|ed|ing)", "audit(?:s|ed|ing)",
+    "negotiat\\w*", "represent(?:s|ed|ing)", "advis(?:e|es|ed|ing)", "prepar(?:e|es|ed|ing)",
+    "implement\\w*", "configur\\w*", "restor(?:e|es|ed|ing)", "renovat\\w*", "assess(?:es|ed|ing)?",
+    "screen(?:s|ed|ing)", "treat(?:s|ed|ing)", "track(?:s|ed|ing)", "document(?:s|ed|ing)",
+    "clean(?:s|ed|ing)", "cover(?:s|ed|ing)", "compar(?:e|es|ed|ing)", "serv(?:e|es|ed|ing)",
+    "sell(?:s|ing)?", "sold", "market(?:s|ed|ing)", "target(?:s|ed|ing)", "translat\\w*",
+    "organi[sz](?:e|es|ed|ing)",
+    "(?:r[ua]n|runs|running)(?!\\s+(?:to|away|off|from|out|into|in)(?![\\w]))",
+    "help(?:s|ed|ing)", "visit(?:s|ed|ing)",
+    "train(?:s|ed|ing)", "arrang(?:e|es|ed|ing)", "schedul(?:e|es|ed|ing)", "recruit(?:s|ed|ing)",
+    "invoic(?:e|es|ed|ing)", "monitor(?:s|ed|ing)", "report(?:s|ed|ing)\\s+on", "dispens\\w*",
+    "fit(?:s|ted|ting)", "install(?:s|ed|ing)", "adapt(?:s|ed|ing)",
+    "test(?:s|ed|ing)(?!\\s+(?:positive|negative))",
 ]  # fmt: skip
 _SV_HEADS = [
     "brukare\\w*", "användare\\w*", "patient\\w*", "klient\\w*", "kunder\\w*", "vårdtagare\\w*",
@@ -187,6 +220,9 @@ _EN_HEADS = [
     "participants?", "polic(?:y|ies)", "projects?", "issues", "cases", "services?", "care",
     "accessible", "friendly", "access", "units?", "ward", "research", "training", "awareness",
     "support", "benefits?", "pay", "entitlements?", "rights",
+    "guidelines", "deductions?", "uptake", "consultations?", "negotiations?",
+    "fees?", "contracts?", "visitors?", "guests?", "passengers?", "travell?ers", "tenants?",
+    "viewers?", "audiences?", "shoppers?", "periods?", "cuisine", "dishes", "verification",
 ]  # fmt: skip
 _SV_PERSONS = [
     "kandidat\\w*", "sökande", "medarbetar\\w*", "kolleg\\w*", "anställd\\w*", "personal\\w*",
@@ -199,6 +235,25 @@ _EN_PERSONS = [
 ]  # fmt: skip
 _SV_PREPOSITIONS = "på|i|av|med|för|till|om|från|under|vid|hos|efter|inför|och|eller"
 _EN_PREPOSITIONS = "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due"
+# People in general, with or on something: "people with diabetes", "employees on sick leave",
+# "families with small children", "adults with autism".
+_EN_GENERIC = (
+    "(?:people|persons|individuals|adults|children|kids|youngsters|teenagers|pupils|students"
+    "|learners|employees|staff|workers|colleagues|families|parents|users|visitors|travell?ers"
+    "|passengers|residents|tenants|members|patients|clients|customers|those|everyone|anyone)"
+    "(?:\\s+(?:who\\s+(?:have|are|use|live)|living|with|on|diagnosed\\s+with|affected\\s+by))"
+)
+# Before a generic group, a blanket exclusion: "we don't hire people with epilepsy".
+_EN_EXCLUSION = (
+    "(?<![\\w])(?:want|wanted|hire|hiring|hired|employ|employing|take|taking|took|need|accept"
+    "|accepting|avoid|avoiding|prefer|recruit|recruiting|no|not|never|don't|can't|cannot|won't"
+    "|without)(?![\\w])[\\s\\w',-]{0,30}$"
+)
+# "their" after these is theirs: "employees can register their pronouns".
+_EN_ANTECEDENTS = [
+    "employees", "staff", "colleagues", "workers", "people", "members", "visitors", "guests",
+    "passengers", "tenants", "families", "parents", "children", "adults", "individuals",
+]  # fmt: skip
 
 
 def _grammar(
@@ -219,14 +274,20 @@ def _grammar(
     work_nouns: list[str],
     persons: list[str],
     contrast: str,
+    generic: str = "",
+    exclusion: str = "",
+    agent: tuple[str, ...] = (),
+    antecedents: tuple[str, ...] = (),
 ) -> Grammar:
     verb = _alt(finite)
     pronoun = _alt(subject)
     role = _alt(persons)
     signals = (
         r"(?<![\w])(?:"
-        rf"(?P<work>{_alt(work)})"
-        rf"|(?P<boundary>{boundary})"
+        + (rf"(?P<generic>{generic})|" if generic else "")
+        + rf"(?P<work>{_alt(work)})"
+        + (rf"|(?P<agent>{_alt(agent)})" if agent else "")
+        + rf"|(?P<boundary>{boundary})"
         rf"|(?P<coordinated>(?:{coordinator})(?=\s+(?:{verb}|{pronoun})(?![\w])))"
         rf"|(?P<possessive>{possessive})"
         rf"|(?P<plural>{plural})"
@@ -252,9 +313,12 @@ def _grammar(
         ),
         person_head=re.compile(rf"[\s-]+{role}(?![\w])", FLAGS),
         verb_start=re.compile(rf"\s*(?:{verb})(?![\w])", FLAGS),
-        plural_antecedent=re.compile(rf"(?<![\w]){_alt(work_nouns)}(?![\w])", FLAGS),
+        plural_antecedent=re.compile(
+            rf"(?<![\w]){_alt([*work_nouns, *antecedents])}(?![\w])", FLAGS
+        ),
         # "Anna har …": a name (a capitalised word) as the subject of a verb.
         name=re.compile(rf"(?<![\w])(?-i:[A-ZÅÄÖÉÜ])[\w-]+\s+(?:{verb})(?![\w])", FLAGS),
+        exclusion=re.compile(exclusion, FLAGS) if exclusion else None,
     )
 
 
@@ -279,6 +343,10 @@ def grammar(language: str) -> Grammar:
             work_nouns=_EN_WORK_NOUNS,
             persons=_EN_PERSONS,
             contrast="not|rather|instead",
+            generic=_EN_GENERIC,
+            agent=tuple(_EN_AGENT),
+            exclusion=_EN_EXCLUSION,
+            antecedents=tuple(_EN_ANTECEDENTS),
         )
     return _grammar(
         subject=_SV_SUBJECT,
@@ -322,7 +390,7 @@ def _work(kind: str, signal: str) -> Decision:
 
 
 def grammar_decision(
-    text: str, start: int, end: int, language: str, topical: bool = False
+    text: str, start: int, end: int, language: str, topical: bool = False, category: str = ""
 ) -> Decision | None:
     """Person or work for the hit ``text[start:end]``, or None when its sentence says
     neither. ``topical``: the requirement profile names the hit's topic."""
@@ -336,7 +404,7 @@ def grammar_decision(
     if person is not None:
         # "den äldre kandidaten", "young staff": the hit describes a person.
         return Decision(True, "context.person.head", person.group().strip())
-    decision = _backwards(text, signals, len(signals) - 1, g, begin)
+    decision = _backwards(text, signals, len(signals) - 1, g, begin, category)
     # A work noun as the head of the hit ("wheelchair users", "rullstolsanvändare").
     head = g.head.match(text, end, finish)
     word_end = end
@@ -359,13 +427,25 @@ def grammar_decision(
 
 
 def _backwards(
-    text: str, signals: list[re.Match[str]], index: int, g: Grammar, begin: int
+    text: str,
+    signals: list[re.Match[str]],
+    index: int,
+    g: Grammar,
+    begin: int,
+    category: str = "",
 ) -> Decision | None:
     while index >= 0:
         found = signals[index]
         kind = found.lastgroup
         if kind == "work":
             return _work("governor", found.group())
+        if kind == "generic":
+            return _generic(text, found, g, begin)
+        if kind == "agent":
+            if category == "union":
+                index -= 1
+                continue
+            return _work("agent", found.group())
         if kind in ("possessive", "subject", "reflexive"):
             return _person(str(kind), found)
         if kind == "plural":
@@ -380,24 +460,40 @@ def _backwards(
             continue
         # A boundary: a clause that begins with a verb has the subject of the one before.
         if g.verb_start.match(text, found.end()):
-            return _elliptical(text, signals, index - 1, g, begin)
+            return _elliptical(text, signals, index - 1, g, begin, category)
         return None
     return None
 
 
+def _generic(text: str, found: re.Match[str], g: Grammar, begin: int) -> Decision:
+    """People in general ("people with diabetes", "employees on sick leave") are a subject of
+    work, unless a hiring verb or a negation just before makes the phrase a blanket exclusion
+    ("we don't hire people with epilepsy")."""
+    if g.exclusion is not None:
+        before = g.exclusion.search(text, max(begin, found.start() - 40), found.start())
+        if before is not None:
+            return Decision(True, "context.person.generic", before.group().strip())
+    return _work("generic", found.group())
+
+
 def _elliptical(
-    text: str, signals: list[re.Match[str]], index: int, g: Grammar, begin: int
+    text: str,
+    signals: list[re.Match[str]],
+    index: int,
+    g: Grammar,
+    begin: int,
+    category: str = "",
 ) -> Decision | None:
     while index >= 0:
         found = signals[index]
         kind = found.lastgroup
         if kind in ("subject", "possessive", "reflexive", "plural"):
-            decision = _backwards(text, signals, index, g, begin)
+            decision = _backwards(text, signals, index, g, begin, category)
             if decision is not None and decision.flagged:
                 return Decision(True, "context.person.elliptical", decision.signal)
             return decision
         if kind == "relative":
-            return _backwards(text, signals, index - 1, g, begin)
+            return _backwards(text, signals, index - 1, g, begin, category)
         index -= 1
     return None
 
@@ -451,7 +547,12 @@ class Judge:
             return Decision(False, "lexicon.window", entry.id)
         if entry.category in GROUNDS:
             decision = grammar_decision(
-                text, start, end, self.language, topical=entry.id in self.topics
+                text,
+                start,
+                end,
+                self.language,
+                topical=entry.id in self.topics,
+                category=entry.category,
             )
             if decision is not None:
                 return decision
