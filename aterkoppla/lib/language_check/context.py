@@ -207,7 +207,9 @@ _EN_AGENT = [
     "train(?:s|ed|ing)", "arrang(?:e|es|ed|ing)", "schedul(?:e|es|ed|ing)", "recruit(?:s|ed|ing)",
     "invoic(?:e|es|ed|ing)", "monitor(?:s|ed|ing)", "report(?:s|ed|ing)\\s+on", "dispens\\w*",
     "fit(?:s|ted|ting)", "install(?:s|ed|ing)", "adapt(?:s|ed|ing)",
-    "test(?:s|ed|ing)(?!\\s+(?:positive|negative))",
+    "test(?:s|ed|ing)(?!\\s+(?:positive|negative))", "prescrib\\w*", "suppl(?:y|ies|ied|ying)",
+    "repair(?:s|ed|ing)?", "maintain(?:s|ed|ing)?", "deliver(?:s|ed|ing)?", "stock(?:s|ed|ing)",
+    "answer(?:s|ed|ing)", "investigat\\w*", "examin(?:e|es|ed|ing)",
 ]  # fmt: skip
 _SV_HEADS = [
     "brukare\\w*", "användare\\w*", "patient\\w*", "klient\\w*", "kunder\\w*", "vårdtagare\\w*",
@@ -223,6 +225,7 @@ _EN_HEADS = [
     "guidelines", "deductions?", "uptake", "consultations?", "negotiations?",
     "fees?", "contracts?", "visitors?", "guests?", "passengers?", "travell?ers", "tenants?",
     "viewers?", "audiences?", "shoppers?", "periods?", "cuisine", "dishes", "verification",
+    "clinics?", "cent(?:re|er)s?", "departments?", "calendars?", "ranges?",
 ]  # fmt: skip
 _SV_PERSONS = [
     "kandidat\\w*", "sökande", "medarbetar\\w*", "kolleg\\w*", "anställd\\w*", "personal\\w*",
