@@ -83,6 +83,8 @@ class Grammar:
     # "people with diabetes": a group of people in general, not the candidate; unless a
     # hiring verb or a negation before it makes it a blanket exclusion.
     exclusion: re.Pattern[str] | None = None
+    # "Turkish and Greek yoghurt": a thing after the hit, read only when no person is named.
+    thing: re.Pattern[str] | None = None
 
 
 _SV_FINITE = [
@@ -119,7 +121,7 @@ _SV_WORK_NOUNS = [
 ]  # fmt: skip
 _EN_WORK_NOUNS = [
     "(?:service\\s+)?users?", "clients?", "customers?", "patients?", "residents?", "pupils?",
-    "students?", "participants?", "learners?", "service\\s+users", "target\\s+groups?",
+    "students?", "participants?", "learners?", "service\\s+users", "target\\s+groups?", "tenants?",
 ]  # fmt: skip
 _SV_ADVERBS = (
     "(?:\\s+(?:mycket|länge|främst|mest|direkt|särskilt|också|även|nära|dagligen|aktivt"
@@ -209,7 +211,8 @@ _EN_AGENT = [
     "fit(?:s|ted|ting)", "install(?:s|ed|ing)", "adapt(?:s|ed|ing)",
     "test(?:s|ed|ing)(?!\\s+(?:positive|negative))", "prescrib\\w*", "suppl(?:y|ies|ied|ying)",
     "repair(?:s|ed|ing)?", "maintain(?:s|ed|ing)?", "deliver(?:s|ed|ing)?", "stock(?:s|ed|ing)",
-    "answer(?:s|ed|ing)", "investigat\\w*", "examin(?:e|es|ed|ing)",
+    "answer(?:s|ed|ing)", "investigat\\w*", "examin(?:e|es|ed|ing)", "catalogu?(?:e|es|ed|ing)",
+    "digiti[sz]\\w*", "archiv(?:e|es|ed|ing)", "set(?:s|ting)?\\s+up", "code[sd]?", "coding",
 ]  # fmt: skip
 _SV_HEADS = [
     "brukare\\w*", "användare\\w*", "patient\\w*", "klient\\w*", "kunder\\w*", "vårdtagare\\w*",
@@ -225,7 +228,7 @@ _EN_HEADS = [
     "guidelines", "deductions?", "uptake", "consultations?", "negotiations?",
     "fees?", "contracts?", "visitors?", "guests?", "passengers?", "travell?ers", "tenants?",
     "viewers?", "audiences?", "shoppers?", "periods?", "cuisine", "dishes", "verification",
-    "clinics?", "cent(?:re|er)s?", "departments?", "calendars?", "ranges?",
+    "clinics?", "cent(?:re|er)s?", "departments?", "calendars?", "ranges?", "owners?",
 ]  # fmt: skip
 _SV_PERSONS = [
     "kandidat\\w*", "sökande", "medarbetar\\w*", "kolleg\\w*", "anställd\\w*", "personal\\w*",
@@ -243,8 +246,10 @@ _EN_PREPOSITIONS = "on|in|at|of|with|for|to|from|by|after|before|and|or|because|
 _EN_GENERIC = (
     "(?:people|persons|individuals|adults|children|kids|youngsters|teenagers|pupils|students"
     "|learners|employees|staff|workers|colleagues|families|parents|users|visitors|travell?ers"
-    "|passengers|residents|tenants|members|patients|clients|customers|those|everyone|anyone)"
-    "(?:\\s+(?:who\\s+(?:have|are|use|live)|living|with|on|diagnosed\\s+with|affected\\s+by))"
+    "|passengers|residents|tenants|members|patients|clients|customers|those|everyone|anyone"
+    "|veterans|survivors|victims|owners)"
+    "(?:\\s+(?:who\\s+(?:have|are|use|live|suffer\\s+from)|living|with|on|diagnosed\\s+with"
+    "|affected\\s+by|suffering\\s+from))"
 )
 # Before a generic group, a blanket exclusion: "we don't hire people with epilepsy".
 _EN_EXCLUSION = (
@@ -252,6 +257,16 @@ _EN_EXCLUSION = (
     "|accepting|avoid|avoiding|prefer|recruit|recruiting|no|not|never|don't|can't|cannot|won't"
     "|without)(?![\\w])[\\s\\w',-]{0,30}$"
 )
+# Things a hit can describe when no person is named: "a Buddhist temple", "Turkish and Greek
+# yoghurt", "our LGBT network", "epilepsy monitoring", "young plants".
+_EN_THINGS = [
+    "temples?", "churche?s?", "mosques?", "synagogues?", "cathedrals?", "manuscripts?", "texts?",
+    "art", "architecture", "music", "food", "cuisine", "yog(?:h)?urt", "cheese", "wine", "beer",
+    "products?", "goods", "compan(?:y|ies)", "firms?", "factor(?:y|ies)", "suppliers?", "markets?",
+    "networks?", "bars?", "restaurants?", "shops?", "plants?", "trees?", "seedlings", "animals?",
+    "monitoring", "screening", "testing", "diagnostics", "devices?", "equipment", "software",
+    "apps?", "websites?", "magazines?", "festivals?", "events?", "films?", "books?",
+]  # fmt: skip
 # "their" after these is theirs: "employees can register their pronouns".
 _EN_ANTECEDENTS = [
     "employees", "staff", "colleagues", "workers", "people", "members", "visitors", "guests",
@@ -281,6 +296,7 @@ def _grammar(
     exclusion: str = "",
     agent: tuple[str, ...] = (),
     antecedents: tuple[str, ...] = (),
+    things: tuple[str, ...] = (),
 ) -> Grammar:
     verb = _alt(finite)
     pronoun = _alt(subject)
@@ -322,6 +338,12 @@ def _grammar(
         # "Anna har …": a name (a capitalised word) as the subject of a verb.
         name=re.compile(rf"(?<![\w])(?-i:[A-ZÅÄÖÉÜ])[\w-]+\s+(?:{verb})(?![\w])", FLAGS),
         exclusion=re.compile(exclusion, FLAGS) if exclusion else None,
+        thing=re.compile(
+            rf"(?:[\s-]+(?:and|or|&)[\s-]+[\w'-]+)?(?:[\s-]+[\w'-]+)?[\s-]+{_alt(things)}(?![\w])",
+            FLAGS,
+        )
+        if things
+        else None,
     )
 
 
@@ -348,6 +370,7 @@ def grammar(language: str) -> Grammar:
             contrast="not|rather|instead",
             generic=_EN_GENERIC,
             agent=tuple(_EN_AGENT),
+            things=tuple(_EN_THINGS),
             exclusion=_EN_EXCLUSION,
             antecedents=tuple(_EN_ANTECEDENTS),
         )
@@ -420,6 +443,10 @@ def grammar_decision(
             return Decision(True, "context.person.predicate", predicate.group().strip())
         signal = head.group() if head is not None else compound.group("head")  # type: ignore[union-attr]
         return _work("head", signal)
+    if decision is None and g.thing is not None:
+        thing = g.thing.match(text, end, finish)
+        if thing is not None and not g.predicate.search(text, begin, start):
+            return _work("thing", thing.group())
     if decision is None and topical:
         # The profile makes the topic the job's, unless a person is the subject.
         name = g.name.search(text, begin, start)

@@ -52,3 +52,12 @@ def test_an_agent_verb_does_not_cancel_union_activity() -> None:
     # The verb is the activity itself; the grammar looks past it to the subject.
     decisions = [e for e in explain("He represented the union at the plant.", "en") if e.flagged]
     assert decisions and decisions[0].rule == "context.person.subject"
+
+
+def test_a_thing_after_the_hit_is_read_only_when_no_person_is_named() -> None:
+    text = "Turkish and Greek yoghurt are our top-selling dairy products."
+    assert check(text, "en") == []
+    assert "context.work.thing" in {e.rule for e in explain(text, "en")}
+    # A person as the subject still binds the hit: the place is her practice.
+    findings = check("She goes to a Buddhist temple every week.", "en")
+    assert {f.category for f in findings} == {"religion"}
