@@ -148,7 +148,7 @@ _SV_WORK = [
     "insats(?:er|erna)?\\s+(?:för|till|mot)",
     "\\w*(?:chef|ledare|samordnare|coach|kontaktperson|stödperson|assistent)"
     "\\s+(?:för|åt|till|inom)",
-    "tillgänglighet\\w*", *_SV_WORK_NOUNS,
+    "tillgänglighet\\w*", "förhandl\\w*\\s+(?:med|mot)", *_SV_WORK_NOUNS,
     "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
     "(?:en|et|er|ar|na)?\\s+(?:för|med)",
 ]  # fmt: skip
@@ -181,6 +181,7 @@ _SV_HEADS = [
     "elever\\w*", "deltagare\\w*", "målgrupp\\w*", "polic\\w*", "projekt\\w*", "frågor\\w*",
     "ärenden\\w*", "vård\\w*", "omsorg\\w*", "mottagning\\w*", "forskning\\w*", "verksamhet\\w*",
     "insats\\w*", "anpassa\\w*", "vänlig\\w*", "boende\\w*", "rutin\\w*", "utbildning\\w*",
+    "process\\w*", "kedja\\w*", "koordinator\\w*", "statistik\\w*",
 ]  # fmt: skip
 _EN_HEADS = [
     "users?", "clients?", "customers?", "patients?", "residents?", "pupils?", "students?",
@@ -461,6 +462,11 @@ class Judge:
 
     def decision(self, start: int, end: int, entry: Entry) -> Decision:
         return self.decisions.get((start, end, entry.id), DEFAULT)
+
+    def bound(self, start: int, end: int, entry: Entry) -> bool:
+        """Whether the grammar bound the hit to a person (``context.person.*``)."""
+        decision = self.decisions.get((start, end, entry.id))
+        return decision is not None and decision.rule.startswith("context.person.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -259,3 +259,33 @@ def test_sentences_do_not_end_at_abbreviations():
     begin, end = sentence_bounds(text, text.index("autism"), text.index("autism") + 6)
     assert text[begin:end] == "Erfarenhet av t.ex. autism"
     assert [f.category for f in check(text, "sv")] == ["sex"]
+
+
+def test_a_person_bound_hit_is_not_cancelled_by_a_window_inside_a_compound():
+    # "förhandlingsdelegationen" splits into "förhandlings delegationen", which is in the
+    # union entry's unless_near window; the subject "Han" binds the hit, and a person's word
+    # wins over every window, in the split variant too.
+    text = "Han är med i Vision och sitter med i förhandlingsdelegationen."
+    findings = check(text, "sv")
+    assert [f.category for f in findings] == ["union"]
+    assert findings[0].context == "context.person.subject"
+    # Without a person the window still cancels it.
+    text = "Styrelseledamot i Vision enligt förhandlingsdelegationen."
+    assert check(text, "sv") == []
+    assert [e.rule for e in explain(text, "sv")] == ["lexicon.unless_near"]
+
+
+def test_negotiating_with_a_union_is_hr_work():
+    text = "Han har lett lönerevisionen och förhandlat med Unionen och Akademikerförbundet SSR."
+    assert check(text, "sv") == []
+    decisions = [(e.flagged, e.rule) for e in explain(text, "sv") if e.category == "union"]
+    assert decisions and all(d == (False, "context.work.governor") for d in decisions)
+    assert [f.category for f in check("Han förhandlar åt IF Metall på Volvo.", "sv")] == ["union"]
+
+
+def test_a_process_or_chain_as_the_head_of_a_compound_is_work():
+    text = "Han har utbildat chefer i rehabiliteringsprocessen och Försäkringskassans regler."
+    assert check(text, "sv") == []
+    assert [e.rule for e in explain(text, "sv") if e.category == "disability"] == [
+        "context.work.head"
+    ]
