@@ -128,6 +128,7 @@ _EN_ADVERBS = (
 )
 _SV_WORK = [
     f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_ADVERBS}\\s+(?:med|inom|mot|kring|som)",
+    "(?:arbet|jobb)(?:at|ade)\\s+(?:på|vid|hos|i)\\s+(?:en|ett)",
     "erfarenhet(?:er|en|erna)?\\s+(?:av|inom|från|med|kring|i)",
     "kunskap(?:er|en|erna)?\\s+(?:om|i|inom|kring|av)", "kunnig\\w*\\s+(?:om|i|inom)",
     "kompetens\\w*\\s+(?:om|i|inom|kring)", "förståelse\\s+för", "insikt(?:er)?\\s+(?:i|om)",
@@ -142,13 +143,21 @@ _SV_WORK = [
     "vård(?:a|ar|at|ade)", "vård(?:en)?\\s+av", "omsorg(?:en)?\\s+(?:om|av)",
     "omvårdnad(?:en)?\\s+av", "bemöt\\w*", "handled\\w*", "rådgiv\\w*",
     "forsk\\w*\\s+(?:om|kring|på|inom|i)", "frågor(?:na)?\\s+(?:om|kring|som\\s+rör|rörande)",
-    "\\w*ärenden\\s+(?:om|kring|som\\s+rör|rörande)", "riktlinje\\w*", "rutin(?:er|erna)\\s+för",
+    "\\w*ärenden\\s+(?:om|kring|som\\s+rör|rörande)", "riktlinje\\w*",
+    "rutin(?:er|erna|en)?\\s+för",
     "\\w*polic(?:y|yn|ys|ies)", "\\w*projekt(?:et|en|s)?", "\\w*boende(?:t|n)?",
     "\\w*ämne(?:t|n|na)?", "\\w*verksamhet(?:en|er)?\\s+(?:för|med|inom)",
     "insats(?:er|erna)?\\s+(?:för|till|mot)",
     "\\w*(?:chef|ledare|samordnare|coach|kontaktperson|stödperson|assistent)"
     "\\s+(?:för|åt|till|inom)",
-    "tillgänglighet\\w*", "förhandl\\w*\\s+(?:med|mot)", *_SV_WORK_NOUNS,
+    "tillgänglighet\\w*", "\\w*förhandl\\w*(?:\\s+\\w+)?\\s+(?:med|mot)",
+    "administrer(?:a|ar|at|ade)", "hanter(?:a|ar|at|ade)", "s(?:ålt|ålde|äljer|älja)",
+    "\\w*(?:app|system|portal|modul|blankett|formulär|verktyg|funktion)"
+    "(?:en|et|er|ar|arna|erna|na)?\\s+för", "utre(?:tt|dde|der|da)",
+    "delegering\\w*\\s+(?:för|av|på)",
+    "\\w*(?:uppsats|avhandling|artikel|artiklar|rapport)\\w*\\s+(?:om|kring|på)",
+    "\\w*(?:ombudsman|ombudsmän|anställd|handläggare|utredare|jurist|ekonom|kommunikatör)"
+    "\\s+(?:på|hos|vid)", *_SV_WORK_NOUNS,
     "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
     "(?:en|et|er|ar|na)?\\s+(?:för|med)",
 ]  # fmt: skip

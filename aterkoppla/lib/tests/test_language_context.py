@@ -289,3 +289,53 @@ def test_a_process_or_chain_as_the_head_of_a_compound_is_work():
     assert [e.rule for e in explain(text, "sv") if e.category == "disability"] == [
         "context.work.head"
     ]
+
+
+@pytest.mark.parametrize(
+    "work, personal",
+    [
+        (
+            "Kandidaten har arbetat på ett rehabcenter för personer med förvärvad hjärnskada.",
+            "Kandidaten har varit på rehab efter sin hjärnskada.",
+        ),
+        (
+            "Hon har administrerat sjukskrivningar och rehabärenden i lönesystemet.",
+            "Hon har varit sjukskriven i ett halvår.",
+        ),
+        (
+            "Han har byggt en app för att anmäla vab-dagar åt en stor kommun.",
+            "Han har tagit ut många vab-dagar.",
+        ),
+        (
+            "Han har sålt läkemedel till apotek och vårdcentraler.",
+            "Han tar läkemedel mot sin oro.",
+        ),
+    ],
+)
+def test_hr_admin_sales_and_workplaces_are_work(work, personal):
+    assert check(work, "sv") == []
+    assert any(e.rule == "context.work.governor" for e in explain(work, "sv"))
+    assert check(personal, "sv")
+
+
+def test_working_on_a_day_is_not_a_workplace():
+    # "arbetat på ett …" names a workplace; "jobba på sabbaten" is a day, and stays flagged.
+    assert [f.category for f in check("Sökanden vill inte jobba på sabbaten.", "sv")] == [
+        "religion"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han har förhandlat löner med Unionen och Sveriges Ingenjörer som HR-chef.",
+        "Han har tagit fram en ny rutin för föräldraledighet och vab i schemaläggningen.",
+        "Hon har utrett arbetsskador åt Försäkringskassan.",
+        "Han har jobbat på ett LSS-boende och har delegering för läkemedel.",
+        "Hon har skrivit en uppsats om Sverigedemokraternas väljare.",
+        "Hon har varit ombudsman på Unionen i sex år och söker nu en HR-roll.",
+    ],
+)
+def test_more_kinds_of_work_govern_the_hit(text):
+    assert check(text, "sv") == []
+    assert any(e.rule == "context.work.governor" for e in explain(text, "sv"))
