@@ -133,6 +133,7 @@ _EN_ADVERBS = (
 )
 _SV_WORK = [
     f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_ADVERBS}\\s+(?:med|inom|mot|kring|som)",
+    "(?:arbet|jobb)(?:at|ade)\\s+(?:på|vid|hos|i)\\s+(?:en|ett)",
     "erfarenhet(?:er|en|erna)?\\s+(?:av|inom|från|med|kring|i)",
     "kunskap(?:er|en|erna)?\\s+(?:om|i|inom|kring|av)", "kunnig\\w*\\s+(?:om|i|inom)",
     "kompetens\\w*\\s+(?:om|i|inom|kring)", "förståelse\\s+för", "insikt(?:er)?\\s+(?:i|om)",
@@ -147,13 +148,21 @@ _SV_WORK = [
     "vård(?:a|ar|at|ade)", "vård(?:en)?\\s+av", "omsorg(?:en)?\\s+(?:om|av)",
     "omvårdnad(?:en)?\\s+av", "bemöt\\w*", "handled\\w*", "rådgiv\\w*",
     "forsk\\w*\\s+(?:om|kring|på|inom|i)", "frågor(?:na)?\\s+(?:om|kring|som\\s+rör|rörande)",
-    "\\w*ärenden\\s+(?:om|kring|som\\s+rör|rörande)", "riktlinje\\w*", "rutin(?:er|erna)\\s+för",
+    "\\w*ärenden\\s+(?:om|kring|som\\s+rör|rörande)", "riktlinje\\w*",
+    "rutin(?:er|erna|en)?\\s+för",
     "\\w*polic(?:y|yn|ys|ies)", "\\w*projekt(?:et|en|s)?", "\\w*boende(?:t|n)?",
     "\\w*ämne(?:t|n|na)?", "\\w*verksamhet(?:en|er)?\\s+(?:för|med|inom)",
     "insats(?:er|erna)?\\s+(?:för|till|mot)",
     "\\w*(?:chef|ledare|samordnare|coach|kontaktperson|stödperson|assistent)"
     "\\s+(?:för|åt|till|inom)",
-    "tillgänglighet\\w*", *_SV_WORK_NOUNS,
+    "tillgänglighet\\w*", "\\w*förhandl\\w*(?:\\s+\\w+)?\\s+(?:med|mot)",
+    "administrer(?:a|ar|at|ade)", "hanter(?:a|ar|at|ade)", "s(?:ålt|ålde|äljer|älja)",
+    "\\w*(?:app|system|portal|modul|blankett|formulär|verktyg|funktion)"
+    "(?:en|et|er|ar|arna|erna|na)?\\s+för", "utre(?:tt|dde|der|da)",
+    "delegering\\w*\\s+(?:för|av|på)",
+    "\\w*(?:uppsats|avhandling|artikel|artiklar|rapport)\\w*\\s+(?:om|kring|på)",
+    "\\w*(?:ombudsman|ombudsmän|anställd|handläggare|utredare|jurist|ekonom|kommunikatör)"
+    "\\s+(?:på|hos|vid)", *_SV_WORK_NOUNS,
     "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
     "(?:en|et|er|ar|na)?\\s+(?:för|med)",
 ]  # fmt: skip
@@ -219,6 +228,7 @@ _SV_HEADS = [
     "elever\\w*", "deltagare\\w*", "målgrupp\\w*", "polic\\w*", "projekt\\w*", "frågor\\w*",
     "ärenden\\w*", "vård\\w*", "omsorg\\w*", "mottagning\\w*", "forskning\\w*", "verksamhet\\w*",
     "insats\\w*", "anpassa\\w*", "vänlig\\w*", "boende\\w*", "rutin\\w*", "utbildning\\w*",
+    "process\\w*", "kedja\\w*", "koordinator\\w*", "statistik\\w*",
 ]  # fmt: skip
 _EN_HEADS = [
     "users?", "clients?", "customers?", "patients?", "residents?", "pupils?", "students?",
@@ -592,6 +602,11 @@ class Judge:
 
     def decision(self, start: int, end: int, entry: Entry) -> Decision:
         return self.decisions.get((start, end, entry.id), DEFAULT)
+
+    def bound(self, start: int, end: int, entry: Entry) -> bool:
+        """Whether the grammar bound the hit to a person (``context.person.*``)."""
+        decision = self.decisions.get((start, end, entry.id))
+        return decision is not None and decision.rule.startswith("context.person.")
 
 
 @dataclass(frozen=True, slots=True)

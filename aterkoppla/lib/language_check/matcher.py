@@ -157,7 +157,7 @@ def check(
     # Morphology: exceptions inside compounds, and inflections, misspellings and compounds
     # the patterns missed; ``how`` names the step ("~lemma", "~spelling", "~compound").
     hits = _hits(lex, matchable, judge)
-    for start, end, entry, how in morphology.refine(lex, matchable, hits):
+    for start, end, entry, how in morphology.refine(lex, matchable, hits, judge.bound):
         if how and judge(entry, start, end):
             continue  # a word only morphology read, used of a subject of work
         decision = judge.decision(start, end, entry)

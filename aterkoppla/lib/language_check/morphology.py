@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import simplemma
@@ -82,6 +82,9 @@ NEUTRAL_HEADS = {
         "lagen",
         "ärende*",
         "förhandling*",
+        "hantering*",
+        "delegering*",
+        "genomgång*",
     ),
     "en": (),
 }
@@ -287,10 +290,15 @@ class Morphology:
 
         return _WORD.sub(spaced, text)
 
-    def cancelled(self, entry: Entry, text: str, start: int, end: int, form: str) -> bool:
+    def cancelled(
+        self, entry: Entry, text: str, start: int, end: int, form: str, window: bool = True
+    ) -> bool:
         """Whether the entry's exceptions cancel the hit once compounds around it are split
-        and the matched word is written as ``form``."""
-        if entry.exceptions is None and entry.unless_near is None:
+        and the matched word is written as ``form``; ``window``: its ``unless_near`` and
+        ``only_near`` windows too (not when the grammar bound the hit to a person, whose
+        word wins over every window: "Han är med i Vision och sitter i
+        förhandlingsdelegationen")."""
+        if entry.exceptions is None and (entry.unless_near is None or not window):
             return False
         lo = max(0, start - _SPLIT_REACH)
         before = self.split_words(text[lo:start])
@@ -298,6 +306,8 @@ class Morphology:
         variant = before + form + after
         if variant == text[lo : end + _SPLIT_REACH]:
             return False
+        if not window:
+            return entry.excepted(variant, len(before), len(before) + len(form))
         return entry.cancelled(variant, len(before), len(before) + len(form))
 
 
@@ -336,16 +346,22 @@ def _may_correct(text: str, start: int, word: str) -> bool:
 
 
 def refine(
-    lex: Lexicon, text: str, hits: Iterable[tuple[int, int, Entry]]
+    lex: Lexicon,
+    text: str,
+    hits: Iterable[tuple[int, int, Entry]],
+    bound: Callable[[int, int, Entry], bool] | None = None,
 ) -> list[tuple[int, int, Entry, str]]:
     """The matcher's hits less those cancelled inside compounds, plus the words the patterns
-    missed, each with the step that read it (``""`` for the patterns themselves)."""
+    missed, each with the step that read it (``""`` for the patterns themselves).
+    ``bound(start, end, entry)``: the sentence's grammar bound the pattern hit to a person,
+    so that only exceptions, not windows, may cancel it in the split variant."""
     morph = morphology(lex)
     out: list[tuple[int, int, Entry, str]] = []
     covered: list[tuple[int, int]] = []
     for start, end, entry in hits:
         covered.append((start, end))
-        if not morph.cancelled(entry, text, start, end, text[start:end]):
+        window = bound is None or not bound(start, end, entry)
+        if not morph.cancelled(entry, text, start, end, text[start:end], window):
             out.append((start, end, entry, ""))
     covered.sort()
     reading = morph.reading

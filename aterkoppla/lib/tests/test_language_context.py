@@ -259,3 +259,83 @@ def test_sentences_do_not_end_at_abbreviations():
     begin, end = sentence_bounds(text, text.index("autism"), text.index("autism") + 6)
     assert text[begin:end] == "Erfarenhet av t.ex. autism"
     assert [f.category for f in check(text, "sv")] == ["sex"]
+
+
+def test_a_person_bound_hit_is_not_cancelled_by_a_window_inside_a_compound():
+    # "förhandlingsdelegationen" splits into "förhandlings delegationen", which is in the
+    # union entry's unless_near window; the subject "Han" binds the hit, and a person's word
+    # wins over every window, in the split variant too.
+    text = "Han är med i Vision och sitter med i förhandlingsdelegationen."
+    findings = check(text, "sv")
+    assert [f.category for f in findings] == ["union"]
+    assert findings[0].context == "context.person.subject"
+    # Without a person the window still cancels it.
+    text = "Styrelseledamot i Vision enligt förhandlingsdelegationen."
+    assert check(text, "sv") == []
+    assert [e.rule for e in explain(text, "sv")] == ["lexicon.unless_near"]
+
+
+def test_negotiating_with_a_union_is_hr_work():
+    text = "Han har lett lönerevisionen och förhandlat med Unionen och Akademikerförbundet SSR."
+    assert check(text, "sv") == []
+    decisions = [(e.flagged, e.rule) for e in explain(text, "sv") if e.category == "union"]
+    assert decisions and all(d == (False, "context.work.governor") for d in decisions)
+    assert [f.category for f in check("Han förhandlar åt IF Metall på Volvo.", "sv")] == ["union"]
+
+
+def test_a_process_or_chain_as_the_head_of_a_compound_is_work():
+    text = "Han har utbildat chefer i rehabiliteringsprocessen och Försäkringskassans regler."
+    assert check(text, "sv") == []
+    assert [e.rule for e in explain(text, "sv") if e.category == "disability"] == [
+        "context.work.head"
+    ]
+
+
+@pytest.mark.parametrize(
+    "work, personal",
+    [
+        (
+            "Kandidaten har arbetat på ett rehabcenter för personer med förvärvad hjärnskada.",
+            "Kandidaten har varit på rehab efter sin hjärnskada.",
+        ),
+        (
+            "Hon har administrerat sjukskrivningar och rehabärenden i lönesystemet.",
+            "Hon har varit sjukskriven i ett halvår.",
+        ),
+        (
+            "Han har byggt en app för att anmäla vab-dagar åt en stor kommun.",
+            "Han har tagit ut många vab-dagar.",
+        ),
+        (
+            "Han har sålt läkemedel till apotek och vårdcentraler.",
+            "Han tar läkemedel mot sin oro.",
+        ),
+    ],
+)
+def test_hr_admin_sales_and_workplaces_are_work(work, personal):
+    assert check(work, "sv") == []
+    assert any(e.rule == "context.work.governor" for e in explain(work, "sv"))
+    assert check(personal, "sv")
+
+
+def test_working_on_a_day_is_not_a_workplace():
+    # "arbetat på ett …" names a workplace; "jobba på sabbaten" is a day, and stays flagged.
+    assert [f.category for f in check("Sökanden vill inte jobba på sabbaten.", "sv")] == [
+        "religion"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han har förhandlat löner med Unionen och Sveriges Ingenjörer som HR-chef.",
+        "Han har tagit fram en ny rutin för föräldraledighet och vab i schemaläggningen.",
+        "Hon har utrett arbetsskador åt Försäkringskassan.",
+        "Han har jobbat på ett LSS-boende och har delegering för läkemedel.",
+        "Hon har skrivit en uppsats om Sverigedemokraternas väljare.",
+        "Hon har varit ombudsman på Unionen i sex år och söker nu en HR-roll.",
+    ],
+)
+def test_more_kinds_of_work_govern_the_hit(text):
+    assert check(text, "sv") == []
+    assert any(e.rule == "context.work.governor" for e in explain(text, "sv"))
