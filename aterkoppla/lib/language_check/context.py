@@ -172,6 +172,9 @@ _EN_WORK = [
     "(?:manager|lead|leader|coordinator|assistant|carer|caregiver|support\\s+worker|coach)"
     "\\s+(?:for|of|to)",
     "program(?:me)?s?\\s+(?:for|on|about)", "services?\\s+for",
+    "(?:schemes?|initiatives?|networks?|campaigns?|mentoring|mentorship|workshops?)"
+    "\\s+(?:for|aimed\\s+at|targeting|targeted\\s+at)",
+    "(?:thesis|dissertation|essay|paper|article)\\s+(?:on|about|into)",
     "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)",
     "accessibility", "inclusion", "caring\\s+for", "care\\s+(?:for|of)",
     *_EN_WORK_NOUNS,
@@ -197,8 +200,23 @@ _EN_PERSONS = [
     "team\\s+members?", "(?:project|team|line)\\s+(?:lead|leader|manager|coordinator|owner)",
     "manager", "supervisor", "boss",
 ]  # fmt: skip
+# Clients or customers who WANT a kind of person: "the client would prefer a male engineer",
+# "our customers expect young staff". The work noun is then the subject of a wish about the
+# candidate, not the people the candidate works with, so it binds the hit instead of cancelling it.
+_EN_PREFERENCE = (
+    "(?:(?:the|our|their|some|most|many|a)\\s+)?(?:[\\w-]+\\s+)?"
+    "(?:clients?|customers?|patients?|guests?|residents?|buyers?)\\s+"
+    "(?:(?:would|'d|will|did|do|does|might|may|often|usually|always|generally|really"
+    "|specifically|also)\\s+){0,2}"
+    "(?:rather(?:\\s+have)?|prefer(?:s|red)?|want(?:s|ed)?|ask(?:s|ed)?\\s+(?:\\w+\\s+)?for"
+    "|request(?:s|ed)?|demand(?:s|ed)?|insist(?:s|ed)?\\s+on|like|expect(?:s|ed)?|need(?:s|ed)?"
+    "|(?:are|is|were|was)\\s+used\\s+to|(?:respond|relate)(?:s|ed|d)?\\s+better\\s+to"
+    "|feel(?:s)?\\s+more\\s+comfortable\\s+with|trust(?:s|ed)?)"
+)
 _SV_PREPOSITIONS = "på|i|av|med|för|till|om|från|under|vid|hos|efter|inför|och|eller"
-_EN_PREPOSITIONS = "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due"
+_EN_PREPOSITIONS = (
+    "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due|that|which|who|whom|whose"
+)
 
 
 def _grammar(
@@ -219,13 +237,15 @@ def _grammar(
     work_nouns: list[str],
     persons: list[str],
     contrast: str,
+    preference: str = "(?!)",
 ) -> Grammar:
     verb = _alt(finite)
     pronoun = _alt(subject)
     role = _alt(persons)
     signals = (
         r"(?<![\w])(?:"
-        rf"(?P<work>{_alt(work)})"
+        rf"(?P<preference>{preference})"
+        rf"|(?P<work>{_alt(work)})"
         rf"|(?P<boundary>{boundary})"
         rf"|(?P<coordinated>(?:{coordinator})(?=\s+(?:{verb}|{pronoun})(?![\w])))"
         rf"|(?P<possessive>{possessive})"
@@ -279,6 +299,7 @@ def grammar(language: str) -> Grammar:
             work_nouns=_EN_WORK_NOUNS,
             persons=_EN_PERSONS,
             contrast="not|rather|instead",
+            preference=_EN_PREFERENCE,
         )
     return _grammar(
         subject=_SV_SUBJECT,
@@ -364,6 +385,9 @@ def _backwards(
     while index >= 0:
         found = signals[index]
         kind = found.lastgroup
+        if kind == "preference":
+            # "the client would prefer a male engineer": a wish about the person hired.
+            return _person("preference", found)
         if kind == "work":
             return _work("governor", found.group())
         if kind in ("possessive", "subject", "reflexive"):
