@@ -167,14 +167,18 @@ _EN_WORK = [
     "assist(?:s|ed|ing)", "advis\\w*\\s+on", "advice\\s+on", "counsel\\w*",
     "research\\w*\\s+(?:on|into|in|about)",
     "(?:issues|questions|matters|cases|casework)\\s+(?:about|on|involving|around|concerning)",
-    "polic(?:y|ies)", "guidelines", "procedures\\s+for", "subjects?",
+    "polic(?:y|ies)", "guidelines?", "procedures\\s+for", "subjects?",
     "projects?(?!\\s+(?:lead|leader|manager|coordinator|owner))",
     "(?:manager|lead|leader|coordinator|assistant|carer|caregiver|support\\s+worker|coach)"
     "\\s+(?:for|of|to)",
     "program(?:me)?s?\\s+(?:for|on|about)", "services?\\s+for",
     "(?:schemes?|initiatives?|networks?|campaigns?|mentoring|mentorship|workshops?)"
     "\\s+(?:for|aimed\\s+at|targeting|targeted\\s+at)",
-    "(?:thesis|dissertation|essay|paper|article)\\s+(?:on|about|into)",
+    "(?:thes[ie]s|dissertations?|essays?|papers?|articles?|reports?|books?|podcasts?|documentar(?:y|ies)"
+    "|series|films?|exhibitions?|shows?)\\s+(?:on|about|into)",
+    "(?:case\\s*workers?|case\\s+(?:officer|manager)s?|social\\s+workers?|counsell?ors?|advis[eo]rs?"
+    "|interpreters?|mentors?|tutors?|guides?|specialists?|consultants?)\\s+(?:for|of|to|with)",
+    "process(?:es)?\\s+for", "intake", "research(?:ed|ing)",
     "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)",
     "accessibility", "inclusion", "caring\\s+for", "care\\s+(?:for|of)",
     *_EN_WORK_NOUNS,

@@ -39,6 +39,10 @@ def test_a_clients_wish_about_the_hire_binds_the_hit(text: str, category: str, s
         "She wrote her thesis on Islamic finance and sukuk bonds.",
         "He ran a mentoring scheme for women engineers at Scania.",
         "She led a campaign aimed at pensioners for a pharmacy chain.",
+        "Produced a podcast about Sámi culture for Sveriges Radio.",
+        "Caseworker for unaccompanied refugee minors at Malmö municipality.",
+        "Wrote the internal guideline on religious holidays and leave requests.",
+        "Researched ageing and labour-market participation for her PhD.",
     ],
 )
 def test_work_with_clients_and_topics_of_work_are_not_flagged(text: str) -> None:
