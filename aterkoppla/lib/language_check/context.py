@@ -181,11 +181,18 @@ _EN_WORK = [
     "assist(?:s|ed|ing)", "advis\\w*\\s+on", "advice\\s+on", "counsel\\w*",
     "research\\w*\\s+(?:on|into|in|about)",
     "(?:issues|questions|matters|cases|casework)\\s+(?:about|on|involving|around|concerning)",
-    "polic(?:y|ies)", "guidelines", "procedures\\s+for", "subjects?",
+    "polic(?:y|ies)", "guidelines?", "procedures\\s+for", "subjects?",
     "projects?(?!\\s+(?:lead|leader|manager|coordinator|owner))",
     "(?:manager|lead|leader|coordinator|assistant|carer|caregiver|support\\s+worker|coach)"
     "\\s+(?:for|of|to)",
     "program(?:me)?s?\\s+(?:for|on|about)", "services?\\s+for",
+    "(?:schemes?|initiatives?|networks?|campaigns?|mentoring|mentorship|workshops?)"
+    "\\s+(?:for|aimed\\s+at|targeting|targeted\\s+at)",
+    "(?:thes[ie]s|dissertations?|essays?|papers?|articles?|reports?|books?|podcasts?|documentar(?:y|ies)"
+    "|series|films?|exhibitions?|shows?)\\s+(?:on|about|into)",
+    "(?:case\\s*workers?|case\\s+(?:officer|manager)s?|social\\s+workers?|counsell?ors?|advis[eo]rs?"
+    "|interpreters?|mentors?|tutors?|guides?|specialists?|consultants?)\\s+(?:for|of|to|with)",
+    "process(?:es)?\\s+for", "intake", "research(?:ed|ing)",
     "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)",
     "accessibility", "inclusion", "caring\\s+for", "care\\s+(?:for|of)",
     *_EN_WORK_NOUNS,
@@ -249,8 +256,23 @@ _EN_PERSONS = [
     "team\\s+members?", "(?:project|team|line)\\s+(?:lead|leader|manager|coordinator|owner)",
     "manager", "supervisor", "boss",
 ]  # fmt: skip
+# Clients or customers who WANT a kind of person: "the client would prefer a male engineer",
+# "our customers expect young staff". The work noun is then the subject of a wish about the
+# candidate, not the people the candidate works with, so it binds the hit instead of cancelling it.
+_EN_PREFERENCE = (
+    "(?:(?:the|our|their|some|most|many|a)\\s+)?(?:[\\w-]+\\s+)?"
+    "(?:clients?|customers?|patients?|guests?|residents?|buyers?)\\s+"
+    "(?:(?:would|'d|will|did|do|does|might|may|often|usually|always|generally|really"
+    "|specifically|also)\\s+){0,2}"
+    "(?:rather(?:\\s+have)?|prefer(?:s|red)?|want(?:s|ed)?|ask(?:s|ed)?\\s+(?:\\w+\\s+)?for"
+    "|request(?:s|ed)?|demand(?:s|ed)?|insist(?:s|ed)?\\s+on|like|expect(?:s|ed)?|need(?:s|ed)?"
+    "|(?:are|is|were|was)\\s+used\\s+to|(?:respond|relate)(?:s|ed|d)?\\s+better\\s+to"
+    "|feel(?:s)?\\s+more\\s+comfortable\\s+with|trust(?:s|ed)?)"
+)
 _SV_PREPOSITIONS = "på|i|av|med|för|till|om|från|under|vid|hos|efter|inför|och|eller"
-_EN_PREPOSITIONS = "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due"
+_EN_PREPOSITIONS = (
+    "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due|that|which|who|whom|whose"
+)
 # People in general, with or on something: "people with diabetes", "employees on sick leave",
 # "families with small children", "adults with autism".
 _EN_GENERIC = (
@@ -307,12 +329,14 @@ def _grammar(
     agent: tuple[str, ...] = (),
     antecedents: tuple[str, ...] = (),
     things: tuple[str, ...] = (),
+    preference: str = "(?!)",
 ) -> Grammar:
     verb = _alt(finite)
     pronoun = _alt(subject)
     role = _alt(persons)
     signals = (
         r"(?<![\w])(?:"
+        rf"(?P<preference>{preference})|"
         + (rf"(?P<generic>{generic})|" if generic else "")
         + rf"(?P<work>{_alt(work)})"
         + (rf"|(?P<agent>{_alt(agent)})" if agent else "")
@@ -383,6 +407,7 @@ def grammar(language: str) -> Grammar:
             things=tuple(_EN_THINGS),
             exclusion=_EN_EXCLUSION,
             antecedents=tuple(_EN_ANTECEDENTS),
+            preference=_EN_PREFERENCE,
         )
     return _grammar(
         subject=_SV_SUBJECT,
@@ -477,6 +502,9 @@ def _backwards(
     while index >= 0:
         found = signals[index]
         kind = found.lastgroup
+        if kind == "preference":
+            # "the client would prefer a male engineer": a wish about the person hired.
+            return _person("preference", found)
         if kind == "work":
             return _work("governor", found.group())
         if kind == "generic":

@@ -1,0 +1,65 @@
+"""Context by grammar, English: a client's wish about the person hired binds the hit
+(``context.person.preference``); a thesis, scheme or campaign about a topic makes it work
+(``context.work.governor``). Plain pytest."""
+
+from __future__ import annotations
+
+import pytest
+
+from aterkoppla.lib.language_check import check
+from aterkoppla.lib.language_check.context import explain
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "signal"),
+    [
+        ("The client would prefer a male engineer on site.", "sex", "client would prefer"),
+        ("The guests prefer a younger receptionist.", "age", "guests prefer"),
+        (
+            "The Saudi client asked specifically for a man.",
+            "sex",
+            "Saudi client asked specifically for",
+        ),
+        ("The clients would rather have a Swedish guy.", "ethnicity", "clients would rather have"),
+    ],
+)
+def test_a_clients_wish_about_the_hire_binds_the_hit(text: str, category: str, signal: str) -> None:
+    findings = [f for f in check(text, "en") if f.category == category]
+    assert findings, text
+    assert findings[0].context == "context.person.preference"
+    hits = [e for e in explain(text, "en") if e.category == category]
+    assert hits[0].signal.endswith(signal.split()[-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has worked with male patients on a rehab ward for years.",
+        "Our clients are mainly older homeowners.",
+        "She wrote her thesis on Islamic finance and sukuk bonds.",
+        "He ran a mentoring scheme for women engineers at Scania.",
+        "She led a campaign aimed at pensioners for a pharmacy chain.",
+        "Produced a podcast about Sámi culture for Sveriges Radio.",
+        "Caseworker for unaccompanied refugee minors at Malmö municipality.",
+        "Wrote the internal guideline on religious holidays and leave requests.",
+        "Researched ageing and labour-market participation for her PhD.",
+    ],
+)
+def test_work_with_clients_and_topics_of_work_are_not_flagged(text: str) -> None:
+    assert check(text, "en") == [], text
+
+
+def test_a_thesis_or_scheme_is_a_work_governor() -> None:
+    decisions = {
+        e.match: (e.flagged, e.rule)
+        for e in explain("He ran a mentoring scheme for women engineers at Scania.", "en")
+    }
+    assert decisions["women"] == (False, "context.work.governor")
+
+
+def test_a_work_head_is_not_read_across_a_relative_pronoun() -> None:
+    # "accent that clients find hard": "clients" is not the head of "accent".
+    (finding,) = check("The candidate has a strong accent that clients find hard.", "en")
+    assert finding.category == "ethnicity"
+    assert finding.context == "context.person.subject"
+    assert check("She has supported wheelchair users in the home.", "en") == []
