@@ -131,6 +131,20 @@ _EN_ADVERBS = (
     "(?:\\s+(?:closely|directly|mainly|mostly|extensively|primarily|daily|also|previously"
     "|especially))?"
 )
+# Activities, plans, programmes and lists for a group, harassment or discrimination, writing or
+# teaching about a topic, mentoring and receiving a group, as subjects of work: "aktiviteter
+# för pensionärer", "handlingsplan mot trakasserier på grund av kön", "sin uppsats om kvinnors
+# karriärvägar", "mentor för tjejer", "utbildat personal om transpersoners rättigheter".
+_SV_WORK_TOPICS = [
+    "\\w*aktivitet(?:en|er|erna)?\\s+(?:för|med|åt)",
+    "\\w+plan(?:en|er|erna)?\\s+(?:mot|för|kring)",
+    "(?:trakasserier|diskriminering|kränkningar|särbehandling)(?=\\s+(?:på\\s+grund\\s+av|pga|utifrån))",
+    "\\w*program(?:met|men)?\\s+(?:för|åt|med)",
+    "\\w*(?:uppsats|avhandling|rapport|artikel|studie|föreläsning)(?:en|er|erna)?\\s+(?:om|kring)",
+    "\\w*(?:mentor|tränare|förebild)\\s+(?:för|åt|till)", "\\w*mottagning(?:en)?\\s+(?:av|för)",
+    "(?:utbild|informer|föreläs)\\w*\\s+\\w+\\s+(?:om|i|kring)",
+    "\\w*(?:kalender|lista|översikt|sammanställning)\\w*\\s+(?:över|om|för)",
+]  # fmt: skip
 _SV_WORK = [
     f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_ADVERBS}\\s+(?:med|inom|mot|kring|som)",
     "(?:arbet|jobb)(?:at|ade)\\s+(?:på|vid|hos|i)\\s+(?:en|ett)",
@@ -165,6 +179,7 @@ _SV_WORK = [
     "\\s+(?:på|hos|vid)", *_SV_WORK_NOUNS,
     "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
     "(?:en|et|er|ar|na)?\\s+(?:för|med)",
+    *_SV_WORK_TOPICS,
 ]  # fmt: skip
 _EN_WORK = [
     f"work(?:s|ed|ing)?{_EN_ADVERBS}\\s+(?:with|on|in|among|alongside|as)",
@@ -236,6 +251,7 @@ _SV_HEADS = [
     "ärenden\\w*", "vård\\w*", "omsorg\\w*", "mottagning\\w*", "forskning\\w*", "verksamhet\\w*",
     "insats\\w*", "anpassa\\w*", "vänlig\\w*", "boende\\w*", "rutin\\w*", "utbildning\\w*",
     "process\\w*", "kedja\\w*", "koordinator\\w*", "statistik\\w*",
+    "evenemang\\w*", "event\\w*", "festival\\w*", "kampanj\\w*", "konferens\\w*", "seminari\\w*",
 ]  # fmt: skip
 _EN_HEADS = [
     "users?", "clients?", "customers?", "patients?", "residents?", "pupils?", "students?",

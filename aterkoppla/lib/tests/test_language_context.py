@@ -339,3 +339,64 @@ def test_working_on_a_day_is_not_a_workplace():
 def test_more_kinds_of_work_govern_the_hit(text):
     assert check(text, "sv") == []
     assert any(e.rule == "context.work.governor" for e in explain(text, "sv"))
+
+
+@pytest.mark.parametrize(
+    ("text", "match", "signal"),
+    [
+        (
+            "Han har planerat aktiviteter för pensionärer på en träffpunkt.",
+            "pensionärer",
+            "aktiviteter för",
+        ),
+        (
+            "Hon tog fram en handlingsplan mot trakasserier på grund av sexuell läggning.",
+            "sexuell läggning",
+            "trakasserier",
+        ),
+        (
+            "Kandidaten har byggt upp ett mentorprogram för utrikesfödda ingenjörer.",
+            "utrikesfödda",
+            "mentorprogram för",
+        ),
+        ("Han har varit mentor för tjejer i ett kodningsprojekt.", "tjejer", "mentor för"),
+        (
+            "Tjänsten innebär mottagning av gravida på mödravårdscentralen.",
+            "gravida",
+            "mottagning av",
+        ),
+        (
+            "Han har utbildat personal om transpersoners rättigheter i vården.",
+            "transpersoners",
+            "utbildat personal om",
+        ),
+        (
+            "Hon har tagit fram en kalender över religiösa högtider.",
+            "religiösa",
+            "kalender över",
+        ),
+    ],
+)
+def test_activities_plans_and_harassment_as_subjects_of_work(text, match, signal):
+    decisions = [(e.flagged, e.rule, e.signal) for e in explain(text, "sv") if e.match == match]
+    assert (False, "context.work.governor", signal) in decisions
+    assert check(text, "sv") == []
+
+
+def test_a_possessive_after_the_harassment_words_still_binds_the_hit():
+    text = "Hon har upplevt diskriminering på grund av sin sexuella läggning."
+    (finding,) = check(text, "sv")
+    assert finding.category == "sexual_orientation"
+    assert finding.context == "context.person.possessive"
+
+
+def test_writing_about_a_topic_is_work_even_after_a_possessive():
+    text = "Hon har skrivit sin uppsats om kvinnors karriärvägar inom IT."
+    assert check(text, "sv") == []
+    assert check("Hon skrev om sin graviditet i brevet.", "sv")[0].category == "sex"
+
+
+def test_an_event_as_the_head_of_the_hit_is_work():
+    text = "Hon har arrangerat Pride-evenemang som projektledare på kommunen."
+    (hit,) = [e for e in explain(text, "sv") if e.category == "sexual_orientation"]
+    assert (hit.flagged, hit.rule) == (False, "context.work.head")
