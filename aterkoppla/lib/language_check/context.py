@@ -126,6 +126,48 @@ _EN_ADVERBS = (
     "(?:\\s+(?:closely|directly|mainly|mostly|extensively|primarily|daily|also|previously"
     "|especially))?"
 )
+# A verb of work whose object the hit is: "har hanterat föräldrapenning", "har förskrivit
+# rullstolar", "utreder ADHD hos vuxna". A supine after "har/hade" (with an inverted subject:
+# "Som lönespecialist har han rättat avdrag för vab") is work, except the verbs that tell what
+# a person has, is, does to themselves or says about themselves ("har haft cancer", "har
+# tagit ut föräldraledighet", "har berättat om depressionen"). Passives ("har
+# diagnostiserats") end in -s and are never read as work.
+_SV_STATE_SUPINES = [
+    "haft", "fått", "varit", "blivit", "tagit", "använt", "burit", "gått", "lidit", "känt",
+    "upplevt", "genomgått", "berättat", "nämnt", "sagt", "uppgett", "uppgivit", "pratat",
+    "talat", "ansökt", "sökt", "begärt", "bett", "planerat", "tänkt", "funderat", "bestämt",
+    "önskat", "velat", "kunnat", "behövt", "slutat", "börjat", "missat", "kämpat", "fött",
+    "väntat", "vabbat", "fastat", "bytt", "vuxit", "bott", "levt", "flytt", "flyttat",
+    "kommit", "rest", "ätit", "druckit", "sovit", "mått", "orkat", "klarat", "hunnit",
+    "märkt", "visat", "avslöjat", "erkänt", "medgett", "påpekat", "förklarat", "antytt",
+    "meddelat", "förlorat", "opererat", "valt", "fyllt", "passerat", "hört", "sett", "fött",
+    "ammat", "gift", "skilt", "skaffat", "adopterat", "konverterat", "fastnat", "nått",
+    "ett", "mitt", "ditt", "sitt", "vårt", "ert", "allt", "mest", "minst", "lätt", "rätt",
+    "svårt", "ont", "gott", "kort", "körkort", "fast", "svart", "vitt", "helt", "nyss",
+    "just", "gjort", "lett", "drivit", "organiserat", "deltagit", "startat", "grundat",
+    "bildat", "engagerat", "nästan", "knappt", "bart",
+]  # fmt: skip
+_SV_WORK_OBJECT = [
+    # Finite forms of verbs of professional work on a subject matter.
+    "(?:hanter|administrer|analyser|projekter|rapporter|dokumenter|utvärder|informer"
+    "|förhandl|beräkn|gransk|kartlägg)(?:a|ar|ade|at)?",
+    "(?:utred|bedöm|förskriv|lagerhåll)(?:a|er|de|de|t|tt|it)?",
+    "(?:följ(?:a|er|de|t)?|följt)\\s+upp",
+    "hjälp(?:a|er|te|t)",
+    # Texts and courses about a topic: "en uppsats om religionsfrihet", "kursen Judisk historia".
+    "\\w*(?:rapport|uppsats|artikel|artiklar|handbok|handböcker|bok|böcker|avhandling"
+    "|föreläsning|studie|studier|utredning|dokumentär|film|podd|broschyr|material"
+    "|vägledning|text|texter|examensarbete|seminari\\w*|workshop|information)"
+    "(?:en|et|er|ar|na|arna|erna)?\\s+(?:(?:som\\s+)?handlar\\s+om|om|kring|rörande)",
+    "\\w*kurs(?:en|erna)",
+    "skriv(?:a|er|it)\\s+om",
+    "skrev\\s+om",
+    "föreläs\\w*",
+    # Contact with, advice to, care for people with a condition.
+    "kontakt(?:er|en)?\\s+med",
+    "råd\\s+(?:till|om|kring)",
+    "(?:personer|människor|individer|vuxna|ungdomar|familjer|äldre|unga)\\s+med",
+]
 _SV_WORK = [
     f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_ADVERBS}\\s+(?:med|inom|mot|kring|som)",
     "erfarenhet(?:er|en|erna)?\\s+(?:av|inom|från|med|kring|i)",
@@ -151,7 +193,17 @@ _SV_WORK = [
     "tillgänglighet\\w*", *_SV_WORK_NOUNS,
     "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
     "(?:en|et|er|ar|na)?\\s+(?:för|med)",
+    *_SV_WORK_OBJECT,
 ]  # fmt: skip
+# The supine rule, for the verbs the list above does not already name with their object
+# ("har undervisat i religion" stays "undervisat i").
+_SV_WORK.append(
+    "(?:har|hade|ha)(?:\\s+(?:han|hon|hen|du|vi|de|kandidaten|personen|sökanden))?"
+    "(?:\\s+(?:inte|aldrig|också|även|tidigare|länge|främst|ofta|alltid|nyligen|redan|just"
+    "|dessutom|bland\\s+annat|bl\\.a\\.|framgångsrikt|självständigt|aktivt|mestadels))*"
+    f"\\s+(?!(?:{_alt(_SV_STATE_SUPINES)}|{_alt(_SV_WORK)})(?![\\w]))"
+    "[a-zåäöé]{2,}(?:at|it|tt|[bdfgklmnprsvxzäö]t)"
+)
 _EN_WORK = [
     f"work(?:s|ed|ing)?{_EN_ADVERBS}\\s+(?:with|on|in|among|alongside|as)",
     "experience[ds]?\\s+(?:of|in|with|from|working|supporting|teaching|around)",
@@ -181,6 +233,11 @@ _SV_HEADS = [
     "elever\\w*", "deltagare\\w*", "målgrupp\\w*", "polic\\w*", "projekt\\w*", "frågor\\w*",
     "ärenden\\w*", "vård\\w*", "omsorg\\w*", "mottagning\\w*", "forskning\\w*", "verksamhet\\w*",
     "insats\\w*", "anpassa\\w*", "vänlig\\w*", "boende\\w*", "rutin\\w*", "utbildning\\w*",
+    # Laws, benefits, insurance, facilities and bodies named after a topic:
+    # "föräldraledighetslagen", "sjukersättning", "handikapptoaletter", "pensionärsföreningar".
+    "lag(?:en|ar|arna|stiftning\\w*)?", "ersättning\\w*", "försäkring\\w*", "tillägg\\w*",
+    "förening(?:en|ar|arna)?", "förbund\\w*", "toalett\\w*", "utredning\\w*", "frihet\\w*",
+    "\\w*sköterska\\w*", "\\w*sköterskor\\w*", "avdrag\\w*", "statistik\\w*", "kostnad\\w*",
 ]  # fmt: skip
 _EN_HEADS = [
     "users?", "clients?", "customers?", "patients?", "residents?", "pupils?", "students?",
@@ -219,6 +276,7 @@ def _grammar(
     work_nouns: list[str],
     persons: list[str],
     contrast: str,
+    relative_clause: str = "(?!)",
 ) -> Grammar:
     verb = _alt(finite)
     pronoun = _alt(subject)
@@ -240,7 +298,8 @@ def _grammar(
     return Grammar(
         signals=re.compile(signals, FLAGS),
         head=re.compile(
-            rf"[\s-]+(?:(?!(?:{prepositions}|{verb})(?![\w]))(?![\w'-]*(?:{verb_ending})(?![\w]))"
+            rf"[\s-]+(?!{relative_clause})"
+            rf"(?:(?!(?:{prepositions}|{verb})(?![\w]))(?![\w'-]*(?:{verb_ending})(?![\w]))"
             rf"[\w'-]+[\s-]+)?(?:{role}\s+)?{_alt(heads)}(?![\w])",
             FLAGS,
         ),
@@ -287,7 +346,8 @@ def grammar(language: str) -> Grammar:
         reflexive="själv|själva|självt",
         relative="som|vars",
         work=_SV_WORK,
-        boundary="men|eftersom|medan|fastän|fast|trots|dock|innan|tills|när|samtidigt\\s+som|även\\s+om|därför\\s+att",
+        boundary="men|eftersom|medan|fastän|fast|trots|dock|innan|tills|när|samtidigt\\s+som|även\\s+om|därför\\s+att"
+        "|på\\s+grund\\s+av|pga|p\\.g\\.a\\.?|till\\s+följd\\s+av",
         coordinator="och|samt|eller",
         finite=_SV_FINITE,
         heads=_SV_HEADS,
@@ -297,9 +357,13 @@ def grammar(language: str) -> Grammar:
         work_nouns=_SV_WORK_NOUNS,
         persons=_SV_PERSONS,
         contrast="inte|utan|snarare|hellre",
+        # "en accent som kunderna klagar på": a relative clause with its own subject, not
+        # "pensionärer som målgrupp".
+        relative_clause="som\\s+\\w+(?:na|en|et)(?![\\w])",
     )
 
 
+_ELIDED = re.compile(r"-\s+(?:och|eller|samt|and|or)\s+(\w+)", FLAGS)
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[\"'(]*[A-ZÅÄÖÉÜ0-9])|[!?]|\n")
 
 
@@ -343,6 +407,12 @@ def grammar_decision(
     while word_end < finish and (text[word_end].isalnum() or text[word_end] == "_"):
         word_end += 1
     compound = g.compound_head.search(text, start, word_end)
+    if compound is None and head is None:
+        # "sjuk- och pensionsförsäkringar": the hit is the first part of an elided compound
+        # whose head is the last word's.
+        elided = _ELIDED.match(text, end, finish)
+        if elided is not None:
+            compound = g.compound_head.search(text, elided.start(1), elided.end(1))
     if head is not None or compound is not None:
         predicate = g.predicate.search(text, begin, start)
         if decision is not None and decision.flagged and predicate is not None:
@@ -366,6 +436,10 @@ def _backwards(
         kind = found.lastgroup
         if kind == "work":
             return _work("governor", found.group())
+        if kind == "subject" and _inverted_after_work(text, signals, index):
+            # "I rollen som handläggare bedömde hon rätten till föräldrapenning": the
+            # subject after its verb of work; the hit is that verb's object.
+            return _work("governor", signals[index - 1].group())
         if kind in ("possessive", "subject", "reflexive"):
             return _person(str(kind), found)
         if kind == "plural":
@@ -383,6 +457,13 @@ def _backwards(
             return _elliptical(text, signals, index - 1, g, begin)
         return None
     return None
+
+
+def _inverted_after_work(text: str, signals: list[re.Match[str]], index: int) -> bool:
+    if index == 0:
+        return False
+    before = signals[index - 1]
+    return before.lastgroup == "work" and not text[before.end() : signals[index].start()].strip()
 
 
 def _elliptical(

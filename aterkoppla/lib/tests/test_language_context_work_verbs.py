@@ -1,0 +1,122 @@
+"""Swedish work verbs, texts about a topic and compound heads: the hit as the object of
+someone's work is not flagged; the same words about the candidate are. Plain pytest."""
+
+from __future__ import annotations
+
+import pytest
+
+from aterkoppla.lib.language_check import check
+from aterkoppla.lib.language_check.context import explain
+
+
+def _categories(text: str) -> set[str]:
+    return {f.category for f in check(text, "sv")}
+
+
+# (category, the hit as the object of work: not flagged, about the candidate: flagged)
+PAIRS = [
+    # a supine after "har": a verb of work ...
+    (
+        "disability",
+        "Som arbetsterapeut har hon förskrivit rullstolar och rullatorer.",
+        "Hon har själv använt rullstol i många år.",
+    ),
+    (
+        "union",
+        "Han har hanterat varsel i samråd med facket.",
+        "Han har lett en strejk på sitt förra jobb.",
+    ),
+    (
+        "sex",
+        "Kandidaten har analyserat löneskillnader mellan kvinnor och män.",
+        "Kandidaten har varit gravid två gånger under anställningen.",
+    ),
+    # ... also with the subject after "har"
+    (
+        "parental_leave",
+        "Som lönespecialist har han rättat avdrag för vab i lönesystemet.",
+        "Som lönespecialist har han vabbat mycket.",
+    ),
+    # a finite verb of work before an inverted subject
+    (
+        "parental_leave",
+        "I rollen som handläggare bedömde hon rätten till föräldrapenning.",
+        "I våras var hon föräldraledig.",
+    ),
+    # texts and courses about a topic
+    (
+        "religion",
+        "Hans doktorsavhandling handlar om buddhistiska kloster.",
+        "Han är buddhist och mediterar på lunchen.",
+    ),
+    (
+        "religion",
+        "Hon har gått kursen Judisk historia vid Lunds universitet.",
+        "Hon är judisk och firar sabbat.",
+    ),
+    # contact with people, people with a condition
+    (
+        "parental_leave",
+        "Som förskollärare har hon daglig kontakt med småbarnsföräldrar.",
+        "Hon är småbarnsförälder och kan inte jobba kvällar.",
+    ),
+    (
+        "disability",
+        "I tjänsten ingår att hjälpa personer med psykiska funktionsnedsättningar.",
+        "Han har en psykisk funktionsnedsättning.",
+    ),
+    # a law, a benefit or a facility named after the topic; an elided compound
+    (
+        "parental_leave",
+        "Hon har utbildat chefer i föräldraledighetslagen.",
+        "Hon är föräldraledig till i höst.",
+    ),
+    (
+        "disability",
+        "Som försäkringshandläggare har hon hanterat sjuk- och pensionsförsäkringar.",
+        "Hon är sjuk och borta mycket.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("category", "work", "person"), PAIRS)
+def test_work_object_is_not_flagged_and_the_person_is(category, work, person):
+    assert category not in _categories(work), explain(work, "sv")
+    assert category in _categories(person), explain(person, "sv")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # verbs of what a person has, is, gets or tells about themselves still bind
+        ("Hon har haft cancer två gånger.", "disability"),
+        ("Kandidaten har just kommit tillbaka från föräldraledighet.", "parental_leave"),
+        ("Hon har gjort ett gentest som visar ärftlig risk.", "special_category"),
+        ("Han har berättat om sin diagnos, ADHD.", "disability"),
+        # a cause ends the clause: the work verb before it does not govern the hit
+        ("Han har arbetat deltid på grund av ryggproblem.", "disability"),
+        # a benefit as a person's predicate
+        ("Han har sjukersättning sedan flera år.", "disability"),
+    ],
+)
+def test_state_verbs_and_causes_still_bind_the_hit(text, category):
+    assert category in _categories(text), explain(text, "sv")
+
+
+def test_the_decision_names_the_work_verb():
+    text = "Han har hanterat varsel i samråd med facket."
+    (hit,) = [e for e in explain(text, "sv") if e.match == "facket"]
+    assert (hit.flagged, hit.rule, hit.signal) == (False, "context.work.governor", "hanterat")
+    text = "Som lönespecialist har han rättat avdrag för vab."
+    (hit,) = [e for e in explain(text, "sv") if e.match == "vab"]
+    assert (hit.flagged, hit.rule, hit.signal) == (False, "context.work.governor", "har han rättat")
+
+
+def test_a_relative_clause_with_its_own_subject_is_no_work_head():
+    text = "Han har en stark accent som kunderna klagar på."
+    assert "ethnicity" in _categories(text), explain(text, "sv")
+    assert check("Vi har pensionärer som målgrupp.", "sv") == []
+
+
+def test_a_known_compound_is_not_read_as_a_typo():
+    assert check("Vi söker en aktivitetssamordnare till äldreboendet.", "sv") == []
