@@ -80,6 +80,7 @@ class Grammar:
     verb_start: re.Pattern[str]
     plural_antecedent: re.Pattern[str]
     name: re.Pattern[str]
+    third_party: re.Pattern[str] | None = None
 
 
 _SV_FINITE = [
@@ -90,6 +91,8 @@ _SV_FINITE = [
     "bor", "bodde", "fyller", "fyllde", "känner", "kände", "tycks", "uppger", "uppgav",
     "använder", "använde", "får", "fick", "klarar", "orkar", "orkade", "slutade", "började",
     "tillhör", "tror", "trodde", "ser", "såg", "sitter", "satt",
+    "ber", "bad", "äter", "åt", "lever", "levde", "fastar", "fastade", "firar", "firade",
+    "stammar", "röker", "dricker", "ammar", "vabbar", "identifierar",
 ]  # fmt: skip
 _EN_FINITE = [
     "is", "was", "are", "were", "has", "had", "have", "became", "becomes", "seems", "seemed",
@@ -148,6 +151,18 @@ _SV_STATE_SUPINES = [
     "bildat", "engagerat", "nästan", "knappt", "bart",
 ]  # fmt: skip
 _SV_WORK_OBJECT = [
+    # A job ad's own frame: "Arbetsuppgifter: …", "I tjänsten ingår att …", "Rollen innebär …".
+    "(?:arbetsuppgifter(?:na)?|ansvarsområden?|meriterande|krav|kvalifikationer|uppdrag(?:et)?)\\s*:",
+    "(?:tjänsten|rollen|uppdraget|jobbet|arbetet)\\s+(?:innebär|omfattar)",
+    "ingår(?:\\s+det)?(?:\\s+att)?",
+    "samarbet\\w*\\s+med",
+    "intresse(?:t)?\\s+(?:för|av)",
+    "kampanj\\w*\\s+(?:för|om|mot)",
+    "sälj(?:a|er)",
+    "sålde",
+    "bland(?!\\s+annat)",
+    # Discrimination as a subject: "diskriminering på grund av etnisk tillhörighet".
+    "diskriminer\\w*(?:\\s+(?:på\\s+grund\\s+av|pga|p\\.g\\.a\\.?|av|mot|utifrån))?",
     # Finite forms of verbs of professional work on a subject matter.
     "(?:hanter|administrer|analyser|projekter|rapporter|dokumenter|utvärder|informer"
     "|förhandl|beräkn|gransk|kartlägg)(?:a|ar|ade|at)?",
@@ -168,8 +183,10 @@ _SV_WORK_OBJECT = [
     "råd\\s+(?:till|om|kring)",
     "(?:personer|människor|individer|vuxna|ungdomar|familjer|äldre|unga)\\s+med",
 ]
+# A subject after its verb: "ansvarade han för", "arbetade hon med".
+_SV_INVERTED = "(?:\\s+(?:han|hon|hen|du|vi|de))?"
 _SV_WORK = [
-    f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_ADVERBS}\\s+(?:med|inom|mot|kring|som)",
+    f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_INVERTED}{_SV_ADVERBS}\\s+(?:med|inom|mot|kring|som)",
     "erfarenhet(?:er|en|erna)?\\s+(?:av|inom|från|med|kring|i)",
     "kunskap(?:er|en|erna)?\\s+(?:om|i|inom|kring|av)", "kunnig\\w*\\s+(?:om|i|inom)",
     "kompetens\\w*\\s+(?:om|i|inom|kring)", "förståelse\\s+för", "insikt(?:er)?\\s+(?:i|om)",
@@ -178,7 +195,8 @@ _SV_WORK = [
     "utbild(?:ning|ningar|ningen|ad|ade|at|a)?\\s+(?:i|inom|om|kring|mot)",
     "\\w*examen\\s+(?:i|inom)", "\\w*kurs(?:er|en|erna)?\\s+(?:i|om|inom)",
     "stud(?:erar|erat|erade|era|ier|ierna)", "läs(?:er|t|te)", "undervis\\w*(?:\\s+(?:i|om))?",
-    "\\w*lärare\\s+(?:i|för)", "ansvar(?:ar|at|ade|a|et)?\\s+för", "ansvarig\\w*\\s+för",
+    "\\w*lärare\\s+(?:i|för)", f"ansvar(?:ar|at|ade|a|et)?{_SV_INVERTED}\\s+för",
+    "ansvarig\\w*\\s+för",
     "handlägg\\w*", "samordn\\w*", "stött(?:a|ar|at|ade|ning)",
     "stöd(?:jer|de|ja|t)?\\s+(?:till|för|åt)",
     "vård(?:a|ar|at|ade)", "vård(?:en)?\\s+av", "omsorg(?:en)?\\s+(?:om|av)",
@@ -193,12 +211,14 @@ _SV_WORK = [
     "tillgänglighet\\w*", *_SV_WORK_NOUNS,
     "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
     "(?:en|et|er|ar|na)?\\s+(?:för|med)",
+    "\\w*(?:studio|butik|jour|linje|program|nätverk|förening)(?:en|et|er|ar|na)?\\s+(?:för|med)",
     *_SV_WORK_OBJECT,
 ]  # fmt: skip
 # The supine rule, for the verbs the list above does not already name with their object
 # ("har undervisat i religion" stays "undervisat i").
 _SV_WORK.append(
     "(?:har|hade|ha)(?:\\s+(?:han|hon|hen|du|vi|de|kandidaten|personen|sökanden))?"
+    "(?:\\s+som\\s+[\\w-]+)?"
     "(?:\\s+(?:inte|aldrig|också|även|tidigare|länge|främst|ofta|alltid|nyligen|redan|just"
     "|dessutom|bland\\s+annat|bl\\.a\\.|framgångsrikt|självständigt|aktivt|mestadels))*"
     f"\\s+(?!(?:{_alt(_SV_STATE_SUPINES)}|{_alt(_SV_WORK)})(?![\\w]))"
@@ -277,6 +297,7 @@ def _grammar(
     persons: list[str],
     contrast: str,
     relative_clause: str = "(?!)",
+    third_party: str = "",
 ) -> Grammar:
     verb = _alt(finite)
     pronoun = _alt(subject)
@@ -314,6 +335,16 @@ def _grammar(
         plural_antecedent=re.compile(rf"(?<![\w]){_alt(work_nouns)}(?![\w])", FLAGS),
         # "Anna har …": a name (a capitalised word) as the subject of a verb.
         name=re.compile(rf"(?<![\w])(?-i:[A-ZÅÄÖÉÜ])[\w-]+\s+(?:{verb})(?![\w])", FLAGS),
+        # "ersätta en medarbetare som är föräldraledig": a colleague, not the candidate,
+        # unless the colleague is the candidate's predicate ("hon var en kollega som …").
+        third_party=re.compile(
+            rf"(?<![\w])(?P<predicate>(?:{verb}|varit)(?:\s+{pronoun})?\s+(?:en|ett)\s+"
+            r"(?:[\w-]+\s+)?)?"
+            rf"(?:{third_party})\s*$",
+            FLAGS,
+        )
+        if third_party
+        else None,
     )
 
 
@@ -360,6 +391,7 @@ def grammar(language: str) -> Grammar:
         # "en accent som kunderna klagar på": a relative clause with its own subject, not
         # "pensionärer som målgrupp".
         relative_clause="som\\s+\\w+(?:na|en|et)(?![\\w])",
+        third_party="medarbetar\\w*|kolleg\\w*|anställd\\w*|arbetskamrat\\w*",
     )
 
 
@@ -450,6 +482,10 @@ def _backwards(
             return _person("subject", found)
         if kind == "relative":
             # "barn som har autism": the relative clause is about its antecedent.
+            if g.third_party is not None:
+                colleague = g.third_party.search(text, begin, found.start())
+                if colleague is not None and colleague.group("predicate") is None:
+                    return _work("third_party", colleague.group())
             index -= 1
             continue
         # A boundary: a clause that begins with a verb has the subject of the one before.

@@ -120,3 +120,53 @@ def test_a_relative_clause_with_its_own_subject_is_no_work_head():
 
 def test_a_known_compound_is_not_read_as_a_typo():
     assert check("Vi söker en aktivitetssamordnare till äldreboendet.", "sv") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a colleague in a relative clause is not the candidate
+        ("Hon ska ersätta en medarbetare som är föräldraledig under våren.", "parental_leave"),
+        ("Tjänsten är ett vikariat för en kollega som är sjukskriven.", "disability"),
+        # a job ad's frame and collaboration with the union
+        (
+            "Arbetsuppgifter: löneadministration, vab- och sjukfrånvarorapportering.",
+            "parental_leave",
+        ),
+        ("Rollen innebär nära samarbete med facket och skyddsombuden.", "union"),
+        # discrimination as a subject of work, with a cause
+        (
+            "I tjänsten ingår underlag om diskriminering på grund av etnisk tillhörighet.",
+            "ethnicity",
+        ),
+        # an inverted subject between a verb and its preposition; a role between "har" and
+        # the supine
+        ("Som väktare ansvarade han för säkerheten vid moskén.", "religion"),
+        ("Han har som eventtekniker byggt scener åt Stockholm Pride.", "sexual_orientation"),
+        # a population
+        ("Hon har arbetat med medlemsvärvning bland pensionärer.", "age"),
+    ],
+)
+def test_colleagues_job_ad_frames_and_populations_are_not_the_candidate(text, category):
+    assert category not in _categories(text), explain(text, "sv")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the colleague as the candidate's predicate is the candidate
+        ("Enligt referensen var hon en medarbetare som ofta var sjukskriven.", "disability"),
+        # a clause after "och" that begins with a verb keeps the subject before it
+        ("Han har guidat i moskéer och ber själv fem gånger om dagen.", "religion"),
+        # a person signal after the job ad's frame still binds
+        ("Tjänsten innebär mycket resor och hon är gravid.", "sex"),
+    ],
+)
+def test_the_candidate_still_binds_after_these_frames(text, category):
+    assert category in _categories(text), explain(text, "sv")
+
+
+def test_a_colleague_decision_names_its_rule():
+    text = "Hon ska ersätta en medarbetare som är föräldraledig."
+    (hit,) = [e for e in explain(text, "sv") if e.match == "föräldraledig"]
+    assert (hit.flagged, hit.rule, hit.signal) == (False, "context.work.third_party", "medarbetare")
