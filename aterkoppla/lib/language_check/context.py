@@ -149,6 +149,9 @@ _SV_STATE_SUPINES = [
     "svårt", "ont", "gott", "kort", "körkort", "fast", "svart", "vitt", "helt", "nyss",
     "just", "gjort", "lett", "drivit", "organiserat", "deltagit", "startat", "grundat",
     "bildat", "engagerat", "nästan", "knappt", "bart",
+    # adverbs and strong preterites that end like a supine ("att hon snart", "att han bröt på")
+    "snart", "säkert", "möjligt", "troligt", "absolut", "definitivt", "uppenbart", "tydligt",
+    "bröt", "satt", "sköt", "lät", "slet", "gråt",
 ]  # fmt: skip
 _SV_WORK_OBJECT = [
     # A job ad's own frame: "Arbetsuppgifter: …", "I tjänsten ingår att …", "Rollen innebär …".
@@ -161,6 +164,9 @@ _SV_WORK_OBJECT = [
     "sälj(?:a|er)",
     "sålde",
     "bland(?!\\s+annat)",
+    # Other people's: "de anställdas föräldraledighet", "personalens sjukfrånvaro".
+    "anställdas|medarbetarnas|medarbetares|kollegornas|kollegors|personalens|arbetstagarnas"
+    "|arbetstagares|elevernas|kundernas|patienternas|brukarnas|deltagarnas",
     # Discrimination as a subject: "diskriminering på grund av etnisk tillhörighet".
     "diskriminer\\w*(?:\\s+(?:på\\s+grund\\s+av|pga|p\\.g\\.a\\.?|av|mot|utifrån))?",
     # Finite forms of verbs of professional work on a subject matter.
@@ -172,7 +178,8 @@ _SV_WORK_OBJECT = [
     # Texts and courses about a topic: "en uppsats om religionsfrihet", "kursen Judisk historia".
     "\\w*(?:rapport|uppsats|artikel|artiklar|handbok|handböcker|bok|böcker|avhandling"
     "|föreläsning|studie|studier|utredning|dokumentär|film|podd|broschyr|material"
-    "|vägledning|text|texter|examensarbete|seminari\\w*|workshop|information)"
+    "|vägledning|text|texter|examensarbete|seminari\\w*|workshop|information|konferens|utställning"
+    "|temadag|festival|evenemang|serie|manus|reportage)"
     "(?:en|et|er|ar|na|arna|erna)?\\s+(?:(?:som\\s+)?handlar\\s+om|om|kring|rörande)",
     "\\w*kurs(?:en|erna)",
     "skriv(?:a|er|it)\\s+om",
@@ -215,9 +222,11 @@ _SV_WORK = [
     *_SV_WORK_OBJECT,
 ]  # fmt: skip
 # The supine rule, for the verbs the list above does not already name with their object
-# ("har undervisat i religion" stays "undervisat i").
+# ("har undervisat i religion" stays "undervisat i"); a subordinate clause drops "har"
+# ("hur han löst en tvist om …").
 _SV_WORK.append(
-    "(?:har|hade|ha)(?:\\s+(?:han|hon|hen|du|vi|de|kandidaten|personen|sökanden))?"
+    "(?:(?:har|hade|ha)(?:\\s+(?:han|hon|hen|du|vi|de|kandidaten|personen|sökanden))?"
+    "|(?:hur|att|där)\\s+(?:han|hon|hen|du|vi|de))"
     "(?:\\s+som\\s+[\\w-]+)?"
     "(?:\\s+(?:inte|aldrig|också|även|tidigare|länge|främst|ofta|alltid|nyligen|redan|just"
     "|dessutom|bland\\s+annat|bl\\.a\\.|framgångsrikt|självständigt|aktivt|mestadels))*"

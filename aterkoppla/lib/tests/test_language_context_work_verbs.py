@@ -170,3 +170,32 @@ def test_a_colleague_decision_names_its_rule():
     text = "Hon ska ersätta en medarbetare som är föräldraledig."
     (hit,) = [e for e in explain(text, "sv") if e.match == "föräldraledig"]
     assert (hit.flagged, hit.rule, hit.signal) == (False, "context.work.third_party", "medarbetare")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a subordinate clause drops "har"
+        ("Han berättade hur han löst en tvist om ledighet under fastan.", "religion"),
+        # other people's leave
+        ("Du tar hänsyn till de anställdas föräldraledighet och semester.", "parental_leave"),
+        # an event about a topic
+        ("Hon planerade mat till en konferens om judiskt liv i Sverige.", "religion"),
+    ],
+)
+def test_subordinate_supines_other_peoples_and_events_are_work(text, category):
+    assert category not in _categories(text), explain(text, "sv")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # an adverb or a strong preterite after "att hon" is no supine
+        ("Vi tror att hon snart blir mammaledig igen.", "parental_leave"),
+        ("Vi märkte att han bröt på arabiska.", "ethnicity"),
+        # a supine of what a person has been through still binds
+        ("Vi vet att hon varit sjukskriven länge.", "disability"),
+    ],
+)
+def test_subordinate_clauses_about_the_candidate_still_bind(text, category):
+    assert category in _categories(text), explain(text, "sv")
