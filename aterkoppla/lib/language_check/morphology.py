@@ -100,6 +100,7 @@ NEUTRAL_HEADS = {
         "uppföljning*",
         "utredning*",
         "rapport*",
+        "jour*",
     ),
     "en": (),
 }
