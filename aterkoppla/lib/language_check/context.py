@@ -85,6 +85,7 @@ class Grammar:
     exclusion: re.Pattern[str] | None = None
     # "Turkish and Greek yoghurt": a thing after the hit, read only when no person is named.
     thing: re.Pattern[str] | None = None
+    third_party: re.Pattern[str] | None = None
 
 
 _SV_FINITE = [
@@ -95,6 +96,8 @@ _SV_FINITE = [
     "bor", "bodde", "fyller", "fyllde", "känner", "kände", "tycks", "uppger", "uppgav",
     "använder", "använde", "får", "fick", "klarar", "orkar", "orkade", "slutade", "började",
     "tillhör", "tror", "trodde", "ser", "såg", "sitter", "satt",
+    "ber", "bad", "äter", "åt", "lever", "levde", "fastar", "fastade", "firar", "firade",
+    "stammar", "röker", "dricker", "ammar", "vabbar", "identifierar",
 ]  # fmt: skip
 _EN_FINITE = [
     "is", "was", "are", "were", "has", "had", "have", "became", "becomes", "seems", "seemed",
@@ -145,8 +148,78 @@ _SV_WORK_TOPICS = [
     "(?:utbild|informer|föreläs)\\w*\\s+\\w+\\s+(?:om|i|kring)",
     "\\w*(?:kalender|lista|översikt|sammanställning)\\w*\\s+(?:över|om|för)",
 ]  # fmt: skip
+# A verb of work whose object the hit is: "har hanterat föräldrapenning", "har förskrivit
+# rullstolar", "utreder ADHD hos vuxna". A closed list: most verbs also take what a person
+# has or does ("har utvecklat diabetes", "har sparat dagar inför föräldraledigheten",
+# "har informerat oss om graviditeten"), so only verbs of professional work on a subject
+# matter count, as a supine after "har/hade" (also with the subject after it, "Som
+# lönespecialist har han rättat avdrag för vab", and without "har" in a subordinate clause,
+# "hur han löst en tvist om …"). Passives ("har behandlats") end in -s and never count.
+_SV_WORK_SUPINES = [
+    "rättat", "hanterat", "förskrivit", "ordnat", "utrett", "analyserat", "projekterat",
+    "byggt", "utbildat", "lagerhållit", "skrivit", "delat\\s+ut", "lagt\\s+om", "skött",
+    "bedömt", "förhandlat", "katalogiserat", "guidat", "sålt", "programmerat", "implementerat",
+    "handlett", "översatt", "lärt\\s+ut", "monterat", "kontrollerat", "rekryterat",
+    "installerat", "designat", "administrerat", "dokumenterat", "granskat", "kartlagt",
+    "inventerat", "kalibrerat", "restaurerat", "renoverat", "konstruerat", "levererat",
+    "publicerat", "producerat", "intervjuat", "coachat", "handlagt", "behandlat", "assisterat",
+    "rådgett", "föreläst", "bokfört", "fakturerat", "budgeterat", "upphandlat", "medlat",
+    "tolkat", "transkriberat", "redigerat", "certifierat", "ritat", "projektlett",
+    "arrangerat", "schemalagt", "bemannat", "utvärderat", "följt\\s+upp", "arkiverat",
+    "registrerat", "diariefört", "kodat", "migrerat", "underhållit", "reparerat", "svetsat",
+    "sorterat", "städat", "serverat", "lagat", "kört", "transporterat", "lastat", "plockat",
+    "packat", "expedierat", "marknadsfört", "anställt", "introducerat", "mentorerat",
+    "instruerat", "fotograferat", "filmat", "regisserat", "modererat", "beviljat", "beräknat",
+    "modellerat", "simulerat", "validerat", "verifierat", "kvalitetssäkrat", "inspekterat",
+    "besiktigat", "auditerat", "reviderat", "konserverat", "utformat", "tagit\\s+fram",
+    "byggt\\s+upp", "satt\\s+upp", "löst", "organiserat\\s+om", "katalogiserat",
+]  # fmt: skip
+_SV_WORK_OBJECT = [
+    # A job ad's own frame: "Arbetsuppgifter: …", "I tjänsten ingår att …", "Rollen innebär …".
+    "(?:arbetsuppgifter(?:na)?|ansvarsområden?|meriterande|krav|kvalifikationer|uppdrag(?:et)?)\\s*:",
+    "(?:tjänsten|rollen|uppdraget|jobbet|arbetet)\\s+(?:innebär|omfattar)",
+    "ingår(?:\\s+det)?(?:\\s+att)?",
+    "samarbet\\w*\\s+med",
+    "intresse(?:t)?\\s+(?:för|av)",
+    "kampanj\\w*\\s+(?:för|om|mot)",
+    "sälj(?:a|er)",
+    "sålde",
+    "bland(?!\\s+annat)",
+    # Other people's: "de anställdas föräldraledighet", "personalens sjukfrånvaro".
+    "anställdas|medarbetarnas|medarbetares|kollegornas|kollegors|personalens|arbetstagarnas"
+    "|arbetstagares|elevernas|kundernas|patienternas|brukarnas|deltagarnas",
+    # Discrimination as a subject: "diskriminering på grund av etnisk tillhörighet".
+    "diskriminer\\w*(?:\\s+(?:på\\s+grund\\s+av|pga|p\\.g\\.a\\.?|av|mot|utifrån))?",
+    # Finite forms of verbs of professional work on a subject matter.
+    "(?:hanter|administrer|analyser|projekter|dokumenter|utvärder"
+    "|förhandl|beräkn|gransk|kartlägg)(?:a|ar|ade|at)?",
+    "(?:utred|bedöm|förskriv|lagerhåll)(?:a|er|de|de|t|tt|it)?",
+    "(?:följ(?:a|er|de|t)?|följt)\\s+upp",
+    "hjälp(?:a|er|te|t)",
+    # Texts and courses about a topic: "en uppsats om religionsfrihet", "kursen Judisk historia".
+    "\\w*(?:rapport|uppsats|artikel|artiklar|handbok|handböcker|bok|böcker|avhandling"
+    "|föreläsning|studie|studier|utredning|dokumentär|film|podd|broschyr|material"
+    "|vägledning|text|texter|examensarbete|seminari\\w*|workshop|information|konferens|utställning"
+    "|temadag|festival|evenemang|serie|manus|reportage)"
+    "(?:en|et|er|ar|na|arna|erna)?\\s+(?:(?:som\\s+)?handlar\\s+om|om|kring|rörande)",
+    "\\w*kurs(?:en|erna)",
+    "skriv(?:a|er|it)\\s+om",
+    "skrev\\s+om",
+    "föreläs\\w*",
+    # Contact with, advice to, care for people with a condition.
+    "kontakt(?:er|en)?\\s+med",
+    "råd\\s+(?:till|om|kring)",
+    "(?:personer|människor|individer|vuxna|ungdomar|familjer|äldre|unga)\\s+med",
+]
+# A subject after its verb: "ansvarade han för", "arbetade hon med".
+_SV_INVERTED = "(?:\\s+(?:han|hon|hen|du|vi|de))?"
 _SV_WORK = [
-    f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_ADVERBS}\\s+(?:med|inom|mot|kring|som)",
+    f"(?:arbet|jobb)(?:a|ar|at|ade|e|et){_SV_INVERTED}{_SV_ADVERBS}"
+    "(?:\\s+(?:på|i|vid|hos)(?:\\s+[\\w-]+){1,3}?)?\\s+(?:med|inom|mot|kring|som)",
+    # The place someone worked at: "har arbetat på en kvinnojour", not "på deltid".
+    f"(?:arbet|jobb)(?:at|ade){_SV_INVERTED}{_SV_ADVERBS}\\s+(?:på|vid|hos)"
+    "(?!\\s+(?:deltid|heltid|halvtid|distans|natt|nätter(?:na)?|kvällar(?:na)?|helg\\w*"
+    "|sabbat\\w*|jul\\w*|påsk\\w*|midsommar\\w*|\\w*dag(?:ar|en|arna)?|ramadan\\w*)(?![\\w]))",
     "(?:arbet|jobb)(?:at|ade)\\s+(?:på|vid|hos|i)\\s+(?:en|ett)",
     "erfarenhet(?:er|en|erna)?\\s+(?:av|inom|från|med|kring|i)",
     "kunskap(?:er|en|erna)?\\s+(?:om|i|inom|kring|av)", "kunnig\\w*\\s+(?:om|i|inom)",
@@ -156,12 +229,14 @@ _SV_WORK = [
     "utbild(?:ning|ningar|ningen|ad|ade|at|a)?\\s+(?:i|inom|om|kring|mot)",
     "\\w*examen\\s+(?:i|inom)", "\\w*kurs(?:er|en|erna)?\\s+(?:i|om|inom)",
     "stud(?:erar|erat|erade|era|ier|ierna)", "läs(?:er|t|te)", "undervis\\w*(?:\\s+(?:i|om))?",
-    "\\w*lärare\\s+(?:i|för)", "ansvar(?:ar|at|ade|a|et)?\\s+för", "ansvarig\\w*\\s+för",
+    "\\w*lärare\\s+(?:i|för)", f"ansvar(?:ar|at|ade|a|et)?{_SV_INVERTED}\\s+för",
+    "ansvarig\\w*\\s+för",
     "handlägg\\w*", "samordn\\w*", "stött(?:a|ar|at|ade|ning)",
     "stöd(?:jer|de|ja|t)?\\s+(?:till|för|åt)",
     "vård(?:a|ar|at|ade)", "vård(?:en)?\\s+av", "omsorg(?:en)?\\s+(?:om|av)",
     "omvårdnad(?:en)?\\s+av", "bemöt\\w*", "handled\\w*", "rådgiv\\w*",
-    "forsk\\w*\\s+(?:om|kring|på|inom|i)", "frågor(?:na)?\\s+(?:om|kring|som\\s+rör|rörande)",
+    "forsk\\w*\\s+(?:om|kring|på|inom|i)",
+    "frågor(?:na)?(?:\\s+från\\s+[\\w-]+)?\\s+(?:om|kring|som\\s+rör|rörande)",
     "\\w*ärenden\\s+(?:om|kring|som\\s+rör|rörande)", "riktlinje\\w*",
     "rutin(?:er|erna|en)?\\s+för",
     "\\w*polic(?:y|yn|ys|ies)", "\\w*projekt(?:et|en|s)?", "\\w*boende(?:t|n)?",
@@ -180,7 +255,18 @@ _SV_WORK = [
     "\\w*(?:avdelning|enhet|mottagning|klinik|skola|center|centrum|hem|grupp|team)"
     "(?:en|et|er|ar|na)?\\s+(?:för|med)",
     *_SV_WORK_TOPICS,
+    "\\w*(?:studio|butik|jour|linje|program|nätverk|förening)(?:en|et|er|ar|na)?\\s+(?:för|med)",
+    *_SV_WORK_OBJECT,
 ]  # fmt: skip
+# The supine of a verb of work, after "har" or in a subordinate clause.
+_SV_WORK.append(
+    "(?:(?:har|hade|ha)(?:\\s+(?:han|hon|hen|du|vi|de|kandidaten|personen|sökanden))?"
+    "|(?:hur|att|där)\\s+(?:han|hon|hen|du|vi|de)|och|samt|eller)"
+    "(?:\\s+som\\s+[\\w-]+)?"
+    "(?:\\s+(?:inte|aldrig|också|även|tidigare|länge|främst|ofta|alltid|nyligen|redan|just"
+    "|dessutom|bland\\s+annat|bl\\.a\\.|framgångsrikt|självständigt|aktivt|mestadels))*"
+    f"\\s+{_alt(_SV_WORK_SUPINES)}"
+)
 _EN_WORK = [
     f"work(?:s|ed|ing)?{_EN_ADVERBS}\\s+(?:with|on|in|among|alongside|as)",
     "experience[ds]?\\s+(?:of|in|with|from|working|supporting|teaching|around)",
@@ -252,6 +338,11 @@ _SV_HEADS = [
     "insats\\w*", "anpassa\\w*", "vänlig\\w*", "boende\\w*", "rutin\\w*", "utbildning\\w*",
     "process\\w*", "kedja\\w*", "koordinator\\w*", "statistik\\w*",
     "evenemang\\w*", "event\\w*", "festival\\w*", "kampanj\\w*", "konferens\\w*", "seminari\\w*",
+    # Laws, benefits, insurance, facilities and bodies named after a topic:
+    # "föräldraledighetslagen", "sjukersättning", "handikapptoaletter", "pensionärsföreningar".
+    "lag(?:en|ar|arna|stiftning\\w*)?", "ersättning\\w*", "försäkring\\w*", "tillägg\\w*",
+    "förening(?:en|ar|arna)?", "förbund\\w*", "toalett\\w*", "utredning\\w*", "frihet\\w*",
+    "\\w*sköterska\\w*", "\\w*sköterskor\\w*", "avdrag\\w*", "statistik\\w*", "kostnad\\w*",
 ]  # fmt: skip
 _EN_HEADS = [
     "users?", "clients?", "customers?", "patients?", "residents?", "pupils?", "students?",
@@ -346,6 +437,8 @@ def _grammar(
     antecedents: tuple[str, ...] = (),
     things: tuple[str, ...] = (),
     preference: str = "(?!)",
+    relative_clause: str = "(?!)",
+    third_party: str = "",
 ) -> Grammar:
     verb = _alt(finite)
     pronoun = _alt(subject)
@@ -370,7 +463,8 @@ def _grammar(
     return Grammar(
         signals=re.compile(signals, FLAGS),
         head=re.compile(
-            rf"[\s-]+(?:(?!(?:{prepositions}|{verb})(?![\w]))(?![\w'-]*(?:{verb_ending})(?![\w]))"
+            rf"[\s-]+(?!{relative_clause})"
+            rf"(?:(?!(?:{prepositions}|{verb})(?![\w]))(?![\w'-]*(?:{verb_ending})(?![\w]))"
             rf"[\w'-]+[\s-]+)?(?:{role}\s+)?{_alt(heads)}(?![\w])",
             FLAGS,
         ),
@@ -393,6 +487,16 @@ def _grammar(
             FLAGS,
         )
         if things
+        else None,
+        # "ersätta en medarbetare som är föräldraledig": a colleague, not the candidate,
+        # unless the colleague is the candidate's predicate ("hon var en kollega som …").
+        third_party=re.compile(
+            rf"(?<![\w])(?P<predicate>(?:{verb}|varit)(?:\s+{pronoun})?\s+(?:en|ett)\s+"
+            r"(?:[\w-]+\s+)?)?"
+            rf"(?:{third_party})\s*$",
+            FLAGS,
+        )
+        if third_party
         else None,
     )
 
@@ -432,7 +536,8 @@ def grammar(language: str) -> Grammar:
         reflexive="själv|själva|självt",
         relative="som|vars",
         work=_SV_WORK,
-        boundary="men|eftersom|medan|fastän|fast|trots|dock|innan|tills|när|samtidigt\\s+som|även\\s+om|därför\\s+att",
+        boundary="men|eftersom|medan|fastän|fast|trots|dock|innan|tills|när|samtidigt\\s+som|även\\s+om|därför\\s+att"
+        "|på\\s+grund\\s+av|pga|p\\.g\\.a\\.?|till\\s+följd\\s+av",
         coordinator="och|samt|eller",
         finite=_SV_FINITE,
         heads=_SV_HEADS,
@@ -442,9 +547,14 @@ def grammar(language: str) -> Grammar:
         work_nouns=_SV_WORK_NOUNS,
         persons=_SV_PERSONS,
         contrast="inte|utan|snarare|hellre",
+        # "en accent som kunderna klagar på": a relative clause with its own subject, not
+        # "pensionärer som målgrupp".
+        relative_clause="som\\s+\\w+(?:na|en|et)(?![\\w])",
+        third_party="medarbetar\\w*|kolleg\\w*|anställd\\w*|arbetskamrat\\w*",
     )
 
 
+_ELIDED = re.compile(r"-\s+(?:och|eller|samt|and|or)\s+(\w+)", FLAGS)
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[\"'(]*[A-ZÅÄÖÉÜ0-9])|[!?]|\n")
 
 
@@ -488,6 +598,12 @@ def grammar_decision(
     while word_end < finish and (text[word_end].isalnum() or text[word_end] == "_"):
         word_end += 1
     compound = g.compound_head.search(text, start, word_end)
+    if compound is None and head is None:
+        # "sjuk- och pensionsförsäkringar": the hit is the first part of an elided compound
+        # whose head is the last word's.
+        elided = _ELIDED.match(text, end, finish)
+        if elided is not None:
+            compound = g.compound_head.search(text, elided.start(1), elided.end(1))
     if head is not None or compound is not None:
         predicate = g.predicate.search(text, begin, start)
         if decision is not None and decision.flagged and predicate is not None:
@@ -530,6 +646,10 @@ def _backwards(
                 index -= 1
                 continue
             return _work("agent", found.group())
+        if kind == "subject" and _inverted_after_work(text, signals, index):
+            # "I rollen som handläggare bedömde hon rätten till föräldrapenning": the
+            # subject after its verb of work; the hit is that verb's object.
+            return _work("governor", signals[index - 1].group())
         if kind in ("possessive", "subject", "reflexive"):
             return _person(str(kind), found)
         if kind == "plural":
@@ -540,6 +660,10 @@ def _backwards(
             return _person("subject", found)
         if kind == "relative":
             # "barn som har autism": the relative clause is about its antecedent.
+            if g.third_party is not None:
+                colleague = g.third_party.search(text, begin, found.start())
+                if colleague is not None and colleague.group("predicate") is None:
+                    return _work("third_party", colleague.group())
             index -= 1
             continue
         # A boundary: a clause that begins with a verb has the subject of the one before.
@@ -558,6 +682,13 @@ def _generic(text: str, found: re.Match[str], g: Grammar, begin: int) -> Decisio
         if before is not None:
             return Decision(True, "context.person.generic", before.group().strip())
     return _work("generic", found.group())
+
+
+def _inverted_after_work(text: str, signals: list[re.Match[str]], index: int) -> bool:
+    if index == 0:
+        return False
+    before = signals[index - 1]
+    return before.lastgroup == "work" and not text[before.end() : signals[index].start()].strip()
 
 
 def _elliptical(

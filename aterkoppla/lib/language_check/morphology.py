@@ -93,6 +93,22 @@ NEUTRAL_HEADS = {
         "plan",
         "planen",
         "planer*",
+        "frihet*",
+        "förening*",
+        "ersättning*",
+        "utveckling*",
+        "försäljning*",
+        "tillverkning*",
+        "prövning*",
+        "industri*",
+        "distribution*",
+        "granskning*",
+        "säkerhet*",
+        "administration*",
+        "handläggning*",
+        "uppföljning*",
+        "utredning*",
+        "rapport*",
     ),
     "en": (),
 }
@@ -202,7 +218,13 @@ class Morphology:
         if len(word) < MIN_FUZZY:
             return None
         known = self.known(word)
-        if may_correct and not known:
+        # A compound of known words is no typo: "aktivitetssamordnare" is not "aktivist".
+        compound = (
+            self.language == "sv"
+            and len(word) >= MIN_COMPOUND
+            and any(len(h) >= 5 and len(t) >= 5 for h, _, t in self.split(word))
+        )
+        if may_correct and not known and not compound:
             form = self._near_form(word)
             if form is not None:
                 index = self.lexicon_index(form)
