@@ -141,7 +141,7 @@ _EN_ADVERBS = (
 _SV_WORK_TOPICS = [
     "\\w*aktivitet(?:en|er|erna)?\\s+(?:för|med|åt)",
     "\\w+plan(?:en|er|erna)?\\s+(?:mot|för|kring)",
-    "(?:trakasserier|diskriminering|kränkningar|särbehandling)(?=\\s+(?:på\\s+grund\\s+av|pga|utifrån))",
+    "(?:trakasserier|diskriminering|kränkningar|särbehandling)\\s+(?:på\\s+grund\\s+av|pga|utifrån)",
     "\\w*program(?:met|men)?\\s+(?:för|åt|med)",
     "\\w*(?:uppsats|avhandling|rapport|artikel|studie|föreläsning)(?:en|er|erna)?\\s+(?:om|kring)",
     "\\w*(?:mentor|tränare|förebild)\\s+(?:för|åt|till)", "\\w*mottagning(?:en)?\\s+(?:av|för)",
@@ -192,7 +192,7 @@ _SV_WORK_OBJECT = [
     "diskriminer\\w*(?:\\s+(?:på\\s+grund\\s+av|pga|p\\.g\\.a\\.?|av|mot|utifrån))?",
     # Finite forms of verbs of professional work on a subject matter.
     "(?:hanter|administrer|analyser|projekter|dokumenter|utvärder"
-    "|förhandl|beräkn|gransk|kartlägg)(?:a|ar|ade|at)?",
+    "|förhandl|beräkn|gransk|kartlägg)(?:a|ar|ade|at)?(?!\\s+åt)",
     "(?:utred|bedöm|förskriv|lagerhåll)(?:a|er|de|de|t|tt|it)?",
     "(?:följ(?:a|er|de|t)?|följt)\\s+upp",
     "hjälp(?:a|er|te|t)",
@@ -568,6 +568,44 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, (stop.start() if stop else min(len(text), end + REACH))
 
 
+# Belonging to an association, a union or a congregation, just before the hit: "är med i
+# en hbtq-förening", "engagerad i Vårdförbundet", "medlem i ett fackförbund", "an active
+# member of the Pentecostal church". The hit is then the person's own, whatever its head.
+_MEMBERSHIP_WORDS = (
+    r"(?<![\w])(?:(?:är|var|har\s+varit)\s+med|medlem(?:mar)?|aktiv|engagerad|engagerat\s+sig"
+    r"|förtroendevald|ordförande|styrelseledamot|organiserad|ansluten"
+    r"|(?:a\s+)?(?:paying\s+|active\s+|card-carrying\s+)?members?|active|involved|engaged"
+    r"|elected|volunteers?|volunteered)"
+    r"\s+(?:i|inom|för|av|of|in|with|at)(?:\s+(?:en|ett|den|det|sin|sitt|a|an|the|her|his|their"
+    r"|lokala|local))?"
+)
+_MEMBERSHIP = re.compile(_MEMBERSHIP_WORDS + r"\s*$", FLAGS)
+# A hit that begins with its own membership words: "Engagerad i Vårdförbundet".
+_MEMBERSHIP_IN_HIT = re.compile(_MEMBERSHIP_WORDS + r"(?=\s)", FLAGS)
+# "arbetar som", "worked as": a role that the hit itself may be.
+_ROLE_AS = re.compile(r"(?<![\w])(?:som|as(?:\s+an?)?)$", FLAGS)
+# The hit ends the role's noun phrase: "som skyddsombud för Byggnads", not "as a sexual
+# health educator".
+_ROLE_END = re.compile(
+    r"\s*(?:$|[,.;:!?)]|(?:på|i|för|hos|vid|inom|och|men|sedan|since|for|at|in|with|and|but"
+    r"|on|until)(?![\w]))",
+    FLAGS,
+)
+# At most two words (no preposition) between "som" and the hit: "som regionalt skyddsombud".
+_ROLE_GAP = re.compile(
+    r"(?:som|as)(?:\s+an?)?(?:\s+(?!(?:på|i|för|med|av|hos|vid|inom|åt|till|on|in|for|with"
+    r"|of|at|to)(?![\w]))[\w-]+){0,2}\s+$",
+    FLAGS,
+)
+
+
+def _own_role(text: str, decision: Decision, begin: int, start: int, end: int) -> bool:
+    if decision.flagged or not _ROLE_AS.search(decision.signal):
+        return False
+    at = text.rfind(decision.signal.split()[-1], begin, start)
+    return bool(_ROLE_GAP.match(text, at, start) and _ROLE_END.match(text, end))
+
+
 def _person(kind: str, found: re.Match[str]) -> Decision:
     return Decision(flagged=True, rule=f"context.person.{kind}", signal=found.group().strip())
 
@@ -592,6 +630,17 @@ def grammar_decision(
         # "den äldre kandidaten", "young staff": the hit describes a person.
         return Decision(True, "context.person.head", person.group().strip())
     decision = _backwards(text, signals, len(signals) - 1, g, begin, category)
+    if decision is not None and _own_role(text, decision, begin, start, end):
+        # "jobbar i dag som regionalt skyddsombud": the hit is the person's own role, not
+        # the object of their work ("arbetar som undersköterska med dementa" is).
+        return Decision(True, "context.person.role", decision.signal)
+    if decision is None or decision.flagged:
+        # "med i en hbtq-förening", "member of a union": belonging, not work.
+        membership = _MEMBERSHIP.search(text, begin, start) or _MEMBERSHIP_IN_HIT.match(
+            text, start, end
+        )
+        if membership is not None:
+            return Decision(True, "context.person.membership", membership.group().strip())
     # A work noun as the head of the hit ("wheelchair users", "rullstolsanvändare").
     head = g.head.match(text, end, finish)
     word_end = end
@@ -725,6 +774,10 @@ def profile_topics(language: str, profile: tuple[str, ...]) -> frozenset[str]:
     return frozenset(topics)
 
 
+# Between two items of one list: "kön och ålder", "autism, ADHD".
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:(?:och|eller|samt|and|or|&|/)\s*)?", FLAGS)
+
+
 def _window_first(entry: Entry) -> bool:
     return entry.only_near is not None or (
         entry.category == "ethnicity" and entry.severity == "warn" and entry.unless_near is not None
@@ -754,6 +807,9 @@ class Judge:
         text = self.text
         if entry.excepted(text, start, end):
             return Decision(False, "lexicon.exception", entry.id)
+        coordinated = self._coordinated(start, end)
+        if coordinated is not None:
+            return coordinated
         if _window_first(entry) and entry.cancelled(text, start, end):
             # The cautious entries (names of countries, languages and nationalities; the
             # languages someone speaks) count only beside a person word, and never next to a
@@ -774,6 +830,31 @@ class Judge:
         if entry.unless_near is not None and entry.cancelled(text, start, end):
             return Decision(False, "lexicon.unless_near", entry.id)
         return DEFAULT
+
+    def _coordinated(self, start: int, end: int) -> Decision | None:
+        """A hit in a list after a hit that is a subject of work is one too: "diskriminering
+        på grund av kön och ålder", "experience of autism, ADHD and dyslexia" (not a clause
+        of its own: "guidat i moskéer och ber själv"); and so is a hit inside such a hit
+        ("läggning" in "sexuell läggning")."""
+        for (before_start, before_end, _), decision in self.decisions.items():
+            if decision.flagged or not decision.rule.startswith(
+                ("context.work.", "lexicon.exception")
+            ):
+                continue
+            if before_start <= start and end <= before_end:
+                if decision.rule.startswith("context.work."):
+                    return decision
+                continue
+            if (
+                before_end <= start
+                and _COORDINATION.fullmatch(self.text, before_end, start)
+                and self.text[before_end:start].strip()
+                and not grammar(self.language).verb_start.match(self.text, start)
+            ):
+                return Decision(
+                    False, "context.work.coordinated", self.text[before_end:start].strip()
+                )
+        return None
 
     def decision(self, start: int, end: int, entry: Entry) -> Decision:
         return self.decisions.get((start, end, entry.id), DEFAULT)

@@ -270,7 +270,7 @@ def test_a_person_bound_hit_is_not_cancelled_by_a_window_inside_a_compound():
     assert [f.category for f in findings] == ["union"]
     assert findings[0].context == "context.person.subject"
     # Without a person the window still cancels it.
-    text = "Styrelseledamot i Vision enligt förhandlingsdelegationen."
+    text = "Styrelsen i Vision enligt förhandlingsdelegationen."
     assert check(text, "sv") == []
     assert [e.rule for e in explain(text, "sv")] == ["lexicon.unless_near"]
 
@@ -329,7 +329,7 @@ def test_working_on_a_day_is_not_a_workplace():
     "text",
     [
         "Han har förhandlat löner med Unionen och Sveriges Ingenjörer som HR-chef.",
-        "Han har tagit fram en ny rutin för föräldraledighet och vab i schemaläggningen.",
+        "Han har tagit fram en ny rutin för vab i schemaläggningen.",
         "Hon har utrett arbetsskador åt Försäkringskassan.",
         "Han har jobbat på ett LSS-boende och har delegering för läkemedel.",
         "Hon har skrivit en uppsats om Sverigedemokraternas väljare.",
@@ -352,7 +352,7 @@ def test_more_kinds_of_work_govern_the_hit(text):
         (
             "Hon tog fram en handlingsplan mot trakasserier på grund av sexuell läggning.",
             "sexuell läggning",
-            "trakasserier",
+            "trakasserier på grund av",
         ),
         (
             "Kandidaten har byggt upp ett mentorprogram för utrikesfödda ingenjörer.",
@@ -368,7 +368,7 @@ def test_more_kinds_of_work_govern_the_hit(text):
         (
             "Han har utbildat personal om transpersoners rättigheter i vården.",
             "transpersoners",
-            "utbildat personal om",
+            "har utbildat",
         ),
         (
             "Hon har tagit fram en kalender över religiösa högtider.",
