@@ -12,6 +12,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +189,31 @@ class Lexicon:
     combined: re.Pattern[str]
     prefilter: re.Pattern[str]
     by_initial: Mapping[str, tuple[int, ...]]
+    # The patterns' expressions, for the per-letter alternations of ``combined_at``.
+    regex_texts: tuple[str, ...] = ()
+    _at: dict[str, re.Pattern[str]] = dataclass_field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def combined_at(self, char: str) -> re.Pattern[str]:
+        """The combined expression cut down to the patterns a match beginning with ``char``
+        can come from (those that can begin with any letter included), in the same order:
+        at one position it gives the same match as ``combined``, trying a fraction of the
+        alternatives. Compiled on first use, once per letter and process."""
+        key = char.lower()
+        if key not in self.by_initial:
+            key = ""
+        found = self._at.get(key)
+        if found is None:
+            indices = sorted({*self.by_initial.get(key, ()), *self.by_initial.get("", ())})
+            found = re.compile(
+                r"(?<![\w])(?:"
+                + ("|".join(f"(?P<p{i}>{self.regex_texts[i]})" for i in indices) or "(?!)")
+                + ")",
+                FLAGS,
+            )
+            self._at[key] = found
+        return found
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -288,14 +314,75 @@ def load_categories(path: Path) -> dict[str, dict[str, str]]:
     return categories
 
 
-def _initials(pattern: str) -> set[str]:
+def _regex_initials(regex: str) -> set[str]:
+    """The letters a match of a ``re:`` pattern can begin with, read from its parse tree
+    (a letter, a class of letters, alternatives, groups); ``{""}`` when it could be any."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        letters = _first_letters(list(_parser.parse(regex, FLAGS)), _parser)
+    except Exception:  # any surprise means "could begin with anything"
+        return {""}
+    return letters if letters and "" not in letters else {""}
+
+
+def _first_letters(items: list[Any], parser: Any) -> set[str]:
+    c = parser  # the opcodes live in re._constants, re-exported by the parser module
+    for op, arg in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the next item begins the match
+        if op is c.LITERAL:
+            return {chr(arg).lower()}
+        if op is c.IN:
+            letters: set[str] = set()
+            for kind, value in arg:
+                if kind is c.LITERAL:
+                    letters.add(chr(value).lower())
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    letters |= set("0123456789")
+                elif kind is c.RANGE and value[1] - value[0] < 64:
+                    letters |= {chr(n).lower() for n in range(value[0], value[1] + 1)}
+                else:
+                    return {""}
+            return letters
+        if op is c.BRANCH:
+            found: set[str] = set()
+            for branch in arg[1]:
+                found |= _first_letters(list(branch), parser)
+            return found
+        if op is c.SUBPATTERN:
+            return _first_letters(list(arg[-1]), parser)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            return _first_letters(list(arg[2]), parser)
+        return {""}
+    return {""}
+
+
+def _initials(
+    pattern: str, sets: Mapping[str, list[str]] | None = None, depth: int = 0
+) -> set[str]:
     """The letters a match of ``pattern`` can begin with; ``""`` when it could be any."""
     if pattern.startswith("re:"):
+        return _regex_initials(pattern[3:])
+    if depth > 3:
         return {""}
-    alternatives = pattern.split()[0].split("|")
-    if any(not alt[0].isalnum() for alt in alternatives):
-        return {""}
-    return {alt[0].lower() for alt in alternatives}
+    tokens = pattern.split()
+    first = tokens[0]
+    if first.startswith("[") and first.endswith("]") and len(tokens) > 1:
+        # An optional first word: its letters and those of the words after it.
+        return _initials(first[1:-1], sets, depth + 1) | _initials(
+            " ".join(tokens[1:]), sets, depth + 1
+        )
+    letters: set[str] = set()
+    for alt in first.split("|"):
+        if alt.startswith("@") and sets is not None and alt[1:] in sets:
+            for phrase in sets[alt[1:]]:
+                letters |= _initials(phrase, sets, depth + 1) if phrase.strip() else {""}
+        elif not alt or not alt[0].isalnum():
+            return {""}
+        else:
+            letters.add(alt[0].lower())
+    return letters if "" not in letters else {""}
 
 
 def _sort_key(pattern: str) -> tuple[int, int]:
@@ -341,7 +428,7 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
     )
     by_initial: dict[str, list[int]] = {}
     for index, (pattern, _unused) in enumerate(ordered):
-        for key in _initials(pattern):
+        for key in _initials(pattern, sets):
             by_initial.setdefault(key, []).append(index)
     return Lexicon(
         language=language or path.stem,
@@ -351,6 +438,7 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
         combined=combined,
         prefilter=prefilter,
         by_initial={key: tuple(value) for key, value in by_initial.items()},
+        regex_texts=tuple(regexes),
     )
 
 

@@ -62,13 +62,14 @@ def _hits(
         cancelled = lambda entry, start, end: entry.cancelled(text, start, end)  # noqa: E731
     hits: list[tuple[int, int, Entry]] = []
     # The prefilter finds where a match could begin; the full expression runs only there.
-    search, match = lex.prefilter.search, lex.combined.match
+    search, combined_at = lex.prefilter.search, lex.combined_at
     position = 0
     while True:
         candidate = search(text, position)
         if candidate is None:
             return hits
-        found = match(text, candidate.start())
+        at = candidate.start()
+        found = combined_at(text[at]).match(text, at)
         if found is None:
             position = candidate.start() + 1
             continue

@@ -191,7 +191,7 @@ class Morphology:
 
     def lexicon_index(self, form: str) -> int | None:
         """The pattern a single word matches whole, or ``None``."""
-        found = self.lex.combined.fullmatch(form)
+        found = self.lex.combined_at(form[:1]).fullmatch(form)
         if found is None or found.lastgroup is None:
             return None
         return int(found.lastgroup[1:])
@@ -204,7 +204,7 @@ class Morphology:
     def _reading(self, word: str, may_correct: bool) -> Reading | None:
         """How ``word`` (lower case) reaches the lexicon; ``None`` also when the patterns
         match it themselves (they judged it already, exceptions included)."""
-        if self.lex.combined.fullmatch(word) is not None:
+        if self.lex.combined_at(word[:1]).fullmatch(word) is not None:
             return None
         lemma = simplemma.lemmatize(word, lang=self.language)
         # Endings the patterns list when they mean them are left to them: Swedish adjective
