@@ -158,6 +158,13 @@ NATIONALITIES_SV = (
     "slavisk{,a,t}",
     "sydeuropeisk{,a,t}",
     "sydasiatisk{,a,t}",
+    "kinesisk{,a,t}",
+    "japansk{,a,t}",
+    "koreansk{,a,t}",
+    "indonesisk{,a,t}",
+    "ugandisk{,a,t}",
+    "kamerunsk{,a,t}",
+    "mongolisk{,a,t}",
 )
 NATIONALITIES_EN = (
     "afghan",
