@@ -223,6 +223,38 @@ NATIONALITIES_EN = (
     "mexican",
     "ghanaian",
     "sudanese",
+    "somalian",
+    "congolese",
+    "sri lankan",
+    "bangladeshi",
+    "yemeni",
+    "libyan",
+    "cuban",
+    "peruvian",
+    "bolivian",
+    "jamaican",
+    "ugandan",
+    "gambian",
+    "senegalese",
+    "cameroonian",
+    "chechen",
+    "uzbek",
+    "tajik",
+    "armenian",
+    "georgian",
+    "azerbaijani",
+    "kosovar",
+    "macedonian",
+    "montenegrin",
+    "belarusian",
+    "indonesian",
+    "nepalese",
+    "nepali",
+    "tamil",
+    "filipina",
+    "korean",
+    "japanese",
+    "assyrian",
 )
 
 
@@ -274,6 +306,17 @@ def nationalities(language: str) -> tuple[str, ...]:
     return NATIONALITIES_SV if language == "sv" else NATIONALITIES_EN
 
 
+def _with_plurals(language: str) -> list[str]:
+    """The nationality words as patterns; in English with the noun's plural ("Syrians",
+    "Iraqis", "Arabs"; not "Chinese", "Polish")."""
+    if language == "sv":
+        return list(NATIONALITIES_SV)
+    return [
+        f"{word}{{,s}}" if word.endswith(("an", "i", "ab", "ec", "ar")) else word
+        for word in dict.fromkeys(NATIONALITIES_EN)
+    ]
+
+
 def name_sets(language: str) -> dict[str, list[str]]:
     """The built-in sets of a lexicon in ``language``."""
     if language not in ("sv", "en"):
@@ -281,5 +324,5 @@ def name_sets(language: str) -> dict[str, list[str]]:
     return {
         "country": list(countries(language)),
         "language": list(languages(language)),
-        "nationality": list(nationalities(language)),
+        "nationality": _with_plurals(language),
     }
