@@ -582,6 +582,14 @@ _MEMBERSHIP_WORDS = (
 _MEMBERSHIP = re.compile(_MEMBERSHIP_WORDS + r"\s*$", FLAGS)
 # A hit that begins with its own membership words: "Engagerad i Vårdförbundet".
 _MEMBERSHIP_IN_HIT = re.compile(_MEMBERSHIP_WORDS + r"(?=\s)", FLAGS)
+# Just before a work governor, a judgement or a refusal makes the hit about people: "dålig
+# erfarenhet av", "bad experience with", "kan inte stötta", "can't support".
+_JUDGEMENT = re.compile(
+    r"(?<![\w])(?:dålig[at]?|negativ[at]?|sämre|bad|poor|negative|terrible|mixed"
+    r"|(?:kan|klarar|vill|orkar)(?:\s+(?:vi|jag|man|de|hon|han))?\s+(?:inte|ej|aldrig)"
+    r"|can't|cannot|can\s+not|won't|will\s+not|couldn't|wouldn't)\s*$",
+    FLAGS,
+)
 # "arbetar som", "worked as": a role that the hit itself may be.
 _ROLE_AS = re.compile(r"(?<![\w])(?:som|as(?:\s+an?)?)$", FLAGS)
 # The hit ends the role's noun phrase: "som skyddsombud för Byggnads", not "as a sexual
@@ -630,6 +638,13 @@ def grammar_decision(
         # "den äldre kandidaten", "young staff": the hit describes a person.
         return Decision(True, "context.person.head", person.group().strip())
     decision = _backwards(text, signals, len(signals) - 1, g, begin, category)
+    if decision is not None and not decision.flagged and decision.rule == "context.work.governor":
+        at = text.rfind(decision.signal, begin, start)
+        judged = _JUDGEMENT.search(text, max(begin, at - 30), at) if at >= 0 else None
+        if judged is not None:
+            # "dålig erfarenhet av folk från …", "can't support someone with ADHD": a
+            # judgement about people, or a refusal, not a subject of work.
+            return Decision(True, "context.person.judgement", judged.group().strip())
     if decision is not None and _own_role(text, decision, begin, start, end):
         # "jobbar i dag som regionalt skyddsombud": the hit is the person's own role, not
         # the object of their work ("arbetar som undersköterska med dementa" is).

@@ -66,3 +66,29 @@ def test_a_role_that_is_the_hit_is_the_persons_own():
     assert findings[0].context == "context.person.role"
     # The hit inside a longer role is that role's subject matter.
     assert check("She has worked as a sexual health educator.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "category"),
+    [
+        ("Vi har dålig erfarenhet av folk från Rumänien.", "sv", "ethnicity"),
+        ("We've had bad experience with people from Romania.", "en", "ethnicity"),
+        ("Vi kan inte stötta någon med ADHD i den här rollen.", "sv", "disability"),
+    ],
+)
+def test_a_judgement_or_a_refusal_before_a_work_governor_is_about_people(text, lang, category):
+    findings = check(text, lang)
+    assert [f.category for f in findings] == [category]
+    assert findings[0].context == "context.person.judgement"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hon har erfarenhet av att arbeta med människor från Syrien.", "sv"),
+        ("Hon har god erfarenhet av arbete med personer med ADHD.", "sv"),
+        ("She has worked with people from Syria in a refugee programme.", "en"),
+    ],
+)
+def test_experience_of_people_without_a_judgement_is_work(text, lang):
+    assert check(text, lang) == []
