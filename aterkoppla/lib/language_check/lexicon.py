@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
@@ -105,6 +106,35 @@ def _expand_all(phrases: list[Any], where: str) -> list[Any]:
     return out
 
 
+class LazyRegex:
+    """A regular expression compiled on first use: an entry's exceptions and windows are
+    many large alternations, and most are never needed by a process that checks a few
+    texts. The phrases are checked when the data file is loaded all the same."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, FLAGS)
+        return self._compiled
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     id: str
@@ -116,10 +146,10 @@ class Entry:
     suggestion_sv: str
     suggestion_en: str
     patterns: tuple[str, ...]
-    exceptions: re.Pattern[str] | None
-    unless_near: re.Pattern[str] | None
+    exceptions: LazyRegex | None
+    unless_near: LazyRegex | None
     window: int
-    only_near: re.Pattern[str] | None = None
+    only_near: LazyRegex | None = None
 
     def excepted(self, text: str, start: int, end: int) -> bool:
         """Whether one of the entry's exceptions (a phrase of ordinary job language)
@@ -185,8 +215,6 @@ class Lexicon:
     entries: tuple[Entry, ...]
     # One per pattern: the entry it belongs to and its own compiled expression.
     pattern_entries: tuple[Entry, ...]
-    pattern_regexes: tuple[re.Pattern[str], ...]
-    combined: re.Pattern[str]
     prefilter: re.Pattern[str]
     by_initial: Mapping[str, tuple[int, ...]]
     # The patterns' expressions, for the per-letter alternations of ``combined_at``.
@@ -194,6 +222,28 @@ class Lexicon:
     _at: dict[str, re.Pattern[str]] = dataclass_field(
         default_factory=dict, repr=False, compare=False
     )
+
+    @property
+    def combined(self) -> re.Pattern[str]:
+        """Every pattern in one alternation, a named group ``p<index>`` each (compiled on
+        first use: loading stays fast for a process that never needs it)."""
+        found = self._at.get("*")
+        if found is None:
+            found = self._at["*"] = re.compile(
+                r"(?<![\w])(?:"
+                + "|".join(f"(?P<p{i}>{rx})" for i, rx in enumerate(self.regex_texts))
+                + ")",
+                FLAGS,
+            )
+        return found
+
+    def pattern_regex(self, index: int) -> re.Pattern[str]:
+        """Pattern ``index`` on its own (compiled on first use)."""
+        key = f"#{index}"
+        found = self._at.get(key)
+        if found is None:
+            found = self._at[key] = re.compile(r"(?<![\w])" + self.regex_texts[index], FLAGS)
+        return found
 
     def combined_at(self, char: str) -> re.Pattern[str]:
         """The combined expression cut down to the patterns a match beginning with ``char``
@@ -228,7 +278,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _phrases_regex(
     phrases: list[str], sets: Mapping[str, list[str]], where: str
-) -> re.Pattern[str] | None:
+) -> LazyRegex | None:
     for phrase in phrases:
         if not isinstance(phrase, str):
             raise LexiconError(f"{where}: {phrase!r} is not text")
@@ -239,7 +289,7 @@ def _phrases_regex(
         parts = [compile_pattern(p, sets) for p in phrases]
     except PatternError as exc:
         raise LexiconError(f"{where}: {exc}") from None
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", FLAGS)
+    return LazyRegex(r"(?<![\w])(?:" + "|".join(parts) + ")")
 
 
 def _entry(
@@ -418,10 +468,6 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
         key=lambda item: _sort_key(item[0]),
     )
     regexes = [compile_pattern(pattern, sets) for pattern, _entry_ in ordered]
-    combined = re.compile(
-        r"(?<![\w])(?:" + "|".join(f"(?P<p{i}>{rx})" for i, rx in enumerate(regexes)) + ")",
-        FLAGS,
-    )
     firsts = {form for pattern, _entry_ in ordered for form in first_word_forms(pattern, sets)}
     prefilter = re.compile(
         r"(?<![\w])(?:" + "|".join(sorted(firsts, key=len, reverse=True)) + ")", FLAGS
@@ -434,8 +480,6 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
         language=language or path.stem,
         entries=tuple(entries),
         pattern_entries=tuple(entry for _pattern, entry in ordered),
-        pattern_regexes=tuple(re.compile(r"(?<![\w])" + rx, FLAGS) for rx in regexes),
-        combined=combined,
         prefilter=prefilter,
         by_initial={key: tuple(value) for key, value in by_initial.items()},
         regex_texts=tuple(regexes),

@@ -90,7 +90,7 @@ def _hits(
             # Patterns before ``index`` were tried here already and did not match.
             if other <= index or lex.pattern_entries[other] is entry:
                 continue
-            again = lex.pattern_regexes[other].match(text, start)
+            again = lex.pattern_regex(other).match(text, start)
             if again is not None:
                 other_entry = lex.pattern_entries[other]
                 if not cancelled(other_entry, start, again.end()):
