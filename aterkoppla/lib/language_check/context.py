@@ -783,9 +783,8 @@ def profile_topics(language: str, profile: tuple[str, ...]) -> frozenset[str]:
     lex = lexicon(language)
     topics: set[str] = set()
     for text in profile:
-        for found in lex.combined.finditer(text):
-            if found.lastgroup is not None:
-                topics.add(lex.pattern_entries[int(found.lastgroup[1:])].id)
+        for _start, _end, index in lex.scan(text):
+            topics.add(lex.pattern_entries[index].id)
     return frozenset(topics)
 
 

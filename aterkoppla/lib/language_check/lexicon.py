@@ -245,6 +245,20 @@ class Lexicon:
             found = self._at[key] = re.compile(r"(?<![\w])" + self.regex_texts[index], FLAGS)
         return found
 
+    def scan(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """Every match of the patterns in ``text``, left to right and not overlapping, as
+        ``(start, end, pattern index)``: what ``combined.finditer`` finds, at the speed of
+        the prefilter and the per-letter expressions."""
+        position = 0
+        while (candidate := self.prefilter.search(text, position)) is not None:
+            at = candidate.start()
+            found = self.combined_at(text[at]).match(text, at)
+            if found is None or found.lastgroup is None:
+                position = at + 1
+                continue
+            yield at, found.end(), int(found.lastgroup[1:])
+            position = max(found.end(), at + 1)
+
     def combined_at(self, char: str) -> re.Pattern[str]:
         """The combined expression cut down to the patterns a match beginning with ``char``
         can come from (those that can begin with any letter included), in the same order:
