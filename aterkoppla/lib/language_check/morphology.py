@@ -114,6 +114,10 @@ NEUTRAL_HEADS = {
 }
 MIN_FUZZY = 5  # letters in a word (and a lexicon form) for spelling tolerance
 MIN_COMPOUND = 8  # letters in a word for compound splitting
+# Letters beyond which a word is no compound: the longest words of the Swedish dictionary
+# have about 50. Every split point is tried, each with a lexicon lookup as long as the part,
+# so without a bound a 20,000-letter "word" would take half a minute to read.
+MAX_COMPOUND = 64
 MIN_PART = 3  # letters in the first part of a compound
 MIN_TAIL = 4  # letters in the last part
 MIN_LEXICON_PART = 5  # letters in the part of a compound that is a lexicon word
@@ -282,6 +286,8 @@ class Morphology:
         return tuple(found)
 
     def _split(self, word: str) -> tuple[tuple[str, str, str], ...]:
+        if len(word) > MAX_COMPOUND:
+            return ()
         return self._splits(word)
 
     def _compound_reading(self, word: str) -> Reading | None:

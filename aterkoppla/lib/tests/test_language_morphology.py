@@ -8,7 +8,7 @@ import pytest
 
 from aterkoppla.lib.language_check import check
 from aterkoppla.lib.language_check.lexicon import lexicon
-from aterkoppla.lib.language_check.morphology import _one_slip, morphology
+from aterkoppla.lib.language_check.morphology import MAX_COMPOUND, _one_slip, morphology
 
 
 def _found(text: str, lang: str) -> list[tuple[str, str, str]]:
@@ -160,3 +160,12 @@ def test_a_known_word_beside_a_hit_is_not_split_when_exceptions_are_read():
     # "Kandidaten" is a word of its own, not "Kandi daten": the person beside the hit stays.
     found = check("Kandidaten är från Pakistan och bär slöja.", "sv")
     assert {f.category for f in found} == {"ethnicity", "religion"}
+
+
+def test_a_run_of_letters_longer_than_any_word_is_not_read_as_a_compound():
+    # Every split point is tried with a lookup as long as the part: a 20,000-letter "word"
+    # (the API's limit) took half a minute before the bound. Its speed is in bench/, not here.
+    reader = morphology(lexicon("sv"))
+    assert reader.split("a" * (MAX_COMPOUND + 1)) == ()
+    assert reader.split("fackföreningsaktiv") != ()
+    assert check("x" * 20_000 + " Hon är gravid.", "sv")[0].match == "gravid"
