@@ -792,12 +792,6 @@ def profile_topics(language: str, profile: tuple[str, ...]) -> frozenset[str]:
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:(?:och|eller|samt|and|or|&|/)\s*)?", FLAGS)
 
 
-def _window_first(entry: Entry) -> bool:
-    return entry.only_near is not None or (
-        entry.category == "ethnicity" and entry.severity == "warn" and entry.unless_near is not None
-    )
-
-
 class Judge:
     """Decides, hit by hit, whether a hit stands; keeps the decisions for the findings
     and for :func:`explain`."""
@@ -824,11 +818,12 @@ class Judge:
         coordinated = self._coordinated(start, end)
         if coordinated is not None:
             return coordinated
-        if _window_first(entry) and entry.cancelled(text, start, end):
-            # The cautious entries (names of countries, languages and nationalities; the
-            # languages someone speaks) count only beside a person word, and never next to a
-            # stated need or requirement ("the role requires German", "someone who speaks
-            # Polish with our suppliers"): their own window decides before the grammar.
+        if entry.window_first and entry.cancelled(text, start, end):
+            # The cautious entries (``window_first``: names of countries, languages and
+            # nationalities; the languages someone speaks) count only beside a person word,
+            # and never next to a stated need or requirement ("the role requires German",
+            # "someone who speaks Polish with our suppliers"): their own window decides
+            # before the grammar.
             return Decision(False, "lexicon.window", entry.id)
         if entry.category in GROUNDS:
             decision = grammar_decision(

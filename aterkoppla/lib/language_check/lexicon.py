@@ -51,6 +51,7 @@ ENTRY_FIELDS = {
     "unless_near",
     "only_near",
     "window",
+    "window_first",
     *TEXT_FIELDS,
 }
 DEFAULT_WINDOW = 6
@@ -150,6 +151,9 @@ class Entry:
     unless_near: LazyRegex | None
     window: int
     only_near: LazyRegex | None = None
+    # Whether the windows decide before the sentence's grammar (``window_first = true``; the
+    # default for an entry with ``only_near``): see ``context.Judge.decide``.
+    window_first: bool = False
 
     def excepted(self, text: str, start: int, end: int) -> bool:
         """Whether one of the entry's exceptions (a phrase of ordinary job language)
@@ -348,6 +352,11 @@ def _entry(
     for field in ("exceptions", "unless_near", "only_near"):
         if not isinstance(raw.get(field, []), list):
             raise LexiconError(f"{where}: {field} must be a list")
+    window_first = raw.get("window_first", "only_near" in raw)
+    if not isinstance(window_first, bool):
+        raise LexiconError(f"{where}: window_first must be true or false")
+    if window_first and not ("unless_near" in raw or "only_near" in raw):
+        raise LexiconError(f"{where}: window_first needs unless_near or only_near")
     return Entry(
         id=name,
         category=category,
@@ -357,6 +366,7 @@ def _entry(
         unless_near=_phrases_regex(raw.get("unless_near", []), sets, f"{where}: unless_near"),
         only_near=_phrases_regex(raw.get("only_near", []), sets, f"{where}: only_near"),
         window=window,
+        window_first=window_first,
         **texts,
     )
 

@@ -17,6 +17,7 @@ from aterkoppla.lib.language_check import (
     detect_language,
     load_lexicon,
 )
+from aterkoppla.lib.language_check.context import Judge
 from aterkoppla.lib.language_check.lexicon import DATA_DIR
 from aterkoppla.lib.language_check.matcher import _merge
 
@@ -251,12 +252,31 @@ ENTRY = '[[entry]]\nid = "x.one"\ncategory = "age"\npatterns = ["gammal"]\n'
         (ENTRY + 'exceptions = ["@nowhere"]\n', "entry 'x.one': exceptions: unknown set @nowhere"),
         (ENTRY + ENTRY, "entry 'x.one': the id is used twice"),
         ('[[entry]]\ncategory = "age"\npatterns = ["a"]\n', "xx.toml: entry #1: needs an id"),
+        (ENTRY + 'window_first = "yes"\n', "entry 'x.one': window_first must be true or false"),
+        (ENTRY + "window_first = true\n", "entry 'x.one': window_first needs unless_near"),
     ],
 )
 def test_a_malformed_data_file_names_the_file_and_the_entry(tmp_path, body, says):
     with pytest.raises(LexiconError, match=None) as caught:
         load_lexicon(_write(tmp_path, body))
     assert says in str(caught.value)
+
+
+def test_window_first_lets_the_window_decide_before_the_grammar(tmp_path):
+    # "hon" is the subject, so the grammar keeps the hit; a window that decides first
+    # cancels it beside "krav". Without the setting the grammar decides.
+    base = ENTRY.replace('["gammal"]', '["talar tyska"]') + 'unless_near = ["krav"]\n'
+    text = "Hon talar tyska, vilket är ett krav."
+    late = load_lexicon(_write(tmp_path, base))
+    first = load_lexicon(_write(tmp_path, base + "window_first = true\n"))
+    assert [e.window_first for e in (*late.entries, *first.entries)] == [False, True]
+    start, end = 4, 15
+    assert text[start:end] == "talar tyska"
+    assert not Judge(text, "sv")(late.entries[0], start, end)
+    assert Judge(text, "sv")(first.entries[0], start, end)
+    # only_near decides first unless it says otherwise
+    needs = ENTRY + 'only_near = ["hon"]\n'
+    assert load_lexicon(_write(tmp_path, needs)).entries[0].window_first
 
 
 def test_an_entry_without_texts_and_no_category_default_is_refused(tmp_path):
