@@ -4,6 +4,7 @@ fail until the checker meets them). Plain pytest, no database."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -18,6 +19,7 @@ from aterkoppla.lib.tests.corpus_eval import (
     TARGET_FALSE_ALARMS,
     TARGET_RECALL,
     Case,
+    Evaluation,
     evaluate,
     heldout_set,
     load,
@@ -109,10 +111,15 @@ def test_loading_refuses_an_unknown_category(tmp_path):
         load([path])
 
 
+@functools.cache
+def _heldout_evaluation() -> Evaluation:
+    return evaluate(heldout_set())
+
+
 def test_heldout_figures_are_recorded(record_property):
     """Records today's held-out figures (see docs/LANGUAGE_CHECK.md) without asserting a
     level: the checker was not tuned on this split."""
-    evaluation = evaluate(heldout_set())
+    evaluation = _heldout_evaluation()
     for lang, figures in evaluation.languages.items():
         recall, false_alarms = figures.recall(), figures.false_alarm_rate()
         assert recall is not None and 0.0 <= recall <= 1.0
@@ -132,7 +139,7 @@ def test_heldout_figures_are_recorded(record_property):
     "Make this strict once it passes.",
 )
 def test_heldout_meets_the_targets():
-    evaluation = evaluate(heldout_set())
+    evaluation = _heldout_evaluation()
     failures = []
     for lang, figures in evaluation.languages.items():
         recall, false_alarms = figures.recall() or 0.0, figures.false_alarm_rate() or 0.0
