@@ -59,7 +59,7 @@ FLAGS = re.IGNORECASE | re.UNICODE
 # Exception phrases are looked for this far (in characters) around a match.
 OVERLAP_REACH = 80
 _SENTENCE_END = re.compile(r"[.!?;\n]")
-_WORDS_BEFORE = re.compile(r"(?:[\w'’]+\W*){0,%d}$")
+_WORD = re.compile(r"[\w'’]+")
 
 
 class LexiconError(ValueError):
@@ -202,8 +202,9 @@ def _word_window(text: str, start: int, end: int, words: int) -> tuple[int, int]
     offset = start - len(before)
     if cut is not None:
         before, offset = before[cut.end() :], offset + cut.end()
-    found = re.search(_WORDS_BEFORE.pattern % words, before)
-    lo = offset + (found.start() if found else len(before))
+    # The start of the ``words``-th word before the span (or of the first one there is).
+    starts = [found.start() for found in _WORD.finditer(before)]
+    lo = offset + (starts[max(0, len(starts) - words)] if starts else len(before))
     after = text[end : end + 30 * words]
     stop = _SENTENCE_END.search(after)
     if stop:
