@@ -376,6 +376,21 @@ _EN_PREFERENCE = (
     "|(?:are|is|were|was)\\s+used\\s+to|(?:respond|relate)(?:s|ed|d)?\\s+better\\s+to"
     "|feel(?:s)?\\s+more\\s+comfortable\\s+with|trust(?:s|ed)?)"
 )
+# The same in Swedish: "kunden vill ha en ung konsult", "gästerna föredrar en kvinnlig
+# receptionist", "beställaren efterfrågade uttryckligen en svensk projektledare". Only before
+# an article or "någon": "kunderna vill ha information om föräldrapenning" stays work.
+_SV_PREFERENCE = (
+    "(?:(?:vår|våra|en|ett|många|de\\s+flesta|vissa|flera)\\s+)?"
+    "(?:kund(?:en|erna|er)?|klient(?:en|erna|er)?|beställar(?:en|na|e)|uppdragsgivar(?:en|na|e)"
+    "|gäst(?:en|erna|er)|patient(?:en|erna|er)|brukar(?:en|na|e)|de\\s+boende|boende)\\s+"
+    "(?:(?:vill|ville|skulle|kommer\\s+att|brukar|helst|gärna|hellre|nog|ofta|alltid|också"
+    "|specifikt|uttryckligen|säkert|nog|vilja)\\s+){0,3}"
+    "(?:ha|ville\\s+ha|vill\\s+ha|föredra(?:r|g)?|önska(?:r|de)?|efterfråga(?:r|de)?|kräv(?:er|de|a)"
+    "|bad\\s+om|ber\\s+om|gillar|förväntar\\s+sig|litar\\s+(?:mer\\s+)?på|är\\s+vana\\s+vid"
+    "|känner\\s+sig\\s+tryggare\\s+med|tar\\s+(?:mer\\s+)?intryck\\s+av)"
+    # A wish about a person ("vill ha en ung konsult"), not a service ("vill ha information om").
+    "(?=\\s+(?:(?:uttryckligen|helst|gärna|hellre|nog)\\s+)?(?:en|ett|någon|nån|den|de)\\s)"
+)
 _SV_PREPOSITIONS = "på|i|av|med|för|till|om|från|under|vid|hos|efter|inför|och|eller"
 _EN_PREPOSITIONS = (
     "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due|that|which|who|whom|whose"
@@ -551,6 +566,7 @@ def grammar(language: str) -> Grammar:
         # "pensionärer som målgrupp".
         relative_clause="som\\s+\\w+(?:na|en|et)(?![\\w])",
         third_party="medarbetar\\w*|kolleg\\w*|anställd\\w*|arbetskamrat\\w*",
+        preference=_SV_PREFERENCE,
     )
 
 

@@ -63,3 +63,33 @@ def test_a_work_head_is_not_read_across_a_relative_pronoun() -> None:
     assert finding.category == "ethnicity"
     assert finding.context == "context.person.subject"
     assert check("She has supported wheelchair users in the home.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "signal"),
+    [
+        ("Kunden vill ha en ung konsult, så vi skickar inte honom.", "age", "Kunden vill ha"),
+        ("Gästerna föredrar en kvinnlig receptionist.", "sex", "Gästerna föredrar"),
+        ("Uppdragsgivaren vill helst ha en ung och driven konsult.", "age", "ha"),
+    ],
+)
+def test_a_swedish_clients_wish_about_the_hire_binds_the_hit(
+    text: str, category: str, signal: str
+) -> None:
+    findings = [f for f in check(text, "sv") if f.category == category]
+    assert findings, text
+    assert findings[0].context == "context.person.preference"
+    hits = [e for e in explain(text, "sv") if e.category == category]
+    assert hits[0].signal.endswith(signal.split()[-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunderna vill ha information om föräldrapenning och vab.",
+        "Hon har hjälpt kunder som vill ha föräldrapenning.",
+        "Våra kunder är främst pensionärer i Skåne.",
+    ],
+)
+def test_a_swedish_clients_wish_for_a_service_stays_work(text: str) -> None:
+    assert check(text, "sv") == [], text
