@@ -374,7 +374,14 @@ _EN_PREFERENCE = (
     "(?:rather(?:\\s+have)?|prefer(?:s|red)?|want(?:s|ed)?|ask(?:s|ed)?\\s+(?:\\w+\\s+)?for"
     "|request(?:s|ed)?|demand(?:s|ed)?|insist(?:s|ed)?\\s+on|like|expect(?:s|ed)?|need(?:s|ed)?"
     "|(?:are|is|were|was)\\s+used\\s+to|(?:respond|relate)(?:s|ed|d)?\\s+better\\s+to"
-    "|feel(?:s)?\\s+more\\s+comfortable\\s+with|trust(?:s|ed)?)"
+    "|feel(?:s)?\\s+more\\s+comfortable\\s+with|trust(?:s|ed)?"
+    # "the client said no non-Europeans", "the client is conservative", "customers might mind"
+    "|said\\s+no|says\\s+no"
+    "|(?:are|is|were|was|can\\s+be|tend\\s+to\\s+be)\\s+(?:(?:quite|very|a\\s+bit|rather|pretty|really"
+    "|so|too|a\\s+little|fairly|very\\s+much)\\s+)?(?:conservative|old[\\s-]fashioned|old[\\s-]school"
+    "|traditional|picky|particular)"
+    "|(?:mind|react|object|complain)(?:s|ed)?"
+    "|(?:not|won't|wouldn't|don't|doesn't|didn't|never)\\s+(?:accept|like|want|trust|connect\\s+with))"
 )
 _SV_PREPOSITIONS = "på|i|av|med|för|till|om|från|under|vid|hos|efter|inför|och|eller"
 _EN_PREPOSITIONS = (
@@ -528,6 +535,12 @@ def grammar(language: str) -> Grammar:
             exclusion=_EN_EXCLUSION,
             antecedents=tuple(_EN_ANTECEDENTS),
             preference=_EN_PREFERENCE,
+            # "the Swedish look the client asked for": a relative clause without "that", its
+            # own subject and verb after the hit, not the hit's head ("transitioning the
+            # support team" keeps its head).
+            relative_clause="(?:the|our|their|this|these|those|my|your)\\s+[\\w-]+\\s+(?:\\w+ed|asks?"
+            "|wants?|expects?|needs?|prefers?|likes?|said|says|had|has|have|is|are|was|were|would"
+            "|will|might|can|could|may|did|does|do)(?![\\w])",
         )
     return _grammar(
         subject=_SV_SUBJECT,

@@ -63,3 +63,36 @@ def test_a_work_head_is_not_read_across_a_relative_pronoun() -> None:
     assert finding.category == "ethnicity"
     assert finding.context == "context.person.subject"
     assert check("She has supported wheelchair users in the home.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        # a client's attitude or veto about the person hired, not work with clients
+        (
+            "The Norrland client is conservative, better send an ethnically Swedish consultant.",
+            "conservative",
+        ),
+        ("The client said no non-Europeans for this assignment.", "said no"),
+        ("Our customers can be quite traditional, so a Swedish face is safer.", "traditional"),
+        ("The buyers might mind a dark-skinned rep, to be honest.", "mind"),
+    ],
+)
+def test_a_clients_attitude_or_veto_binds_the_hit(text: str, signal: str) -> None:
+    findings = [f for f in check(text, "en") if f.category == "ethnicity"]
+    assert findings, text
+    assert findings[0].context == "context.person.preference"
+    hits = [e for e in explain(text, "en") if e.category == "ethnicity"]
+    assert hits[0].signal.endswith(signal)
+
+
+def test_a_relative_clause_without_that_is_not_the_hits_head() -> None:
+    # "the Nordic appearance the customers expect": "customers" is the subject of the
+    # relative clause, not the head of "appearance".
+    (finding,) = check("Lacks the Nordic appearance the customers expect.", "en")
+    assert finding.category == "ethnicity"
+    decisions = explain("Not quite the Swedish look the client asked for.", "en")
+    assert decisions[0].flagged
+    # a determiner and a noun without a verb after them are still the hit's object or head
+    assert check("She's transitioning the support team from phone to chat.", "en") == []
+    assert check("She has supported wheelchair users in the home.", "en") == []
