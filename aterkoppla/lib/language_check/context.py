@@ -627,6 +627,10 @@ def _own_role(text: str, decision: Decision, begin: int, start: int, end: int) -
     return bool(_ROLE_GAP.match(text, at, start) and _ROLE_END.match(text, end))
 
 
+# A personal pronoun as the subject inside the hit itself.
+_SUBJECT_IN_HIT = re.compile(r"(?<![\w])(?:she|he|hon|han|hen)(?![\w])", FLAGS)
+
+
 def _person(kind: str, found: re.Match[str]) -> Decision:
     return Decision(flagged=True, rule=f"context.person.{kind}", signal=found.group().strip())
 
@@ -650,6 +654,11 @@ def grammar_decision(
     if person is not None:
         # "den äldre kandidaten", "young staff": the hit describes a person.
         return Decision(True, "context.person.head", person.group().strip())
+    own = _SUBJECT_IN_HIT.search(text, start, end)
+    if own is not None:
+        # "where she is from", "var han kommer ifrån": the hit names its own person, whatever
+        # clients or work words stand before it ("Customers keep asking where she is from").
+        return Decision(True, "context.person.subject", own.group())
     decision = _backwards(text, signals, len(signals) - 1, g, begin, category)
     if decision is not None and not decision.flagged and decision.rule == "context.work.governor":
         at = text.rfind(decision.signal, begin, start)

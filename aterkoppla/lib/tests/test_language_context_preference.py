@@ -96,3 +96,12 @@ def test_a_relative_clause_without_that_is_not_the_hits_head() -> None:
     # a determiner and a noun without a verb after them are still the hit's object or head
     assert check("She's transitioning the support team from phone to chat.", "en") == []
     assert check("She has supported wheelchair users in the home.", "en") == []
+
+
+def test_a_pronoun_inside_the_hit_binds_it() -> None:
+    # "where she is from" names its own person; "Customers" before it does not make it work.
+    text = "Customers keep asking where she is from, it distracts from the sale."
+    (finding,) = check(text, "en")
+    assert finding.category == "ethnicity"
+    assert finding.context == "context.person.subject"
+    assert check("Handled customers from Syria and Iraq at the Migration Agency.", "en") == []
