@@ -374,7 +374,14 @@ _EN_PREFERENCE = (
     "(?:rather(?:\\s+have)?|prefer(?:s|red)?|want(?:s|ed)?|ask(?:s|ed)?\\s+(?:\\w+\\s+)?for"
     "|request(?:s|ed)?|demand(?:s|ed)?|insist(?:s|ed)?\\s+on|like|expect(?:s|ed)?|need(?:s|ed)?"
     "|(?:are|is|were|was)\\s+used\\s+to|(?:respond|relate)(?:s|ed|d)?\\s+better\\s+to"
-    "|feel(?:s)?\\s+more\\s+comfortable\\s+with|trust(?:s|ed)?)"
+    "|feel(?:s)?\\s+more\\s+comfortable\\s+with|trust(?:s|ed)?"
+    # "the client said no non-Europeans", "the client is conservative", "customers might mind"
+    "|said\\s+no|says\\s+no"
+    "|(?:are|is|were|was|can\\s+be|tend\\s+to\\s+be)\\s+(?:(?:quite|very|a\\s+bit|rather|pretty|really"
+    "|so|too|a\\s+little|fairly|very\\s+much)\\s+)?(?:conservative|old[\\s-]fashioned|old[\\s-]school"
+    "|traditional|picky|particular)"
+    "|(?:mind|react|object|complain)(?:s|ed)?"
+    "|(?:not|won't|wouldn't|don't|doesn't|didn't|never)\\s+(?:accept|like|want|trust|connect\\s+with))"
 )
 # The same in Swedish: "kunden vill ha en ung konsult", "gästerna föredrar en kvinnlig
 # receptionist", "beställaren efterfrågade uttryckligen en svensk projektledare". Only before
@@ -543,6 +550,12 @@ def grammar(language: str) -> Grammar:
             exclusion=_EN_EXCLUSION,
             antecedents=tuple(_EN_ANTECEDENTS),
             preference=_EN_PREFERENCE,
+            # "the Swedish look the client asked for": a relative clause without "that", its
+            # own subject and verb after the hit, not the hit's head ("transitioning the
+            # support team" keeps its head).
+            relative_clause="(?:the|our|their|this|these|those|my|your)\\s+[\\w-]+\\s+(?:\\w+ed|asks?"
+            "|wants?|expects?|needs?|prefers?|likes?|said|says|had|has|have|is|are|was|were|would"
+            "|will|might|can|could|may|did|does|do)(?![\\w])",
         )
     return _grammar(
         subject=_SV_SUBJECT,
@@ -630,6 +643,10 @@ def _own_role(text: str, decision: Decision, begin: int, start: int, end: int) -
     return bool(_ROLE_GAP.match(text, at, start) and _ROLE_END.match(text, end))
 
 
+# A personal pronoun as the subject inside the hit itself.
+_SUBJECT_IN_HIT = re.compile(r"(?<![\w])(?:she|he|hon|han|hen)(?![\w])", FLAGS)
+
+
 def _person(kind: str, found: re.Match[str]) -> Decision:
     return Decision(flagged=True, rule=f"context.person.{kind}", signal=found.group().strip())
 
@@ -653,6 +670,11 @@ def grammar_decision(
     if person is not None:
         # "den äldre kandidaten", "young staff": the hit describes a person.
         return Decision(True, "context.person.head", person.group().strip())
+    own = _SUBJECT_IN_HIT.search(text, start, end)
+    if own is not None:
+        # "where she is from", "var han kommer ifrån": the hit names its own person, whatever
+        # clients or work words stand before it ("Customers keep asking where she is from").
+        return Decision(True, "context.person.subject", own.group())
     decision = _backwards(text, signals, len(signals) - 1, g, begin, category)
     if decision is not None and not decision.flagged and decision.rule == "context.work.governor":
         at = text.rfind(decision.signal, begin, start)

@@ -36,7 +36,9 @@ def _alternative(text: str) -> str:
     if match is None:
         raise PatternError(f"{text!r} is not a word, stem*, *part or stem{{endings}}")
     compound, body, ending = match.groups()
-    regex = (r"\w*" if compound else "") + re.escape(body)
+    # A hyphen inside a word is any run of spaces or hyphens, as between words: writers drop
+    # it ("non native", "dark skinned" for "non-native", "dark-skinned").
+    regex = (r"\w*" if compound else "") + re.escape(body).replace(r"\-", SEPARATOR)
     if ending == "*":
         regex += r"\w*"
     elif ending:

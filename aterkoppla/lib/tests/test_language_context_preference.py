@@ -93,3 +93,45 @@ def test_a_swedish_clients_wish_about_the_hire_binds_the_hit(
 )
 def test_a_swedish_clients_wish_for_a_service_stays_work(text: str) -> None:
     assert check(text, "sv") == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        # a client's attitude or veto about the person hired, not work with clients
+        (
+            "The Norrland client is conservative, better send an ethnically Swedish consultant.",
+            "conservative",
+        ),
+        ("The client said no non-Europeans for this assignment.", "said no"),
+        ("Our customers can be quite traditional, so a Swedish face is safer.", "traditional"),
+        ("The buyers might mind a dark-skinned rep, to be honest.", "mind"),
+    ],
+)
+def test_a_clients_attitude_or_veto_binds_the_hit(text: str, signal: str) -> None:
+    findings = [f for f in check(text, "en") if f.category == "ethnicity"]
+    assert findings, text
+    assert findings[0].context == "context.person.preference"
+    hits = [e for e in explain(text, "en") if e.category == "ethnicity"]
+    assert hits[0].signal.endswith(signal)
+
+
+def test_a_relative_clause_without_that_is_not_the_hits_head() -> None:
+    # "the Nordic appearance the customers expect": "customers" is the subject of the
+    # relative clause, not the head of "appearance".
+    (finding,) = check("Lacks the Nordic appearance the customers expect.", "en")
+    assert finding.category == "ethnicity"
+    decisions = explain("Not quite the Swedish look the client asked for.", "en")
+    assert decisions[0].flagged
+    # a determiner and a noun without a verb after them are still the hit's object or head
+    assert check("She's transitioning the support team from phone to chat.", "en") == []
+    assert check("She has supported wheelchair users in the home.", "en") == []
+
+
+def test_a_pronoun_inside_the_hit_binds_it() -> None:
+    # "where she is from" names its own person; "Customers" before it does not make it work.
+    text = "Customers keep asking where she is from, it distracts from the sale."
+    (finding,) = check(text, "en")
+    assert finding.category == "ethnicity"
+    assert finding.context == "context.person.subject"
+    assert check("Handled customers from Syria and Iraq at the Migration Agency.", "en") == []
