@@ -376,7 +376,29 @@ _EN_PREFERENCE = (
     "|(?:are|is|were|was)\\s+used\\s+to|(?:respond|relate)(?:s|ed|d)?\\s+better\\s+to"
     "|feel(?:s)?\\s+more\\s+comfortable\\s+with|trust(?:s|ed)?)"
 )
+# "Kunderna på Östermalm vill ha en …", "Kunden har uttryckligen bett om en …", "gästerna
+# föredrar …": a customer's wish about the person hired, not customers as a subject of work.
+_SV_PREFERENCE = (
+    "(?:(?:våra|vår|vissa|många|flera|några|de\\s+flesta|en\\s+del)\\s+)?(?:[\\w-]+\\s+)?"
+    "(?:kund(?:en|erna|er)|gäst(?:en|erna|er)|patient(?:en|erna|er)|de\\s+boende|brukar(?:en|na)"
+    "|klient(?:en|erna|er)|beställar(?:en|na|e)|uppdragsgivar(?:en|na|e)|köpar(?:en|na|e)"
+    "|besökar(?:na|e)|hyresgäst(?:en|erna|er)|resenär(?:en|erna|er)|passagerar(?:en|na|e))"
+    "(?:\\s+(?:på|i|hos|från|inom|ute\\s+på)\\s+[\\w-]+)?"
+    "\\s+(?:(?:har|hade|skulle|kommer\\s+att|kan|kanske|nog|ofta|alltid|oftast|helst|hellre"
+    "|uttryckligen|tydligt|specifikt|särskilt|gärna|också|även|säkert|troligen|i\\s+regel)\\s+){0,3}"
+    "(?:vill(?:\\s+(?:helst|hellre|gärna|nog|ju))?\\s+ha|ville(?:\\s+(?:helst|hellre|gärna))?\\s+ha"
+    "|föredr(?:ar|og|agit)|önsk(?:ar|ade|at)|efterfråg(?:ar|ade|at)|(?:ber|bad|bett)\\s+om"
+    "|begär(?:de|t)?|förväntar\\s+sig|(?:är|var)\\s+vana\\s+vid"
+    "|(?:känner|kände)\\s+sig\\s+(?:tryggare|trygga|bekvämare|bekväma)\\s+med"
+    "|litar\\s+(?:mer\\s+)?på|tar\\s+(?:bättre|hellre)\\s+emot)"
+)
 _SV_PREPOSITIONS = "på|i|av|med|för|till|om|från|under|vid|hos|efter|inför|och|eller"
+# Swedish: a determiner after the hit begins a noun phrase of its own, which is no head of the
+# hit: "Namnet … kan avskräcka vissa kunder" ("kunder" is the verb's object, not the name's
+# head). (English keeps "transitioning the support team": "the" may join a head there.)
+_SV_DETERMINERS = (
+    "vissa|alla|många|några|flera|de|den|det|en|ett|våra|vår|vårt|dessa|denna|detta|sina|sin|sitt"
+)
 _EN_PREPOSITIONS = (
     "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due|that|which|who|whom|whose"
 )
@@ -438,6 +460,7 @@ def _grammar(
     things: tuple[str, ...] = (),
     preference: str = "(?!)",
     relative_clause: str = "(?!)",
+    determiners: str = "(?!)",
     third_party: str = "",
 ) -> Grammar:
     verb = _alt(finite)
@@ -464,7 +487,7 @@ def _grammar(
         signals=re.compile(signals, FLAGS),
         head=re.compile(
             rf"[\s-]+(?!{relative_clause})"
-            rf"(?:(?!(?:{prepositions}|{verb})(?![\w]))(?![\w'-]*(?:{verb_ending})(?![\w]))"
+            rf"(?:(?!(?:{prepositions}|{verb}|{determiners})(?![\w]))(?![\w'-]*(?:{verb_ending})(?![\w]))"
             rf"[\w'-]+[\s-]+)?(?:{role}\s+)?{_alt(heads)}(?![\w])",
             FLAGS,
         ),
@@ -543,6 +566,7 @@ def grammar(language: str) -> Grammar:
         heads=_SV_HEADS,
         role="som",
         prepositions=_SV_PREPOSITIONS,
+        determiners=_SV_DETERMINERS,
         verb_ending="ar|er|ade|de|te",
         work_nouns=_SV_WORK_NOUNS,
         persons=_SV_PERSONS,
@@ -551,6 +575,7 @@ def grammar(language: str) -> Grammar:
         # "pensionärer som målgrupp".
         relative_clause="som\\s+\\w+(?:na|en|et)(?![\\w])",
         third_party="medarbetar\\w*|kolleg\\w*|anställd\\w*|arbetskamrat\\w*",
+        preference=_SV_PREFERENCE,
     )
 
 

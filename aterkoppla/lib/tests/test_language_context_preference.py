@@ -63,3 +63,40 @@ def test_a_work_head_is_not_read_across_a_relative_pronoun() -> None:
     assert finding.category == "ethnicity"
     assert finding.context == "context.person.subject"
     assert check("She has supported wheelchair users in the home.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Kunden har uttryckligen bett om en etniskt svensk konsult.", "bett om"),
+        ("Kunderna på Östermalm vill ha en svensk bakom disken.", "vill ha"),
+        ("Gästerna föredrar nog en svensk i receptionen.", "föredrar"),
+        ("Gästerna känner sig tryggare med en svensk receptionist.", "tryggare med"),
+    ],
+)
+def test_sv_a_customers_wish_about_the_hire_binds_the_hit(text: str, signal: str) -> None:
+    findings = [f for f in check(text, "sv") if f.category == "ethnicity"]
+    assert findings, text
+    assert findings[0].context == "context.person.preference"
+    hits = [e for e in explain(text, "sv") if e.category == "ethnicity"]
+    assert hits[0].signal.endswith(signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunderna är främst svenska och norska fastighetsbolag.",
+        "Hon har arbetat med kunder som vill ha hjälp med föräldrapenning.",
+        "Kunden efterfrågar en lösning för rullstolsanvändare i entrén.",
+    ],
+)
+def test_sv_customers_as_a_subject_of_work_are_not_flagged(text: str) -> None:
+    assert check(text, "sv") == [], text
+
+
+def test_sv_a_determiner_after_the_hit_begins_another_noun_phrase() -> None:
+    # "vissa kunder" is the object of "avskräcka", not the head of "Namnet … avskräcka".
+    decisions = list(explain("Namnet Mohammed kan avskräcka vissa kunder.", "sv"))
+    assert decisions and decisions[0].flagged
+    # A work noun right after the hit is still its head.
+    assert check("Hon har stöttat rullstolsanvändare i hemmet.", "sv") == []
