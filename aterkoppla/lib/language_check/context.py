@@ -201,7 +201,8 @@ _SV_WORK_OBJECT = [
     "|föreläsning|studie|studier|utredning|dokumentär|film|podd|broschyr|material"
     "|vägledning|text|texter|examensarbete|seminari\\w*|workshop|information|konferens|utställning"
     "|temadag|festival|evenemang|serie|manus|reportage)"
-    "(?:en|et|er|ar|na|arna|erna)?\\s+(?:(?:som\\s+)?handlar\\s+om|om|kring|rörande)",
+    "(?:en|et|er|ar|na|arna|erna)?\\s+(?:(?:som\\s+)?(?:handlar|handlade)\\s+om|om|kring|rörande"
+    "|(?:som\\s+)?(?:gäller|gällde|behandlar|behandlade|beskriver|beskrev|undersöker|undersökte))",
     "\\w*kurs(?:en|erna)",
     "skriv(?:a|er|it)\\s+om",
     "skrev\\s+om",
@@ -386,18 +387,20 @@ _SV_PREFERENCE = (
     "(?:\\s+(?:på|i|hos|från|inom|ute\\s+på)\\s+[\\w-]+)?"
     "\\s+(?:(?:har|hade|skulle|kommer\\s+att|kan|kanske|nog|ofta|alltid|oftast|helst|hellre"
     "|uttryckligen|tydligt|specifikt|särskilt|gärna|också|även|säkert|troligen|i\\s+regel)\\s+){0,3}"
-    "(?:vill(?:\\s+(?:helst|hellre|gärna|nog|ju))?\\s+ha|ville(?:\\s+(?:helst|hellre|gärna))?\\s+ha"
+    "(?:(?:vill|ville)(?:\\s+(?:helst|hellre|gärna|nog|ju|inte))?\\s+(?:ha|möta|se|träffa|bli\\s+bemötta\\s+av)"
+    "|(?:är|var)\\s+(?:inte\\s+)?(?:redo|mogna)\\s+för|accepterar|accepterade|tolererar|godtar"
     "|föredr(?:ar|og|agit)|önsk(?:ar|ade|at)|efterfråg(?:ar|ade|at)|(?:ber|bad|bett)\\s+om"
     "|begär(?:de|t)?|förväntar\\s+sig|(?:är|var)\\s+vana\\s+vid"
     "|(?:känner|kände)\\s+sig\\s+(?:tryggare|trygga|bekvämare|bekväma)\\s+med"
     "|litar\\s+(?:mer\\s+)?på|tar\\s+(?:bättre|hellre)\\s+emot)"
 )
 _SV_PREPOSITIONS = "på|i|av|med|för|till|om|från|under|vid|hos|efter|inför|och|eller"
-# Swedish: a determiner after the hit begins a noun phrase of its own, which is no head of the
-# hit: "Namnet … kan avskräcka vissa kunder" ("kunder" is the verb's object, not the name's
+# Swedish: a determiner (or "att") after the hit begins a phrase of its own, which is no head
+# of the hit: "Namnet … kan avskräcka vissa kunder" ("kunder" is the verb's object, not the name's
 # head). (English keeps "transitioning the support team": "the" may join a head there.)
 _SV_DETERMINERS = (
     "vissa|alla|många|några|flera|de|den|det|en|ett|våra|vår|vårt|dessa|denna|detta|sina|sin|sitt"
+    "|att"  # a clause of its own: "ser så utländsk ut att kunderna …"
 )
 _EN_PREPOSITIONS = (
     "on|in|at|of|with|for|to|from|by|after|before|and|or|because|due|that|which|who|whom|whose"

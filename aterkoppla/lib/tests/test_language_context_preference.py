@@ -72,6 +72,7 @@ def test_a_work_head_is_not_read_across_a_relative_pronoun() -> None:
         ("Kunderna på Östermalm vill ha en svensk bakom disken.", "vill ha"),
         ("Gästerna föredrar nog en svensk i receptionen.", "föredrar"),
         ("Gästerna känner sig tryggare med en svensk receptionist.", "tryggare med"),
+        ("Kunderna på landet är inte redo för en mörk tjej i butiken.", "redo för"),
     ],
 )
 def test_sv_a_customers_wish_about_the_hire_binds_the_hit(text: str, signal: str) -> None:
@@ -100,3 +101,17 @@ def test_sv_a_determiner_after_the_hit_begins_another_noun_phrase() -> None:
     assert decisions and decisions[0].flagged
     # A work noun right after the hit is still its head.
     assert check("Hon har stöttat rullstolsanvändare i hemmet.", "sv") == []
+
+
+def test_sv_att_after_the_hit_begins_a_clause_not_a_head() -> None:
+    (finding,) = check("Hon ser så utländsk ut att kunderna nog undrar.", "sv")
+    assert finding.category == "ethnicity"
+    assert finding.context == "context.person.subject"
+
+
+def test_sv_a_text_that_dealt_with_a_topic_is_work() -> None:
+    text = "Hennes uppsats handlade om somaliska kvinnors etablering på arbetsmarknaden."
+    assert check(text, "sv") == []
+    text = "Rapporten gällde kvinnor i ledande roller inom byggbranschen."
+    decisions = {e.match: e.rule for e in explain(text, "sv")}
+    assert decisions["kvinnor"] == "context.work.governor", decisions
