@@ -109,6 +109,13 @@ NEUTRAL_HEADS = {
         "uppföljning*",
         "utredning*",
         "rapport*",
+        # "ursprungliga" is "ursprunglig", no "ursprung" + "liga"; "accentljus" is a lamp.
+        "liga",
+        "ligan",
+        "ligor*",
+        "ljus",
+        "ljuset",
+        "belysning*",
     ),
     "en": (),
 }

@@ -317,6 +317,25 @@ def _with_plurals(language: str) -> list[str]:
     ]
 
 
+def _born(language: str) -> list[str]:
+    """Swedish compounds of a nationality and "born" or "descended": "irakiskfödd",
+    "polskfödda", "iranskättad". Typed out as words (not a regex over every word), so the
+    prefilter stays a list of literal beginnings."""
+    if language != "sv":
+        return []
+    stems = dict.fromkeys(word.split("{")[0] for word in NATIONALITIES_SV)
+    return [f"{stem}{{född,födda,fött,ättad,ättade,ättat}}" for stem in stems]
+
+
+def _women(language: str) -> list[str]:
+    """Swedish plural nouns for women of a nationality: "thailändskor", "polskorna" (the
+    singular, "en polska", is also a language or a dance). Not "finskor": dress shoes."""
+    if language != "sv":
+        return []
+    stems = dict.fromkeys(word.split("{")[0] for word in NATIONALITIES_SV)
+    return [f"{stem}{{or,orna}}" for stem in stems if stem != "finsk"]
+
+
 def name_sets(language: str) -> dict[str, list[str]]:
     """The built-in sets of a lexicon in ``language``."""
     if language not in ("sv", "en"):
@@ -325,4 +344,6 @@ def name_sets(language: str) -> dict[str, list[str]]:
         "country": list(countries(language)),
         "language": list(languages(language)),
         "nationality": _with_plurals(language),
+        "nationality_born": _born(language),
+        "nationality_women": _women(language),
     }

@@ -135,3 +135,55 @@ def test_a_pronoun_inside_the_hit_binds_it() -> None:
     assert finding.category == "ethnicity"
     assert finding.context == "context.person.subject"
     assert check("Handled customers from Syria and Iraq at the Migration Agency.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Kunden har uttryckligen bett om en etniskt svensk konsult.", "bett om"),
+        ("Kunderna på Östermalm vill ha en svensk bakom disken.", "vill ha"),
+        ("Gästerna föredrar nog en svensk i receptionen.", "föredrar"),
+        ("Gästerna känner sig tryggare med en svensk receptionist.", "tryggare med"),
+        ("Kunderna på landet är inte redo för en mörk tjej i butiken.", "redo för"),
+    ],
+)
+def test_sv_a_customers_wish_about_the_hire_binds_the_hit(text: str, signal: str) -> None:
+    findings = [f for f in check(text, "sv") if f.category == "ethnicity"]
+    assert findings, text
+    assert findings[0].context == "context.person.preference"
+    hits = [e for e in explain(text, "sv") if e.category == "ethnicity"]
+    assert hits[0].signal.endswith(signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunderna är främst svenska och norska fastighetsbolag.",
+        "Hon har arbetat med kunder som vill ha hjälp med föräldrapenning.",
+        "Kunden efterfrågar en lösning för rullstolsanvändare i entrén.",
+    ],
+)
+def test_sv_customers_as_a_subject_of_work_are_not_flagged(text: str) -> None:
+    assert check(text, "sv") == [], text
+
+
+def test_sv_a_determiner_after_the_hit_begins_another_noun_phrase() -> None:
+    # "vissa kunder" is the object of "avskräcka", not the head of "Namnet … avskräcka".
+    decisions = list(explain("Namnet Mohammed kan avskräcka vissa kunder.", "sv"))
+    assert decisions and decisions[0].flagged
+    # A work noun right after the hit is still its head.
+    assert check("Hon har stöttat rullstolsanvändare i hemmet.", "sv") == []
+
+
+def test_sv_att_after_the_hit_begins_a_clause_not_a_head() -> None:
+    (finding,) = check("Hon ser så utländsk ut att kunderna nog undrar.", "sv")
+    assert finding.category == "ethnicity"
+    assert finding.context == "context.person.subject"
+
+
+def test_sv_a_text_that_dealt_with_a_topic_is_work() -> None:
+    text = "Hennes uppsats handlade om somaliska kvinnors etablering på arbetsmarknaden."
+    assert check(text, "sv") == []
+    text = "Rapporten gällde kvinnor i ledande roller inom byggbranschen."
+    decisions = {e.match: e.rule for e in explain(text, "sv")}
+    assert decisions["kvinnor"] == "context.work.governor", decisions
