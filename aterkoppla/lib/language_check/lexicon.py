@@ -224,6 +224,9 @@ class Lexicon:
     by_initial: Mapping[str, tuple[int, ...]]
     # The patterns' expressions, for the per-letter alternations of ``combined_at``.
     regex_texts: tuple[str, ...] = ()
+    # The patterns as written and the sets they use, for the per-letter expressions.
+    pattern_texts: tuple[str, ...] = ()
+    sets: Mapping[str, list[str]] = dataclass_field(default_factory=dict, repr=False)
     _at: dict[str, re.Pattern[str]] = dataclass_field(
         default_factory=dict, repr=False, compare=False
     )
@@ -277,12 +280,42 @@ class Lexicon:
             indices = sorted({*self.by_initial.get(key, ()), *self.by_initial.get("", ())})
             found = re.compile(
                 r"(?<![\w])(?:"
-                + ("|".join(f"(?P<p{i}>{self.regex_texts[i]})" for i in indices) or "(?!)")
+                + ("|".join(f"(?P<p{i}>{self._regex_at(i, key)})" for i in indices) or "(?!)")
                 + ")",
                 FLAGS,
             )
             self._at[key] = found
         return found
+
+    def _regex_at(self, index: int, key: str) -> str:
+        """Pattern ``index``'s expression for a match that begins with the letter ``key``:
+        the alternatives of its first word (and the phrases of a set there) that cannot
+        begin with it are left out, in the same order. A pattern that begins with a set of
+        250 country names is otherwise repeated whole under every letter they begin with,
+        and compiling those copies was most of a process's first check."""
+        regex = self.regex_texts[index]
+        pattern = self.pattern_texts[index] if self.pattern_texts else ""
+        if not key or not pattern or pattern.startswith("re:"):
+            return regex
+        first, _, rest = pattern.partition(" ")
+        if first.startswith("["):
+            return regex
+        sets = dict(self.sets)
+        kept: list[str] = []
+        for alt in first.split("|"):
+            name = alt[1:]
+            if alt.startswith("@") and name in sets:
+                phrases = [p for p in sets[name] if {key, ""} & _initials(p, sets, 1)]
+                if len(phrases) == len(sets[name]):
+                    kept.append(alt)
+                elif phrases:
+                    sets[f"{name}.{key}"] = phrases
+                    kept.append(f"@{name}.{key}")
+            elif {key, ""} & _initials(alt, sets, 1):
+                kept.append(alt)
+        if not kept or kept == first.split("|"):
+            return regex
+        return compile_pattern(" ".join(["|".join(kept), rest]).strip(), sets)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -508,6 +541,8 @@ def load_lexicon(path: Path, categories_path: Path | None = None, language: str 
         prefilter=prefilter,
         by_initial={key: tuple(value) for key, value in by_initial.items()},
         regex_texts=tuple(regexes),
+        pattern_texts=tuple(pattern for pattern, _entry_ in ordered),
+        sets=sets,
     )
 
 

@@ -298,3 +298,22 @@ def test_the_built_in_data_files_load():
     for lang in ("sv", "en"):
         lexicon = load_lexicon(DATA_DIR / f"{lang}.toml")
         assert {entry.category for entry in lexicon.entries} == set(CATEGORIES)
+
+
+def test_each_letters_expression_keeps_only_the_set_phrases_that_begin_with_it(tmp_path):
+    body = (
+        '[sets]\nland = ["Polen", "Syrien", "Sri Lanka", "polska"]\n'
+        + ENTRY.replace('["gammal"]', '["@land|somalisk kille", "*mamma"]')
+    )
+    lexicon = load_lexicon(_write(tmp_path, body))
+    at_s, at_p = lexicon.combined_at("s").pattern, lexicon.combined_at("P").pattern
+    assert "Syrien" in at_s and "Lanka" in at_s and "somalisk" in at_s and "Polen" not in at_s
+    assert "Polen" in at_p and "polska" in at_p and "Syrien" not in at_p
+    # the same match as the whole expression, wherever a match begins
+    text = "En polska kille, en Sri Lanka kille och en tvåbarnsmamma från Syrien kille."
+    for at in range(len(text)):
+        whole = lexicon.combined.match(text, at)
+        letter = lexicon.combined_at(text[at]).match(text, at)
+        assert (whole and (whole.span(), whole.lastgroup)) == (
+            letter and (letter.span(), letter.lastgroup)
+        )
