@@ -301,9 +301,8 @@ def test_the_built_in_data_files_load():
 
 
 def test_each_letters_expression_keeps_only_the_set_phrases_that_begin_with_it(tmp_path):
-    body = (
-        '[sets]\nland = ["Polen", "Syrien", "Sri Lanka", "polska"]\n'
-        + ENTRY.replace('["gammal"]', '["@land|somalisk kille", "*mamma"]')
+    body = '[sets]\nland = ["Polen", "Syrien", "Sri Lanka", "polska"]\n' + ENTRY.replace(
+        '["gammal"]', '["@land|somalisk kille", "*mamma"]'
     )
     lexicon = load_lexicon(_write(tmp_path, body))
     at_s, at_p = lexicon.combined_at("s").pattern, lexicon.combined_at("P").pattern
