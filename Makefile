@@ -67,7 +67,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(call apt_install_if_missing,/usr/bin/chromium,chromium,the browser tests will skip.)
 	$(pango_if_missing)
-	@$(BIN)/pytest -n $(WORKERS) $(ARGS) || { status=$$?; \
+	@$(BIN)/pytest -n $(WORKERS) --dist worksteal $(ARGS) || { status=$$?; \
 	  if [ $$status = 5 ]; then echo "make test: pytest collected no tests." >&2; fi; \
 	  exit $$status; }
 
