@@ -1,4 +1,4 @@
-"""Context by grammar, English: a client's wish about the person hired binds the hit
+"""Context by grammar, English and Swedish: a client's wish about the person hired binds the hit
 (``context.person.preference``); a thesis, scheme or campaign about a topic makes it work
 (``context.work.governor``). Plain pytest."""
 
@@ -11,23 +11,59 @@ from aterkoppla.lib.language_check.context import explain
 
 
 @pytest.mark.parametrize(
-    ("text", "category", "signal"),
+    ("text", "lang", "category", "signal"),
     [
-        ("The client would prefer a male engineer on site.", "sex", "client would prefer"),
-        ("The guests prefer a younger receptionist.", "age", "guests prefer"),
+        ("The client would prefer a male engineer on site.", "en", "sex", "client would prefer"),
+        ("The guests prefer a younger receptionist.", "en", "age", "guests prefer"),
         (
             "The Saudi client asked specifically for a man.",
+            "en",
             "sex",
             "Saudi client asked specifically for",
         ),
-        ("The clients would rather have a Swedish guy.", "ethnicity", "clients would rather have"),
+        ("The clients would rather have a Swedish guy.", "en", "ethnicity", "would rather have"),
+        # a client's attitude or veto about the person hired, not work with clients
+        (
+            "The Norrland client is conservative, better send an ethnically Swedish consultant.",
+            "en",
+            "ethnicity",
+            "conservative",
+        ),
+        ("The client said no non-Europeans for this assignment.", "en", "ethnicity", "said no"),
+        (
+            "Our customers can be quite traditional, so a Swedish face is safer.",
+            "en",
+            "ethnicity",
+            "traditional",
+        ),
+        ("The buyers might mind a dark-skinned rep, to be honest.", "en", "ethnicity", "mind"),
+        ("Kunden vill ha en ung konsult, så vi skickar inte honom.", "sv", "age", "vill ha"),
+        ("Gästerna föredrar en kvinnlig receptionist.", "sv", "sex", "Gästerna föredrar"),
+        ("Uppdragsgivaren vill helst ha en ung och driven konsult.", "sv", "age", "ha"),
+        ("Kunden har uttryckligen bett om en etniskt svensk konsult.", "sv", "ethnicity", "om"),
+        ("Kunderna på Östermalm vill ha en svensk bakom disken.", "sv", "ethnicity", "vill ha"),
+        ("Gästerna föredrar nog en svensk i receptionen.", "sv", "ethnicity", "föredrar"),
+        (
+            "Gästerna känner sig tryggare med en svensk receptionist.",
+            "sv",
+            "ethnicity",
+            "tryggare med",
+        ),
+        (
+            "Kunderna på landet är inte redo för en mörk tjej i butiken.",
+            "sv",
+            "ethnicity",
+            "redo för",
+        ),
     ],
 )
-def test_a_clients_wish_about_the_hire_binds_the_hit(text: str, category: str, signal: str) -> None:
-    findings = [f for f in check(text, "en") if f.category == category]
+def test_a_clients_wish_or_attitude_about_the_hire_binds_the_hit(
+    text: str, lang: str, category: str, signal: str
+) -> None:
+    findings = [f for f in check(text, lang) if f.category == category]
     assert findings, text
     assert findings[0].context == "context.person.preference"
-    hits = [e for e in explain(text, "en") if e.category == category]
+    hits = [e for e in explain(text, lang) if e.category == category]
     assert hits[0].signal.endswith(signal.split()[-1])
 
 
@@ -66,54 +102,18 @@ def test_a_work_head_is_not_read_across_a_relative_pronoun() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "category", "signal"),
-    [
-        ("Kunden vill ha en ung konsult, så vi skickar inte honom.", "age", "Kunden vill ha"),
-        ("Gästerna föredrar en kvinnlig receptionist.", "sex", "Gästerna föredrar"),
-        ("Uppdragsgivaren vill helst ha en ung och driven konsult.", "age", "ha"),
-    ],
-)
-def test_a_swedish_clients_wish_about_the_hire_binds_the_hit(
-    text: str, category: str, signal: str
-) -> None:
-    findings = [f for f in check(text, "sv") if f.category == category]
-    assert findings, text
-    assert findings[0].context == "context.person.preference"
-    hits = [e for e in explain(text, "sv") if e.category == category]
-    assert hits[0].signal.endswith(signal.split()[-1])
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Kunderna vill ha information om föräldrapenning och vab.",
         "Hon har hjälpt kunder som vill ha föräldrapenning.",
         "Våra kunder är främst pensionärer i Skåne.",
+        "Kunderna är främst svenska och norska fastighetsbolag.",
+        "Hon har arbetat med kunder som vill ha hjälp med föräldrapenning.",
+        "Kunden efterfrågar en lösning för rullstolsanvändare i entrén.",
     ],
 )
 def test_a_swedish_clients_wish_for_a_service_stays_work(text: str) -> None:
     assert check(text, "sv") == [], text
-
-
-@pytest.mark.parametrize(
-    ("text", "signal"),
-    [
-        # a client's attitude or veto about the person hired, not work with clients
-        (
-            "The Norrland client is conservative, better send an ethnically Swedish consultant.",
-            "conservative",
-        ),
-        ("The client said no non-Europeans for this assignment.", "said no"),
-        ("Our customers can be quite traditional, so a Swedish face is safer.", "traditional"),
-        ("The buyers might mind a dark-skinned rep, to be honest.", "mind"),
-    ],
-)
-def test_a_clients_attitude_or_veto_binds_the_hit(text: str, signal: str) -> None:
-    findings = [f for f in check(text, "en") if f.category == "ethnicity"]
-    assert findings, text
-    assert findings[0].context == "context.person.preference"
-    hits = [e for e in explain(text, "en") if e.category == "ethnicity"]
-    assert hits[0].signal.endswith(signal)
 
 
 def test_a_relative_clause_without_that_is_not_the_hits_head() -> None:
@@ -135,36 +135,6 @@ def test_a_pronoun_inside_the_hit_binds_it() -> None:
     assert finding.category == "ethnicity"
     assert finding.context == "context.person.subject"
     assert check("Handled customers from Syria and Iraq at the Migration Agency.", "en") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "signal"),
-    [
-        ("Kunden har uttryckligen bett om en etniskt svensk konsult.", "bett om"),
-        ("Kunderna på Östermalm vill ha en svensk bakom disken.", "vill ha"),
-        ("Gästerna föredrar nog en svensk i receptionen.", "föredrar"),
-        ("Gästerna känner sig tryggare med en svensk receptionist.", "tryggare med"),
-        ("Kunderna på landet är inte redo för en mörk tjej i butiken.", "redo för"),
-    ],
-)
-def test_sv_a_customers_wish_about_the_hire_binds_the_hit(text: str, signal: str) -> None:
-    findings = [f for f in check(text, "sv") if f.category == "ethnicity"]
-    assert findings, text
-    assert findings[0].context == "context.person.preference"
-    hits = [e for e in explain(text, "sv") if e.category == "ethnicity"]
-    assert hits[0].signal.endswith(signal)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Kunderna är främst svenska och norska fastighetsbolag.",
-        "Hon har arbetat med kunder som vill ha hjälp med föräldrapenning.",
-        "Kunden efterfrågar en lösning för rullstolsanvändare i entrén.",
-    ],
-)
-def test_sv_customers_as_a_subject_of_work_are_not_flagged(text: str) -> None:
-    assert check(text, "sv") == [], text
 
 
 def test_sv_a_determiner_after_the_hit_begins_another_noun_phrase() -> None:
