@@ -68,21 +68,28 @@ def test_a_clients_wish_or_attitude_about_the_hire_binds_the_hit(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "lang"),
     [
-        "She has worked with male patients on a rehab ward for years.",
-        "Our clients are mainly older homeowners.",
-        "She wrote her thesis on Islamic finance and sukuk bonds.",
-        "He ran a mentoring scheme for women engineers at Scania.",
-        "She led a campaign aimed at pensioners for a pharmacy chain.",
-        "Produced a podcast about Sámi culture for Sveriges Radio.",
-        "Caseworker for unaccompanied refugee minors at Malmö municipality.",
-        "Wrote the internal guideline on religious holidays and leave requests.",
-        "Researched ageing and labour-market participation for her PhD.",
+        ("She has worked with male patients on a rehab ward for years.", "en"),
+        ("Our clients are mainly older homeowners.", "en"),
+        ("She wrote her thesis on Islamic finance and sukuk bonds.", "en"),
+        ("He ran a mentoring scheme for women engineers at Scania.", "en"),
+        ("She led a campaign aimed at pensioners for a pharmacy chain.", "en"),
+        ("Produced a podcast about Sámi culture for Sveriges Radio.", "en"),
+        ("Caseworker for unaccompanied refugee minors at Malmö municipality.", "en"),
+        ("Wrote the internal guideline on religious holidays and leave requests.", "en"),
+        ("Researched ageing and labour-market participation for her PhD.", "en"),
+        # a wish for something about a topic is a service
+        ("Kunderna vill ha information om föräldrapenning och vab.", "sv"),
+        ("Hon har hjälpt kunder som vill ha föräldrapenning.", "sv"),
+        ("Våra kunder är främst pensionärer i Skåne.", "sv"),
+        ("Kunderna är främst svenska och norska fastighetsbolag.", "sv"),
+        ("Hon har arbetat med kunder som vill ha hjälp med föräldrapenning.", "sv"),
+        ("Kunden efterfrågar en lösning för rullstolsanvändare i entrén.", "sv"),
     ],
 )
-def test_work_with_clients_and_topics_of_work_are_not_flagged(text: str) -> None:
-    assert check(text, "en") == [], text
+def test_work_with_clients_and_topics_of_work_are_not_flagged(text: str, lang: str) -> None:
+    assert check(text, lang) == [], text
 
 
 def test_a_thesis_or_scheme_is_a_work_governor() -> None:
@@ -99,21 +106,6 @@ def test_a_work_head_is_not_read_across_a_relative_pronoun() -> None:
     assert finding.category == "ethnicity"
     assert finding.context == "context.person.subject"
     assert check("She has supported wheelchair users in the home.", "en") == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Kunderna vill ha information om föräldrapenning och vab.",
-        "Hon har hjälpt kunder som vill ha föräldrapenning.",
-        "Våra kunder är främst pensionärer i Skåne.",
-        "Kunderna är främst svenska och norska fastighetsbolag.",
-        "Hon har arbetat med kunder som vill ha hjälp med föräldrapenning.",
-        "Kunden efterfrågar en lösning för rullstolsanvändare i entrén.",
-    ],
-)
-def test_a_swedish_clients_wish_for_a_service_stays_work(text: str) -> None:
-    assert check(text, "sv") == [], text
 
 
 def test_a_relative_clause_without_that_is_not_the_hits_head() -> None:
