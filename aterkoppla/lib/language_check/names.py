@@ -317,14 +317,18 @@ def _with_plurals(language: str) -> list[str]:
     ]
 
 
+def _nationality_stems() -> list[str]:
+    """The Swedish nationality adjectives without their endings: "irakisk", "polsk"."""
+    return list(dict.fromkeys(word.split("{")[0] for word in NATIONALITIES_SV))
+
+
 def _born(language: str) -> list[str]:
     """Swedish compounds of a nationality and "born" or "descended": "irakiskfödd",
     "polskfödda", "iranskättad". Typed out as words (not a regex over every word), so the
     prefilter stays a list of literal beginnings."""
     if language != "sv":
         return []
-    stems = dict.fromkeys(word.split("{")[0] for word in NATIONALITIES_SV)
-    return [f"{stem}{{född,födda,fött,ättad,ättade,ättat}}" for stem in stems]
+    return [f"{stem}{{född,födda,fött,ättad,ättade,ättat}}" for stem in _nationality_stems()]
 
 
 def _women(language: str) -> list[str]:
@@ -332,8 +336,7 @@ def _women(language: str) -> list[str]:
     singular, "en polska", is also a language or a dance). Not "finskor": dress shoes."""
     if language != "sv":
         return []
-    stems = dict.fromkeys(word.split("{")[0] for word in NATIONALITIES_SV)
-    return [f"{stem}{{or,orna}}" for stem in stems if stem != "finsk"]
+    return [f"{stem}{{or,orna}}" for stem in _nationality_stems() if stem != "finsk"]
 
 
 def name_sets(language: str) -> dict[str, list[str]]:
