@@ -300,21 +300,22 @@ class Lexicon:
         first, _, rest = pattern.partition(" ")
         if first.startswith("["):
             return regex
-        sets = dict(self.sets)
+        narrowed: dict[str, list[str]] = {}
         kept: list[str] = []
         for alt in first.split("|"):
             name = alt[1:]
-            if alt.startswith("@") and name in sets:
-                phrases = [p for p in sets[name] if {key, ""} & _initials(p, sets, 1)]
-                if len(phrases) == len(sets[name]):
+            if alt.startswith("@") and name in self.sets:
+                phrases = [p for p in self.sets[name] if {key, ""} & _initials(p, self.sets, 1)]
+                if len(phrases) == len(self.sets[name]):
                     kept.append(alt)
                 elif phrases:
-                    sets[f"{name}.{key}"] = phrases
+                    narrowed[f"{name}.{key}"] = phrases
                     kept.append(f"@{name}.{key}")
-            elif {key, ""} & _initials(alt, sets, 1):
+            elif {key, ""} & _initials(alt, self.sets, 1):
                 kept.append(alt)
         if not kept or kept == first.split("|"):
             return regex
+        sets = {**self.sets, **narrowed} if narrowed else self.sets
         return compile_pattern(" ".join(["|".join(kept), rest]).strip(), sets)
 
 
