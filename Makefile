@@ -10,6 +10,7 @@
 #   make format     sort imports and format with ruff
 #   make messages   extract the Swedish strings into the catalogue and compile it
 #   make checkcatalog   fail on untranslated or fuzzy strings, or a stale .mo
+#   make languagemodel  refit the language check's second reader after a corpus change
 #   make ci         what CI runs (.ci/run)
 #   make clean      remove the venv, caches and test artefacts (never data/)
 
@@ -48,7 +49,7 @@ define pango_if_missing
 	fi
 endef
 
-.PHONY: help run test lint typecheck format messages checkcatalog ci clean
+.PHONY: help run test lint typecheck format messages checkcatalog languagemodel ci clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -101,3 +102,6 @@ ci:
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache test-artifacts build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+languagemodel: $(STAMP)
+	$(BIN)/python scripts/train_language_model.py

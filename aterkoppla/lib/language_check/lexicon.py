@@ -556,6 +556,12 @@ def data_sets(language: str) -> dict[str, list[str]]:
 
 
 @functools.cache
+def categories() -> dict[str, dict[str, str]]:
+    """The built-in categories' defaults (categories.toml), read once per process."""
+    return load_categories(DATA_DIR / "categories.toml")
+
+
+@functools.cache
 def lexicon(language: str) -> Lexicon:
     """The built-in lexicon of ``sv`` or ``en``, compiled once per process."""
     if language not in LANGUAGES:

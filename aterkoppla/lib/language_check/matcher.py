@@ -7,14 +7,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aterkoppla.lib.language_check import morphology
+from aterkoppla.lib.language_check import model, morphology
 from aterkoppla.lib.language_check.context import Judge
-from aterkoppla.lib.language_check.lexicon import Entry, Lexicon, lexicon
+from aterkoppla.lib.language_check.lexicon import Entry, Lexicon, categories, lexicon
 from aterkoppla.lib.language_check.normalise import detect_language, normalise, original_span
 
 READER_LANGUAGES = ("sv", "en")
 TEXT_LANGUAGES = ("auto", "sv", "en")
 _RANK = {"block": 0, "warn": 1, "info": 2}
+# The second reader's findings are warnings: shown with the words that weighed most, never
+# blocking a text on their own (model.py).
+MODEL_SEVERITY = "warn"
+_MODEL_LEAD = {
+    "sv": "Meningen liknar anteckningar som granskningen har lärt sig känna igen (orden som "
+    "vägde tyngst: {words}).",
+    "en": "The sentence reads like notes the check has learnt to recognise (the words that "
+    "weighed most: {words}).",
+}
+_QUOTES = {"sv": ("”", "”"), "en": ("“", "”")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +167,17 @@ def check(
     judge = Judge(matchable, language, profile)
     # Morphology: exceptions inside compounds, and inflections, misspellings and compounds
     # the patterns missed; ``how`` names the step ("~lemma", "~spelling", "~compound").
-    hits = _hits(lex, matchable, judge)
+    # Every place a pattern matched, kept or cancelled: the second reader leaves those
+    # sentences to the rules.
+    seen: list[tuple[int, int]] = []
+
+    def judged(entry: Entry, start: int, end: int) -> bool:
+        seen.append((start, end))
+        return judge(entry, start, end)
+
+    hits = _hits(lex, matchable, judged)
     for start, end, entry, how in morphology.refine(lex, matchable, hits, judge.bound):
-        if how and judge(entry, start, end):
+        if how and judged(entry, start, end):
             continue  # a word only morphology read, used of a subject of work
         decision = judge.decision(start, end, entry)
         start, end = original_span(origin, start, end)
@@ -177,6 +195,49 @@ def check(
                 context=decision.rule,
             )
         )
+    findings += _model_findings(text, matchable, origin, language, reader_lang, seen)
     if len(findings) > 1:
         return _merge(findings, text)
+    return findings
+
+
+def _model_findings(
+    text: str,
+    matchable: str,
+    origin: list[int] | None,
+    language: str,
+    reader_lang: str,
+    seen: list[tuple[int, int]],
+) -> list[Finding]:
+    """The second reader's findings: each sentence in which no pattern matched at all (kept
+    or cancelled by its context), read by the language's model (model.py)."""
+    reader = model.model(language)
+    if reader is None:
+        return []
+    findings = []
+    for begin, finish in model.sentences(matchable):
+        if any(begin < other_end and other_start < finish for other_start, other_end in seen):
+            continue
+        start, end = original_span(origin, begin, finish)
+        reading = reader.flags(matchable[begin:finish])
+        if reading is None:
+            continue
+        defaults = categories()[reading.category]
+        opening, closing = _QUOTES[reader_lang]
+        words = ", ".join(f"{opening}{word}{closing}" for word in reading.words)
+        lead = _MODEL_LEAD[reader_lang].format(words=words)
+        findings.append(
+            Finding(
+                category=reading.category,
+                severity=MODEL_SEVERITY,
+                start=start,
+                end=end,
+                match=text[start:end],
+                message=f"{lead} {defaults['message_' + reader_lang]}",
+                suggestion=defaults["suggestion_" + reader_lang],
+                rule=f"model.{reading.category}",
+                basis=defaults["basis"],
+                context=f"model p={reading.probability:.2f}",
+            )
+        )
     return findings

@@ -33,6 +33,8 @@ from aterkoppla.lib.language_check import CATEGORIES, check
 HERE = Path(__file__).resolve().parent
 TUNING_FILES = tuple(sorted(HERE.glob("language_check_corpus*.toml")))
 HELDOUT_FILES = (HERE / "language_check_heldout.toml",)
+# Ordinary text, "none" only, for training the second reader (model.py); never evaluated.
+ORDINARY_FILE = HERE / "language_check_ordinary.toml"
 LANGUAGES = ("sv", "en")
 NONE = "none"
 
@@ -71,6 +73,15 @@ def load(paths: Iterable[Path]) -> list[Case]:
 
 def tuning_set() -> list[Case]:
     return load(TUNING_FILES)
+
+
+def training_set() -> list[Case]:
+    """What the second reader is fitted on: the tuning set and the ordinary text."""
+    return load(TUNING_FILES) + load([ORDINARY_FILE])
+
+
+def training_files() -> tuple[Path, ...]:
+    return (*TUNING_FILES, ORDINARY_FILE)
 
 
 def heldout_set() -> list[Case]:
