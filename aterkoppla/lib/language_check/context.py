@@ -295,7 +295,11 @@ _EN_WORK = [
     "(?:case\\s*workers?|case\\s+(?:officer|manager)s?|social\\s+workers?|counsell?ors?|advis[eo]rs?"
     "|interpreters?|mentors?|tutors?|guides?|specialists?|consultants?)\\s+(?:for|of|to|with)",
     "process(?:es)?\\s+for", "intake", "research(?:ed|ing)",
-    "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)",
+    # Not a duration: "grow with the team for 20+ years" is not a team for a group of people.
+    "(?:wards?|units?|clinics?|cent(?:re|er)s?|homes?|schools?|teams?|groups?)\\s+(?:for|with)"
+    "(?!\\s+(?:(?:about|over|almost|nearly|at\\s+least|more\\s+than|the\\s+(?:next|last|past)|a\\s+(?:few|couple\\s+of))\\s+)?"
+    "(?:\\d+\\+?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|many|several|some)\\s+"
+    "(?:years?|yrs|months?|weeks?|days?|decades?)(?![\\w]))",
     "accessibility", "inclusion", "caring\\s+for", "care\\s+(?:for|of)",
     *_EN_WORK_NOUNS,
     # A possessive before a work product is the author's, not the topic's owner: "her thesis on
