@@ -184,7 +184,8 @@ _SV_WORK_OBJECT = [
     "kampanj\\w*\\s+(?:för|om|mot)",
     "sälj(?:a|er)",
     "sålde",
-    "bland(?!\\s+annat)",
+    # Not blending in among people: "passa in bland", "sticka ut bland".
+    "(?<!\\bin\\s)(?<!\\but\\s)bland(?!\\s+annat)",
     # Other people's: "de anställdas föräldraledighet", "personalens sjukfrånvaro".
     "anställdas|medarbetarnas|medarbetares|kollegornas|kollegors|personalens|arbetstagarnas"
     "|arbetstagares|elevernas|kundernas|patienternas|brukarnas|deltagarnas",
@@ -210,7 +211,9 @@ _SV_WORK_OBJECT = [
     # Contact with, advice to, care for people with a condition.
     "kontakt(?:er|en)?\\s+med",
     "råd\\s+(?:till|om|kring)",
-    "(?:personer|människor|individer|vuxna|ungdomar|familjer|äldre|unga)\\s+med",
+    # Also with an age range between: "unga vuxna 18–25 år med psykisk ohälsa".
+    "(?:personer|människor|individer|vuxna|ungdomar|familjer|äldre|unga)"
+    "(?:\\s+\\d{1,2}\\s*[–-]\\s*\\d{1,2}\\s+år)?\\s+med",
 ]
 # A subject after its verb: "ansvarade han för", "arbetade hon med".
 _SV_INVERTED = "(?:\\s+(?:han|hon|hen|du|vi|de))?"
