@@ -67,3 +67,31 @@ def test_ordinary_job_language_passes_without_a_word(
     expect(page).to_have_url(re.compile(rf"/applications/{application.pk}/$"))
     application.refresh_from_db()
     assert application.marked_for_rejection and application.rejection_reason == FINE + "."
+
+
+# No pattern of the lexicon matches this sentence; the second reader (model.py) does.
+UNKNOWN_PHRASING = (
+    "Vi behöver någon som kan stanna länge, inte någon som snart ska gå hem och vila."
+)
+
+
+def test_a_phrasing_no_rule_knows_is_a_warning_that_does_not_stop_saving(
+    page: Page, log_in_as, transactional_db: None, owner, application
+):
+    log_in_as(owner)
+    page.goto(reverse("assessment:screening", args=[application.pk]))
+    page.select_option("#id_advance_to", "reject")
+    page.locator("#id_rejection_reason").press_sequentially(UNKNOWN_PHRASING, delay=3)
+
+    expect(page.locator(".lc__mark--warn").first).to_have_text(UNKNOWN_PHRASING)
+    expect(page.locator(".lc__mark--block")).to_have_count(0)
+    finding = page.locator("#id_rejection_reason_language .lc__finding").first
+    expect(finding).to_contain_text("ålder")
+    expect(finding).to_contain_text("orden som vägde tyngst: ”stanna”")
+    # A warning is advice: the reason is saved without an override.
+    page.locator("main form[method=post] button.button").click()
+    expect(page).to_have_url(re.compile(rf"/applications/{application.pk}/$"))
+    application.refresh_from_db()
+    assert application.marked_for_rejection
+    assert application.rejection_reason == UNKNOWN_PHRASING
+    assert not application.timeline.filter(kind="language_override").exists()
