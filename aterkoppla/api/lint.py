@@ -35,7 +35,11 @@ class FindingOut(Schema):
     match: str
     message: str
     suggestion: str
-    rule: str = Field(description="The lexicon entry that matched.")
+    rule: str = Field(
+        description="The lexicon entry that matched, or `model.<category>` when the second "
+        "reader (a model fitted on the labelled corpus) flagged a sentence no entry matched; "
+        "such a finding is always `warn` and spans the sentence."
+    )
     basis: str = Field(description="The legal basis, in a line.")
 
 
