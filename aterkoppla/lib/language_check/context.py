@@ -670,6 +670,10 @@ def _own_role(text: str, decision: Decision, begin: int, start: int, end: int) -
 
 
 # A personal pronoun as the subject inside the hit itself.
+# "a 50-year-old would struggle", "the 41-year-old can't": an adult's age as a noun, the
+# subject of a verb, is a person whatever work words stand before it.
+_AGED_SUBJECT = re.compile(r"(?<![\w])(?:a|an|the|this|that|any)\s+$", FLAGS)
+_AGED_NOUN = re.compile(r"[2-7]\d\s*-?\s*year-old", FLAGS)
 _SUBJECT_IN_HIT = re.compile(r"(?<![\w])(?:she|he|hon|han|hen)(?![\w])", FLAGS)
 
 
@@ -696,6 +700,13 @@ def grammar_decision(
     if person is not None:
         # "den äldre kandidaten", "young staff": the hit describes a person.
         return Decision(True, "context.person.head", person.group().strip())
+    if (
+        language == "en"
+        and _AGED_NOUN.fullmatch(text, start, end)
+        and _AGED_SUBJECT.search(text, max(begin, start - 6), start)
+        and g.verb_start.match(text, end)
+    ):
+        return Decision(True, "context.person.aged_subject", text[start:end])
     own = _SUBJECT_IN_HIT.search(text, start, end)
     if own is not None:
         # "where she is from", "var han kommer ifrån": the hit names its own person, whatever
