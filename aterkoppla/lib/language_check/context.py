@@ -645,6 +645,16 @@ _JUDGEMENT = re.compile(
     r"|can't|cannot|can\s+not|won't|will\s+not|couldn't|wouldn't)\s*$",
     FLAGS,
 )
+# The years that close a merit, then a comma: "på Volvo 1989–2005,", "at IKEA (2015-2019),".
+_MERIT_END = re.compile(
+    r"(?<![\w])(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)?\d\d|idag|i\s+dag|nu|now|present|today))?"
+    r"\)?\s*[,;]"
+    # Not when the list of the work goes on: "2015–2021, bl.a. rehabutredningar vid …".
+    r"(?!\s*(?:bl\.?\s?a\.?|bland\s+annat|t\.?\s?ex\.?|till\s+exempel|främst|framför\s+allt"
+    r"|inkl\.?|inklusive|varav|där|med|inom|som|och|samt|senast|därefter|sedan|sen|including"
+    r"|incl\.?|e\.g\.|mainly|where|with|then|and)(?![\w]))",
+    FLAGS,
+)
 # "arbetar som", "worked as": a role that the hit itself may be.
 _ROLE_AS = re.compile(r"(?<![\w])(?:som|as(?:\s+an?)?)$", FLAGS)
 # The hit ends the role's noun phrase: "som skyddsombud för Byggnads", not "as a sexual
@@ -720,6 +730,12 @@ def grammar_decision(
             # "dålig erfarenhet av folk från …", "can't support someone with ADHD": a
             # judgement about people, or a refusal, not a subject of work.
             return Decision(True, "context.person.judgement", judged.group().strip())
+    if decision is not None and not decision.flagged and decision.rule == "context.work.governor":
+        at = text.rfind(decision.signal, begin, start)
+        if at >= 0 and _MERIT_END.search(text, at + len(decision.signal), start):
+            # "Jobbade på Ericsson 1985-2010, lite mossig": the merit ends with its years;
+            # what follows the comma is a remark of its own, not the object of the work.
+            decision = None
     if decision is not None and _own_role(text, decision, begin, start, end):
         # "jobbar i dag som regionalt skyddsombud": the hit is the person's own role, not
         # the object of their work ("arbetar som undersköterska med dementa" is).
