@@ -613,6 +613,26 @@ _ELIDED = re.compile(r"-\s+(?:och|eller|samt|and|or)\s+(\w+)", FLAGS)
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[\"'(]*[A-ZÅÄÖÉÜ0-9])|[!?]|\n")
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s sentences, cut where ``sentence_bounds`` cuts them, without
+    the spaces around them."""
+    spans = []
+    begin = 0
+    for found in _SENTENCE_END.finditer(text):
+        spans.append((begin, found.end()))
+        begin = found.end()
+    spans.append((begin, len(text)))
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]``."""
     lo = max(0, start - REACH)

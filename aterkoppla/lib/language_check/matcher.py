@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aterkoppla.lib.language_check import model, morphology
-from aterkoppla.lib.language_check.context import Judge
+from aterkoppla.lib.language_check.context import Judge, sentence_spans
 from aterkoppla.lib.language_check.lexicon import Entry, Lexicon, categories, lexicon
 from aterkoppla.lib.language_check.normalise import detect_language, normalise, original_span
 
@@ -215,7 +215,7 @@ def _model_findings(
     if reader is None:
         return []
     findings = []
-    for begin, finish in model.sentences(matchable):
+    for begin, finish in sentence_spans(matchable):
         if any(begin < other_end and other_start < finish for other_start, other_end in seen):
             continue
         start, end = original_span(origin, begin, finish)

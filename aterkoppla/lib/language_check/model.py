@@ -37,9 +37,6 @@ MIN_WORDS = 4
 EXPLAINED_WORDS = 3
 
 _WORD = re.compile(r"\w+")
-# Where a sentence ends: as in context.py, a full stop before a capital letter or a digit,
-# ``!``, ``?`` or a line break.
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[\"'(]*[A-ZÅÄÖÉÜ0-9])|[!?]|\n")
 
 
 def model_path(language: str) -> Path:
@@ -86,25 +83,6 @@ def words_of(sentence: str) -> list[str]:
     country a sentence names says nothing about whether it is a remark about a person."""
     places = _countries()
     return ["@country" if word in places else word for word in _WORD.findall(sentence.lower())]
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text``'s sentences, without the spaces around them."""
-    spans = []
-    begin = 0
-    for found in _SENTENCE_END.finditer(text):
-        spans.append((begin, found.end()))
-        begin = found.end()
-    spans.append((begin, len(text)))
-    trimmed = []
-    for start, end in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            trimmed.append((start, end))
-    return trimmed
 
 
 @dataclass(frozen=True, slots=True)

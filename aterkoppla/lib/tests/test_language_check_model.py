@@ -9,6 +9,7 @@ import json
 import pytest
 
 from aterkoppla.lib.language_check import check, model, training
+from aterkoppla.lib.language_check.context import sentence_spans
 from aterkoppla.lib.language_check.model import Model
 from aterkoppla.lib.tests.corpus_eval import (
     HELDOUT_FILES,
@@ -130,7 +131,7 @@ def test_ordinary_work_and_fragments_are_not_flagged(text, lang):
 
 def test_sentences_are_cut_at_their_ends_and_trimmed():
     text = "  Första meningen. Andra? Tredje\nfjärde  "
-    assert [text[a:b] for a, b in model.sentences(text)] == [
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
         "Första meningen.",
         "Andra?",
         "Tredje",
