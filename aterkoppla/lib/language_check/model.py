@@ -1,13 +1,14 @@
 """The second reader: a linear model trained on the labelled corpus reads each sentence in
-which the rules found nothing.
+which no pattern of the lexicon matched (kept or cancelled; ``matcher._model_findings``).
 
 The rules (the lexicon and ``context.py``) are exact and explain themselves, but they only
 know the phrasings someone wrote down; measured blind on batches written after them, they
 found about four in five discriminatory sentences. A model trained on every labelled sentence
-of the tuning corpus, hard negatives included, recognises new phrasings of the same remarks
-("Hon kommer nog inte smälta in bland våra stammisar") from the words and word pieces they
-share with the corpus. Its findings are ``warn``: they are shown with the category's message
-and suggestion and the words that weighed most, and never block a text on their own.
+of the tuning corpus, hard negatives and the product's own wording included, recognises new
+phrasings of the same remarks ("Vi behöver någon som kan stanna länge, inte någon som snart
+ska gå hem och vila.") from the words and word pieces they share with the corpus. Its
+findings are ``warn``: they are shown with the category's message and suggestion and the words
+that weighed most, and never block a text on their own.
 
 The model is multinomial logistic regression over the sentence's features (words, word pairs
 and the three- to five-letter pieces of each word, which carry compounds and misspellings),
@@ -21,12 +22,15 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import json
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from aterkoppla.lib.language_check.names import countries
 
 DATA_DIR = Path(__file__).parent / "data"
 FORMAT = 1
@@ -71,8 +75,6 @@ def features(words: list[str]) -> set[str]:
 @functools.cache
 def _countries() -> frozenset[str]:
     """Country names of one word, in Swedish and English (names.py)."""
-    from aterkoppla.lib.language_check.names import countries
-
     return frozenset(
         name.lower() for language in ("sv", "en") for name in countries(language) if " " not in name
     )
@@ -169,17 +171,14 @@ class Model:
         def towards(feature: str) -> float:
             return sum(weight for at, weight in weights.get(feature, ()) if at == index)
 
-        pushes: dict[str, float] = {}
-        previous = "<s>"
-        for word in [*words, "</s>"]:
-            pair = towards(f"b:{previous} {word}") / 2
-            if previous != "<s>":
-                pushes[previous] = pushes.get(previous, 0.0) + pair
-            if word != "</s>" and word not in pushes:
-                pushes[word] = sum(towards(f) for f in set(word_features(word))) + pair
-            elif word != "</s>":
-                pushes[word] += pair
-            previous = word
+        pushes = {word: sum(map(towards, set(word_features(word)))) for word in words}
+        # Each word pair counts half for each of its words (not for the sentence's edges).
+        edged = ["<s>", *words, "</s>"]
+        for left, right in itertools.pairwise(edged):
+            half = towards(f"b:{left} {right}") / 2
+            for word in (left, right):
+                if word in pushes:
+                    pushes[word] += half
         return frozenset(
             sorted((word for word, push in pushes.items() if push > 0), key=pushes.__getitem__)[
                 -EXPLAINED_WORDS:
