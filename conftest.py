@@ -60,7 +60,7 @@ def _user(username: str, first: str, last: str, **extra: object) -> User:
 
 @pytest.fixture
 def owner(db) -> User:
-    return _user("owner", "Olivia", "Ägare")
+    return _user("owner", "Olivia", "Ägare", is_recruiter=True)
 
 
 @pytest.fixture

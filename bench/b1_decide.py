@@ -236,7 +236,9 @@ def setup_data(applications: int) -> Setup:
         organisation.contact_email = "rekrytering@example.se"
         organisation.phone = "+46361234567"
         organisation.save()
-        owner = User.objects.create_user("bench-owner", first_name="Bengt", last_name="Bänk")
+        owner = User.objects.create_user(
+            "bench-owner", first_name="Bengt", last_name="Bänk", is_recruiter=True
+        )
         manager = User.objects.create_user(
             "bench-manager", first_name="Hanna", last_name="Chef", email="hanna@example.se"
         )

@@ -166,7 +166,9 @@ from aterkoppla.accounts.models import User
 from aterkoppla.recruitment.models import Criterion, Recruitment
 from aterkoppla.recruitment.services import CriterionSpec, recruitment_create
 
-owner = User.objects.create_user("bench-owner", first_name="Bengt", last_name="Bänk")
+owner = User.objects.create_user(
+    "bench-owner", first_name="Bengt", last_name="Bänk", is_recruiter=True
+)
 today = timezone.localdate()
 job = recruitment_create(
     owner=owner,

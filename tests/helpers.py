@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from aterkoppla.accounts.models import User
 from aterkoppla.applications.models import Application
 
 # The contact details every test organisation has (the root conftest gives them to every
@@ -53,3 +54,11 @@ def interview_held(application: Application) -> Application:
         interview_mark_held(interview=booked, by=owner)
     application.refresh_from_db()
     return application
+
+
+def as_recruiter(user: User) -> User:
+    """``user`` with the organisation's recruiter role (``is_recruiter``), which creating a
+    recruitment needs: for a test in which someone off the team owns another recruitment."""
+    user.is_recruiter = True
+    user.save(update_fields=["is_recruiter"])
+    return user

@@ -14,3 +14,9 @@ def require_site_admin(request: AuthenticatedHttpRequest) -> None:
     """Site admins only (organisation settings, templates, the override log); others 403."""
     if not request.user.is_site_admin:
         raise PermissionDenied
+
+
+def require_recruiter(request: AuthenticatedHttpRequest) -> None:
+    """Recruiters and site admins only (creating a recruitment); others 403."""
+    if not request.user.may_create_recruitments:
+        raise PermissionDenied

@@ -8,7 +8,30 @@ from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.accounts.models import ApiToken, User
 
-admin.site.register(User, UserAdmin)
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Django's user admin, with the organisation's role: who may create and publish
+    recruitments (``is_recruiter``). Site admins (superusers) may anyway."""
+
+    list_display = (
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_staff",
+        "is_recruiter",
+        "is_superuser",
+    )
+    list_filter = (*UserAdmin.list_filter, "is_recruiter")
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
+        (_("Role in the organisation"), {"fields": ("is_recruiter",)}),
+    )
+    add_fieldsets = (
+        *UserAdmin.add_fieldsets,
+        (_("Role in the organisation"), {"fields": ("is_recruiter",)}),
+    )
 
 
 @admin.register(ApiToken)

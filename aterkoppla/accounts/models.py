@@ -15,7 +15,20 @@ class User(AbstractUser):
 
     Candidates have no account. A *site admin* (``is_superuser``) sees every recruitment and
     manages the organisation; everyone else sees only the recruitments whose team they are on.
+    A *recruiter* (``is_recruiter``, granted by a site admin) may also create recruitments and
+    publish them: the owner of a recruitment receives its applicants' CVs, so not every staff
+    account may become one.
     """
+
+    is_recruiter = models.BooleanField(
+        _("may create recruitments"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "May create recruitments and publish them (and so receive their applicants' "
+            "documents). Granted by a site admin."
+        ),
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -28,6 +41,11 @@ class User(AbstractUser):
     @property
     def is_site_admin(self) -> bool:
         return self.is_active and self.is_superuser
+
+    @property
+    def may_create_recruitments(self) -> bool:
+        """Create a recruitment and publish one: recruiters and site admins."""
+        return self.is_active and (self.is_recruiter or self.is_superuser)
 
 
 class ApiToken(models.Model):

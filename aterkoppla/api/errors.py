@@ -122,6 +122,9 @@ def _pydantic_errors(items: list[dict[str, Any]]) -> dict[str, list[str]]:
             location = location[1:]
         field = ".".join(location) or ALL
         message = item.get("msg", "Invalid value")
+        if item.get("type") == "value_error" and "error" in item.get("ctx", {}):
+            # Our own validators' words, without pydantic's "Value error, " in front.
+            message = str(item["ctx"]["error"])
         if item.get("type") == "missing" and field == ALL:
             message = _("The request needs a JSON body.")
         if message not in errors.get(field, []):
@@ -224,7 +227,10 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return error_response(403, _("Your role on this recruitment does not allow this."))
+        # A refusal that says why (creating a recruitment) keeps its words.
+        return error_response(
+            403, str(exc) or _("Your role on this recruitment does not allow this.")
+        )
 
     @api.exception_handler(RequestDataTooBig)
     def too_big(request: HttpRequest, exc: Exception) -> HttpResponse:

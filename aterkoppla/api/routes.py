@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from ninja import Header, Path, Query, Router, Status
@@ -86,12 +86,13 @@ def recruitment_list(request: ApiRequest) -> list[Recruitment]:
     "/recruitments",
     response={
         201: schemas.RecruitmentOut,
-        **dict.fromkeys((400, 401, 422), schemas.ErrorOut),
+        **dict.fromkeys((400, 401, 403, 422), schemas.ErrorOut),
     },
     summary="Create a recruitment",
 )
 def recruitment_create(request: ApiRequest, payload: schemas.RecruitmentIn) -> Status:
-    """Create a recruitment with its requirement profile. The caller becomes its owner."""
+    """Create a recruitment with its requirement profile. The caller becomes its owner; only
+    a recruiter (``is_recruiter``, granted by a site admin) or a site admin may (403)."""
     data = payload.model_dump()
     specs = [recruitment_services.CriterionSpec(**spec) for spec in data.pop("criteria")]
     recruitment = recruitment_services.recruitment_create(
@@ -125,13 +126,16 @@ def recruitment_status(
     """Publish, close or reopen a recruitment. Only the owner, a recruiter or a site admin may.
 
     The status follows the recruitment's life: draft → open ⇄ closed → decided → completed.
-    A move the rule does not allow is a conflict with the status it has now (409).
+    A move the rule does not allow is a conflict with the status it has now (409). Opening
+    for applications also needs the organisation's recruiter role (403 without it).
     """
     recruitment, _access = _recruitment_for(request, recruitment_id, manage=True)
     try:
         recruitment_services.recruitment_set_status(
             recruitment=recruitment, status=payload.status, by=request.auth, reason=payload.reason
         )
+    except recruitment_services.PublishRefused as exc:
+        raise PermissionDenied(" ".join(exc.messages)) from exc
     except recruitment_services.StatusRefused as exc:
         raise Conflict(" ".join(exc.messages)) from exc
     return selectors.recruitments_with_criteria().get(pk=recruitment.pk)

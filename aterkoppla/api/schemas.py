@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
+from django.core.exceptions import ValidationError
 from ninja import Schema
 from pydantic import (
     AfterValidator,
@@ -25,6 +26,7 @@ from pydantic import (
 
 from aterkoppla.api.selectors import stage_counts
 from aterkoppla.applications.merits import merit_phrase, merits_by_kind
+from aterkoppla.core.validators import validate_person_name
 from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging.links import portal_url_stable
 from aterkoppla.recruitment.models import Criterion, Recruitment
@@ -66,9 +68,19 @@ def _limit(max_length: int, *, required: bool = False) -> StringConstraints:
 # Every text the API stores: see ``_storable``.
 STORABLE = AfterValidator(_storable)
 
+
+def _person_name(value: str) -> str:
+    # The models' rule (core.validators), said in the API's words.
+    try:
+        validate_person_name(value)
+    except ValidationError as exc:
+        raise ValueError(" ".join(exc.messages)) from None
+    return value
+
+
 Title = Annotated[str, _limit(200, required=True), STORABLE]
 Line = Annotated[str, _limit(200), STORABLE]
-PersonName = Annotated[str, _limit(100, required=True), STORABLE]
+PersonName = Annotated[str, _limit(100, required=True), STORABLE, AfterValidator(_person_name)]
 Email = Annotated[str, _limit(254), STORABLE]
 Phone = Annotated[str, _limit(40), STORABLE]
 Merit = Annotated[str, _limit(1_000), STORABLE]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aterkoppla.applications.models import Application
 from aterkoppla.core.forms import DateInput, PhoneField, form_field
+from aterkoppla.core.validators import validate_person_name
 from aterkoppla.recruitment.models import Criterion, Language
 
 _ONE_PER_LINE = _("One per line.")
@@ -17,8 +18,12 @@ def _lines(value: str) -> list[str]:
 
 
 class ApplicationAddForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    first_name = forms.CharField(
+        label=_("First name"), max_length=100, validators=[validate_person_name]
+    )
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=100, validators=[validate_person_name]
+    )
     email = forms.EmailField(
         label=_("Email"),
         required=False,

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aterkoppla.core.validators import validate_person_name
 from aterkoppla.recruitment.models import Language, Recruitment
 
 MERIT_SECTIONS = ("education", "experience", "other")
@@ -28,10 +29,14 @@ class Candidate(models.Model):
     """A person who applies. No account: they reach their applications through private links."""
 
     first_name = models.CharField(
-        _("first name"), max_length=100, validators=[ProhibitNullCharactersValidator()]
+        _("first name"),
+        max_length=100,
+        validators=[ProhibitNullCharactersValidator(), validate_person_name],
     )
     last_name = models.CharField(
-        _("last name"), max_length=100, validators=[ProhibitNullCharactersValidator()]
+        _("last name"),
+        max_length=100,
+        validators=[ProhibitNullCharactersValidator(), validate_person_name],
     )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("E.164"))

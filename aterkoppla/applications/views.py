@@ -52,7 +52,8 @@ def application_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 _("The application from %(name)s was added.") % {"name": application.candidate},
             )
             return redirect(recruitment)
-    return render(request, "applications/add.html", {"recruitment": recruitment, "form": form})
+    context = {"recruitment": recruitment, "form": form}
+    return render(request, "applications/add.html", context, status=400 if form.errors else 200)
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from aterkoppla.applications.models import Document
 from aterkoppla.applications.services import IncomingDocument
 from aterkoppla.core.forms import PhoneField
+from aterkoppla.core.validators import validate_person_name
 from aterkoppla.lib.documents import DocumentRejected, identify
 from aterkoppla.recruitment.models import Language
 
@@ -116,11 +117,13 @@ class ApplyForm(forms.Form):
     first_name = forms.CharField(
         label=_("First name"),
         max_length=100,
+        validators=[validate_person_name],
         widget=forms.TextInput({"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
         label=_("Last name"),
         max_length=100,
+        validators=[validate_person_name],
         widget=forms.TextInput({"autocomplete": "family-name"}),
     )
     email = forms.EmailField(

@@ -114,6 +114,7 @@ def _user(spec: DemoUser, result: DemoResult, *, check: bool) -> User:
             last_name=spec.last_name,
             is_staff=spec.site_admin,
             is_superuser=spec.site_admin,
+            is_recruiter=spec.recruiter,
         )
     # Someone's own account is never overwritten; we only warn that the printed details
     # may not apply to it.

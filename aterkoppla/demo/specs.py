@@ -28,6 +28,7 @@ class DemoUser:
     last_name: str
     description: str
     site_admin: bool = False
+    recruiter: bool = False
 
     @property
     def email(self) -> str:
@@ -39,7 +40,12 @@ class DemoUser:
 
 
 RECRUITER = DemoUser(
-    "rekryterare", "demo-rekryterare", "Rebecka", "Lind", "recruiter, owns every demo recruitment"
+    "rekryterare",
+    "demo-rekryterare",
+    "Rebecka",
+    "Lind",
+    "recruiter, owns every demo recruitment",
+    recruiter=True,
 )
 MANAGER = DemoUser(
     "chef", "demo-chef", "Johan", "Ström", "hiring manager on every demo recruitment"

@@ -184,9 +184,22 @@ def answerable(message: Message) -> bool:
     )
 
 
+class Unwritable(Exception):
+    """The message cannot be written as mail: a line break in a header (a name typed with
+    one before names were checked), an address that cannot be encoded."""
+
+
 def send(message: Message, backend: BaseEmailBackend) -> None:
-    """Hand one message to the mail backend; raises whatever the backend raises."""
-    if not backend.send_messages([email_for(message)]):
+    """Hand one message to the mail backend; raises whatever the backend raises, or
+    ``Unwritable`` when the message cannot be written as mail at all."""
+    email = email_for(message)
+    try:
+        # Writes the headers as they will be sent: BadHeaderError (a ValueError) for a line
+        # break, ValueError for an address that cannot be written.
+        email.message()
+    except ValueError as exc:
+        raise Unwritable(f"The message cannot be written as mail: {exc}") from exc
+    if not backend.send_messages([email]):
         raise smtplib.SMTPException("the mail backend accepted no message")
 
 
@@ -208,6 +221,9 @@ def classify(exc: Exception) -> Failure:
         return Failure(permanent=False, error=_response_error(exc))
     if isinstance(exc, smtplib.SMTPResponseException):
         return Failure(permanent=500 <= exc.smtp_code < 600, error=_response_error(exc))
+    if isinstance(exc, Unwritable):
+        # The same on every try: a person corrects the address or the name.
+        return Failure(permanent=True, error=str(exc))
     # Dropped connections, timeouts, refused connections, a full disk under the file backend.
     return Failure(permanent=False, error=f"{type(exc).__name__}: {exc}".strip(": "))
 

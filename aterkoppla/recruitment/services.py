@@ -7,10 +7,11 @@ applications it affects.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -31,6 +32,9 @@ from aterkoppla.recruitment.models import (
     TeamMembership,
 )
 from aterkoppla.timeline.services import timeline_record
+
+# Who published what: an operator's record beside the timeline's.
+audit = logging.getLogger("aterkoppla.audit")
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,10 @@ class StatusCause(StrEnum):
 
 class StatusRefused(ValidationError):
     """A move the status rule does not allow from the status the recruitment has now."""
+
+
+class PublishRefused(StatusRefused):
+    """Opening for applications by someone without the organisation's recruiter role."""
 
 
 @dataclass(frozen=True)
@@ -230,6 +238,15 @@ def recruitment_set_status(
                 % {"from": Status(current).label}
             }
         )
+    if status == Status.OPEN and by is not None and not by.may_create_recruitments:
+        raise PublishRefused(
+            {
+                "status": _(
+                    "Only a recruiter or a site admin may publish a recruitment; ask a site "
+                    "admin for the role."
+                )
+            }
+        )
     if status == Status.OPEN:
         missing = organisation_contact_missing()
         if missing:
@@ -255,6 +272,13 @@ def recruitment_set_status(
     if move.needs_reason:
         data["reason"] = reason
     timeline_record(recruitment_id=recruitment.pk, by=by, kind=STATUS_CHANGED, data=data)
+    if status == Status.OPEN:
+        audit.info(
+            "recruitment %s (%s) opened for applications by user %s",
+            recruitment.pk,
+            recruitment.title,
+            by.pk if by is not None else "-",
+        )
     return recruitment
 
 
@@ -284,6 +308,11 @@ def recruitment_create(
     the language check under the recruitment's policy unless ``language_override_reason``
     says why they are kept.
     """
+    if not owner.may_create_recruitments:
+        # Its owner receives the applicants' documents: a role a site admin grants.
+        raise PermissionDenied(
+            _("Only a recruiter or a site admin may create a recruitment; ask a site admin.")
+        )
     if status not in (Status.DRAFT, Status.OPEN):
         raise StatusRefused({"status": _("A new recruitment is a draft or open for applications.")})
     recruitment = Recruitment(

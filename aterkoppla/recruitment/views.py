@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from aterkoppla.accounts.access import require_recruiter
 from aterkoppla.core.forms import add_service_errors
 from aterkoppla.recruitment import services
 from aterkoppla.recruitment.forms import (
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 @login_required
 @require_http_methods(["GET", "POST"])
 def recruitment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require_recruiter(request)
     form = RecruitmentForm(request.POST or None)
     formset = CriterionFormSet(request.POST or None, prefix="criteria")
     if request.method == "POST" and form.is_valid() and formset.is_valid():

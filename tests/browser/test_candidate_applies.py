@@ -23,7 +23,7 @@ CONTEXT = {"locale": "sv-SE", "timezone_id": "Europe/Stockholm"}
 def test_candidate_applies_on_a_phone_and_only_the_team_reaches_the_cv(
     browser: Browser, live_server, transactional_db: None, tmp_path: Path, artifacts: Path
 ) -> None:
-    recruiter = User.objects.create_user("rebecka", password="Rebecka-lösen-1")
+    recruiter = User.objects.create_user("rebecka", password="Rebecka-lösen-1", is_recruiter=True)
     User.objects.create_user("otto", password="Otto-lösen-1")
     today = timezone.localdate()
     job = recruitment_create(

@@ -39,7 +39,7 @@ def _survey_link(application) -> str:
 def test_a_rejected_candidate_answers_the_survey_on_a_phone(
     browser: Browser, live_server, transactional_db: None, artifacts: Path, language: str
 ) -> None:
-    owner = User.objects.create_user("rebecka", password="Rebecka-lösen-1")
+    owner = User.objects.create_user("rebecka", password="Rebecka-lösen-1", is_recruiter=True)
     today = timezone.localdate()
     job = recruitment_create(
         owner=owner,

@@ -93,7 +93,11 @@ def test_newcomer_creates_a_recruitment_and_adds_an_application(
     page: Page, artifacts: Path, transactional_db: None
 ) -> None:
     User.objects.create_user(
-        username="nora", password="Nora-lösenord-1", first_name="Nora", last_name="Nilsson"
+        username="nora",
+        password="Nora-lösenord-1",
+        first_name="Nora",
+        last_name="Nilsson",
+        is_recruiter=True,
     )
     today = timezone.localdate()
     deadline, reply_by = today + dt.timedelta(days=30), today + dt.timedelta(days=45)

@@ -15,6 +15,7 @@ from aterkoppla.applications.models import Application
 from aterkoppla.applications.services import application_move, applications_close
 from aterkoppla.messaging.links import application_for_token
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
+from tests.helpers import as_recruiter
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +156,7 @@ def test_me(api_as, owner):
 
 
 def test_create_recruitment_makes_the_caller_owner(api_as, member):
-    response = api_as(member).post("/recruitments", recruitment_body())
+    response = api_as(as_recruiter(member)).post("/recruitments", recruitment_body())
 
     assert response.status_code == 201
     data = response.json()
@@ -236,7 +237,8 @@ def test_recruitment_detail_counts_applications_per_stage(api_as, member, owner,
 
 
 def test_recruitment_list_holds_only_the_callers(api_as, outsider, site_admin, recruitment):
-    own = api_as(outsider).post("/recruitments", recruitment_body(title="Eget")).json()
+    own = api_as(as_recruiter(outsider)).post("/recruitments", recruitment_body(title="Eget"))
+    own = own.json()
 
     listed = api_as(outsider).get("/recruitments").json()
     assert [r["id"] for r in listed] == [own["id"]]
@@ -412,3 +414,24 @@ def test_reading_an_application_takes_a_fixed_number_of_queries(
         response = client.get(f"/applications/{application.pk}")
     # received, acknowledgement, two moves, two status updates
     assert len(response.json()["timeline"]) == 6
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("first_name", "Flood https://evil.example/prize", "web address"),
+        ("last_name", "Nilsson\nBcc: all@example.se", "line breaks"),
+    ],
+)
+def test_a_name_with_a_web_address_or_a_line_break_is_refused(
+    api_as, owner, recruitment, field, value, says
+):
+    response = api_as(owner).post(
+        f"/recruitments/{recruitment.pk}/applications", application_body(**{field: value})
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == f"Invalid input in: candidate.{field}."
+    [message] = response.json()["errors"][f"candidate.{field}"]
+    assert says in message
+    assert not message.startswith("Value error")
+    assert not Application.objects.filter(candidate__last_name__startswith="Nilsson").exists()

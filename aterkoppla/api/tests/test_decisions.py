@@ -29,6 +29,7 @@ from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.recruitment.models import Recruitment, TeamMembership
 from aterkoppla.recruitment.services import recruitment_create, team_member_add
 from aterkoppla.timeline.models import TimelineEvent
+from tests.helpers import as_recruiter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -499,7 +500,7 @@ def test_call_tasks_status_filter(api_as, hiring_manager, task, interviewed):
 def test_call_tasks_only_where_the_caller_decides(
     api_as, owner, outsider, interviewer, site_admin, recruitment, decided
 ):
-    other = recruitment_create(owner=outsider, title="Annat jobb")
+    other = recruitment_create(owner=as_recruiter(outsider), title="Annat jobb")
     assert len(api_as(owner).get("/call-tasks").json()) == 2
     assert api_as(outsider).get("/call-tasks").json() == []
     # An interviewer on the team sees no call tasks (and is refused them by name).

@@ -23,13 +23,14 @@ from tests.helpers import interview_held
 pytestmark = pytest.mark.django_db
 
 # (method, path, body, who may): "anyone" is any user with a token (their own data);
-# "view" is every team member; "manage" the owner, a recruiter and a site admin; "decide"
-# those and the hiring manager. "{task}" is a call task owed to ``application``'s candidate,
-# rejected after an interview.
+# "recruiter" a user with the organisation's recruiter role (``is_recruiter``: the owner
+# fixture, not the team member) and site admins; "view" is every team member; "manage" the
+# owner, a recruiter and a site admin; "decide" those and the hiring manager. "{task}" is a
+# call task owed to ``application``'s candidate, rejected after an interview.
 ROUTES = [
     ("GET", "/me", None, "anyone"),
     ("GET", "/recruitments", None, "anyone"),
-    ("POST", "/recruitments", "recruitment", "anyone"),
+    ("POST", "/recruitments", "recruitment", "recruiter"),
     ("GET", "/recruitments/{recruitment}", None, "view"),
     ("PATCH", "/recruitments/{recruitment}", "status", "manage"),
     ("POST", "/recruitments/{recruitment}/team", "team", "manage"),
@@ -146,8 +147,15 @@ def _counts() -> dict[str, int]:
 @pytest.mark.parametrize(("method", "path", "body", "needs"), ROUTES)
 @pytest.mark.parametrize("who", ["owner", "member", "site_admin"])
 def test_owner_recruiter_and_site_admin_may(request, api_as, call, method, path, body, needs, who):
+    before = _counts()
     response = call(api_as(request.getfixturevalue(who)), method, path, body)
-    assert response.status_code == _success(method, path), response.content
+    if needs == "recruiter" and who == "member":
+        # A recruiter on one team has not been given the organisation's role.
+        assert response.status_code == 403
+        assert "recruiter" in response.json()["detail"]
+        assert not _created_something(before)
+    else:
+        assert response.status_code == _success(method, path), response.content
 
 
 @pytest.mark.parametrize(("method", "path", "body", "needs"), ROUTES)
@@ -161,7 +169,7 @@ def test_other_team_roles_read_but_may_not_change(
     call.prepare(path)
     before = _counts()
     response = call(api_as(request.getfixturevalue(who)), method, path, body)
-    if needs == "manage" or (needs == "decide" and who == "interviewer"):
+    if needs in ("manage", "recruiter") or (needs == "decide" and who == "interviewer"):
         assert response.status_code == 403
         assert response.json()["detail"]
         assert not _created_something(before)
@@ -178,6 +186,10 @@ def test_outsider_gets_404_for_recruitments_not_theirs(
     response = call(api_as(outsider), method, path, body)
     if needs == "anyone":
         assert response.status_code == _success(method, path)
+    elif needs == "recruiter":
+        assert response.status_code == 403
+        assert "recruiter" in response.json()["detail"]
+        assert not _created_something(before)
     else:
         assert response.status_code == 404
         assert response.json() == {"detail": "Not found."}

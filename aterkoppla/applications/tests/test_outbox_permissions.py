@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from aterkoppla.messaging.models import Message
+from tests.helpers import as_recruiter
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,7 @@ def test_unknown_ids_are_404(client_for, owner, name):
 def test_outsider_does_not_see_other_recruitments_in_their_outbox(client_for, outsider, failed):
     from aterkoppla.recruitment.services import recruitment_create
 
-    own = recruitment_create(owner=outsider, title="Egen rekrytering")
+    own = recruitment_create(owner=as_recruiter(outsider), title="Egen rekrytering")
     page = client_for(outsider).get(reverse("applications:recruitment_outbox", args=[own.pk]))
     assert page.status_code == 200
     assert failed.to_address not in page.content.decode()

@@ -21,6 +21,7 @@ from aterkoppla.messaging.models import Kind, Message
 from aterkoppla.portal.tests.helpers import choose_language
 from aterkoppla.recruitment.models import Criterion, Recruitment
 from aterkoppla.recruitment.services import CriterionSpec, recruitment_create
+from tests.helpers import as_recruiter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -53,7 +54,7 @@ def sara(application) -> Application:
 def kitchen(outsider) -> Recruitment:
     """Another team's recruitment: the outsider owns it."""
     return recruitment_create(
-        owner=outsider,
+        owner=as_recruiter(outsider),
         title="Kock",
         status=Recruitment.Status.OPEN,
         criteria=[CriterionSpec(name="Hygienkort", category=Criterion.Category.EDUCATION)],
@@ -375,7 +376,7 @@ def test_replies_to_an_invitation_go_to_the_new_jobs_owner(client_for, site_admi
         person.email = address
         person.save(update_fields=["email"])
     other_job = recruitment_create(
-        owner=member,
+        owner=as_recruiter(member),
         title="Terminalarbetare",
         status=Recruitment.Status.OPEN,
         application_deadline=dt.date(2026, 12, 31),

@@ -56,7 +56,7 @@ def test_add_application_by_hand(client_for, member, recruitment):
 def test_add_application_errors(client_for, owner, recruitment):
     client = client_for(owner)
     response = _add(client, recruitment, phone="ring mig", email="nope", first_name="")
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     for field in ("id_phone", "id_email", "id_first_name"):
         assert f'href="#{field}"' in page
@@ -67,7 +67,7 @@ def test_duplicate_application_is_a_friendly_error(client_for, owner, recruitmen
     client = client_for(owner)
     _add(client, recruitment)
     response = _add(client, recruitment, email="ERIK.NILSSON@example.se")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "redan sökt" in response.content.decode()
     assert Application.objects.count() == 1
 
@@ -113,3 +113,10 @@ def test_bad_moves_are_400_with_a_message(client_for, owner, application, data):
     assert b"error-summary" in response.content
     application.refresh_from_db()
     assert application.stage == "received"
+
+
+def test_a_name_with_a_web_address_is_a_form_error(client_for, member, recruitment):
+    response = _add(client_for(member), recruitment, first_name="Vinn på www.vinst.se")
+    assert response.status_code == 400
+    assert "webbadress" in response.content.decode()
+    assert not Application.objects.exists()

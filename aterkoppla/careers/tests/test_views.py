@@ -266,3 +266,22 @@ def test_closed_recruitment_page_says_so(client, recruitment, owner):
     recruitment_update(recruitment=recruitment, by=owner, status=Recruitment.Status.CLOSED)
     page = client.get(reverse("careers:job", args=[recruitment.pk])).content.decode()
     assert "stängd för ansökningar" in page
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("first_name", "Flood https://evil.example/prize", "webbadress"),
+        ("last_name", "Ek\r\nBcc: alla@example.se", "radbrytningar"),
+    ],
+)
+def test_a_name_with_a_web_address_or_a_line_break_is_a_form_error(
+    client, recruitment, settings, field, value, says
+):
+    response = _apply(client, recruitment, **{field: value})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'href="#id_{field}' in page
+    assert says in page
+    assert not Application.objects.exists()
+    assert not _stored_files(settings)

@@ -15,6 +15,7 @@ from aterkoppla.dashboard import selectors
 from aterkoppla.dashboard.tests.helpers import TODAY, english, fail, receive
 from aterkoppla.messaging.models import Message
 from aterkoppla.recruitment.services import recruitment_create
+from tests.helpers import as_recruiter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("nov_25")]
 
@@ -155,7 +156,7 @@ def test_queued_and_sent_messages_are_not_on_the_dashboard(client_for, owner, wa
 
 
 def test_only_the_users_recruitments_count(client_for, owner, outsider, site_admin, waiting):
-    other = recruitment_create(owner=outsider, title="Utvecklare")
+    other = recruitment_create(owner=as_recruiter(outsider), title="Utvecklare")
     theirs = receive(other, outsider, "Olle Annan", reply_by=dt.date(2026, 11, 2))
     fail(theirs)
 

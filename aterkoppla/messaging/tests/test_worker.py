@@ -232,3 +232,27 @@ def test_a_delivered_message_keeps_no_link_secret(recruitment, settings, tmp_pat
     assert token not in sent.body_text
     assert token not in sent.body_html
     assert "/ansokan/…/" in sent.body_text
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("to_name", "Sara\r\nBcc: all@example.se"),
+        ("to_name", "Sara\nEk"),
+        ("to_address", "sara@example.se\nBcc: all@example.se"),
+    ],
+)
+def test_a_message_that_cannot_be_written_as_mail_fails_for_good_at_once(field, value):
+    """A line break in a name (stored before names were checked) or an address that cannot be
+    written is the same on every try: failed for a person to correct, not retried for a day."""
+    [message_id] = _queue(1)
+    Message.objects.filter(message_id=message_id).update(**{field: value})
+
+    tally = Worker().deliver_all()
+
+    assert (tally.sent, tally.failed, tally.retried) == (0, 1, 0)
+    message = Message.objects.get(message_id=message_id)
+    assert message.status == Message.Status.FAILED
+    assert message.attempts == 1
+    assert message.last_error.startswith("The message cannot be written as mail")
+    assert not mail.outbox

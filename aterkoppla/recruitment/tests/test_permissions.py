@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.helpers import as_recruiter
+
 pytestmark = pytest.mark.django_db
 
 # (url name, needs the criterion/membership, method, what a team member may do)
@@ -111,7 +113,7 @@ def test_list_shows_only_recruitments_the_user_is_on(
 ):
     from aterkoppla.recruitment.services import recruitment_create
 
-    recruitment_create(owner=outsider, title="Outsiderns rekrytering")
+    recruitment_create(owner=as_recruiter(outsider), title="Outsiderns rekrytering")
     assert (
         "Lagerarbetare"
         in client_for(owner).get(reverse("applications:recruitments")).content.decode()
@@ -127,7 +129,9 @@ def test_list_shows_only_recruitments_the_user_is_on(
 def test_a_criterion_of_another_recruitment_is_404(client_for, owner, outsider, recruitment):
     from aterkoppla.recruitment.services import CriterionSpec, recruitment_create
 
-    other = recruitment_create(owner=outsider, title="Annan", criteria=[CriterionSpec(name="X")])
+    other = recruitment_create(
+        owner=as_recruiter(outsider), title="Annan", criteria=[CriterionSpec(name="X")]
+    )
     url = reverse(
         "recruitment:criterion_edit",
         kwargs={"pk": recruitment.pk, "criterion_pk": other.criteria.get().pk},

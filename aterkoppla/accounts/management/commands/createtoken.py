@@ -24,8 +24,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--create",
             action="store_true",
-            help="Make a recruiter user with this username when there is none. It gets no "
-            "password: it works through the API until an administrator sets one.",
+            help="Make a recruiter user with this username when there is none: it may create "
+            "and publish recruitments (is_recruiter). It gets no password: it works through "
+            "the API until an administrator sets one.",
         )
         parser.add_argument(
             "--name", default="Command line", help="What the token is for (shown in lists)."
@@ -57,7 +58,8 @@ class Command(BaseCommand):
         self.stdout.write(key)
 
     def _create_user(self, username: str) -> User:
-        user = User(username=username)
+        # Made by an operator on the server: the recruiter role a site admin would grant.
+        user = User(username=username, is_recruiter=True)
         user.set_unusable_password()
         try:
             user.full_clean(exclude=["password"])
