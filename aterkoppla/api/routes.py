@@ -108,10 +108,12 @@ def recruitment_create(request: ApiRequest, payload: schemas.RecruitmentIn) -> S
     summary="Get a recruitment",
 )
 def recruitment_detail(request: ApiRequest, recruitment_id: RecruitmentId) -> Recruitment:
-    """The recruitment, its requirement profile and how many applications are in each stage."""
-    recruitment, _access = _recruitment_for(
+    """The recruitment, its requirement profile and how many applications are in each stage:
+    of those the caller may see (an interviewer: the interviews they are on)."""
+    recruitment, access = _recruitment_for(
         request, recruitment_id, queryset=selectors.recruitments_with_criteria()
     )
+    selectors.count_visible_stages(recruitment, user=request.auth, access=access)
     return recruitment
 
 

@@ -23,6 +23,7 @@ from aterkoppla.applications.events import RECEIVED, STAGE_CHANGED
 from aterkoppla.applications.merits import merits_from_input, merits_save
 from aterkoppla.applications.models import Application, Candidate, Document
 from aterkoppla.applications.promises import promise_given, promises_answered
+from aterkoppla.core.validators import validate_promise_date
 from aterkoppla.lib.documents import DocumentType
 from aterkoppla.lib.phone import InvalidPhoneNumber, to_e164
 from aterkoppla.lib.workdays import add_working_days
@@ -285,6 +286,7 @@ def application_move(
     today = timezone.localdate(at)
     if reply_by is not None and reply_by < today:
         raise ValidationError({"reply_by": _("The promised answer date cannot be in the past.")})
+    validate_promise_date(reply_by, today=today, field="reply_by", past_allowed=True)
     # An open application always has a promised date (P2): kept, unless a new one is given.
     promised = reply_by if reply_by is not None else application.reply_by
     if promised is None or promised < today:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -37,3 +38,41 @@ class PersonNameValidator:
 
 
 validate_person_name = PersonNameValidator()
+
+
+# How far ahead a date promised to candidates may lie: a promise a year away is one nobody
+# can hold the employer to, and "9999-12-31" would never be broken.
+PROMISE_MONTHS = 12
+
+
+def latest_promise(today: dt.date) -> dt.date:
+    """The last date that may be promised from ``today``: the same day twelve months on
+    (28 February for 29 February)."""
+    try:
+        return today.replace(year=today.year + PROMISE_MONTHS // 12)
+    except ValueError:
+        return today.replace(year=today.year + PROMISE_MONTHS // 12, day=28)
+
+
+def validate_promise_date(
+    value: dt.date | None, *, today: dt.date, field: str, past_allowed: bool = False
+) -> None:
+    """A date promised to candidates (an answer date, a reserve date, the first answer of a
+    recruitment, the last day to apply) lies between today and twelve months from today;
+    ``past_allowed`` for a date only checked against the far end."""
+    if value is None:
+        return
+    if not past_allowed and value < today:
+        raise ValidationError({field: _("The date cannot be in the past.")}, code="past")
+    latest = latest_promise(today)
+    if value > latest:
+        raise ValidationError(
+            {
+                field: _(
+                    "The date is too far ahead: give a date no later than %(latest)s, twelve "
+                    "months from today."
+                )
+                % {"latest": latest.isoformat()}
+            },
+            code="too_far",
+        )

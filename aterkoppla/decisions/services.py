@@ -36,6 +36,7 @@ from aterkoppla.applications.services import (
 )
 from aterkoppla.applications.talent_pool import talent_pool_consent_valid
 from aterkoppla.assessment.models import Interview, Rating, Scorecard, Screening
+from aterkoppla.core.validators import validate_promise_date
 from aterkoppla.decisions.call_sheets import feedback_outcome, withheld_details, written_summary
 from aterkoppla.decisions.disclosure import disclosure_letter
 from aterkoppla.decisions.events import (
@@ -321,6 +322,9 @@ def _classify_reserves(
         plan.reserve.append(PlannedItem(application, Result.RESERVE, Channel.EMAIL))
     if reserve_until is not None and reserve_until < timezone.localdate():
         raise ValidationError({"reserve_until": _("The date cannot be in the past.")})
+    validate_promise_date(
+        reserve_until, today=timezone.localdate(), field="reserve_until", past_allowed=True
+    )
 
 
 def _classify_rejections(

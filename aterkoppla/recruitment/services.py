@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from aterkoppla.accounts.models import User
 from aterkoppla.core.meta import model_field
+from aterkoppla.core.validators import validate_promise_date
 from aterkoppla.language.gate import Text, language_gate
 from aterkoppla.language.models import Policy, Where
 from aterkoppla.language.review import requirement_profile
@@ -50,6 +51,16 @@ class CriterionSpec:
 def _validated(instance: Recruitment | Criterion | TeamMembership | LegalHold) -> None:
     """Run model validation (fields, choices and Meta.constraints) before writing."""
     instance.full_clean()
+
+
+def _dates_within_reach(**dates: object) -> None:
+    """The last day to apply and the first answer date, as given or changed: at most twelve
+    months ahead (a date already passed may stay; the status rule and the promises see to
+    it)."""
+    today = timezone.localdate()
+    for field, value in dates.items():
+        if isinstance(value, dt.date):
+            validate_promise_date(value, today=today, field=field, past_allowed=True)
 
 
 def profile_version_current(recruitment: Recruitment) -> ProfileVersion | None:
@@ -315,6 +326,7 @@ def recruitment_create(
         )
     if status not in (Status.DRAFT, Status.OPEN):
         raise StatusRefused({"status": _("A new recruitment is a draft or open for applications.")})
+    _dates_within_reach(application_deadline=application_deadline, first_reply_by=first_reply_by)
     recruitment = Recruitment(
         owner=owner,
         title=title.strip(),
@@ -376,6 +388,9 @@ def recruitment_update(
     if unknown:
         raise TypeError(f"Unknown recruitment fields: {sorted(unknown)}")
     status = changes.pop("status", None)
+    _dates_within_reach(
+        **{k: v for k, v in changes.items() if k in ("application_deadline", "first_reply_by")}
+    )
     for field, value in changes.items():
         setattr(recruitment, field, value.strip() if isinstance(value, str) else value)
     posting = {"description", "job_tasks"} & set(changes)

@@ -219,6 +219,18 @@ def test_screening_moves_to_screening_with_a_new_reply_by(api_as, owner, applica
     assert Message.objects.filter(application=application, kind="status_update").count() == 1
 
 
+def test_a_reply_by_years_ahead_is_a_clear_422(api_as, owner, application):
+    response = api_as(owner).post(
+        f"/applications/{application.pk}/screening",
+        {"advance_to": "screening", "reply_by": "9999-12-31"},
+    )
+    assert response.status_code == 422, response.content
+    [message] = response.json()["errors"]["reply_by"]
+    assert "too far ahead" in message
+    application.refresh_from_db()
+    assert (application.stage, application.reply_by) == ("received", dt.date(2026, 12, 18))
+
+
 def test_screening_marks_for_rejection_and_unmarks(api_as, hiring_manager, application, criteria):
     client = api_as(hiring_manager)
     path = f"/applications/{application.pk}/screening"

@@ -435,3 +435,31 @@ def test_a_name_with_a_web_address_or_a_line_break_is_refused(
     assert says in message
     assert not message.startswith("Value error")
     assert not Application.objects.filter(candidate__last_name__startswith="Nilsson").exists()
+
+
+def test_an_interviewer_counts_only_the_applications_of_their_interviews(
+    api_as, owner, interviewer, member, recruitment, interview
+):
+    """As on the pipeline page: an interviewer does not learn how many applied or were turned
+    down, only how many of the applications they interview are in each stage."""
+    for number in range(3):
+        api_as(owner).post(
+            f"/recruitments/{recruitment.pk}/applications",
+            application_body(email=f"sokande{number}@example.se"),
+        )
+    counts = api_as(interviewer).get(f"/recruitments/{recruitment.pk}").json()["stage_counts"]
+    assert counts == dict.fromkeys(Application.Stage.values, 0) | {"interview": 1}
+    everyone = api_as(member).get(f"/recruitments/{recruitment.pk}").json()["stage_counts"]
+    assert everyone == dict.fromkeys(Application.Stage.values, 0) | {
+        "interview": 1,
+        "received": 3,
+    }
+
+
+def test_a_first_answer_date_years_ahead_is_refused(api_as, owner):
+    response = api_as(owner).post(
+        "/recruitments", recruitment_body(first_reply_by="9999-12-31", status="draft")
+    )
+    assert response.status_code == 422, response.content
+    assert "too far ahead" in response.json()["errors"]["first_reply_by"][0]
+    assert not Recruitment.objects.exists()

@@ -129,6 +129,25 @@ def test_a_promise_cannot_be_made_for_the_past(application, owner):
         )
 
 
+@pytest.mark.usefixtures("nov_25")
+@pytest.mark.parametrize("promised", [dt.date(9999, 12, 31), dt.date(2027, 11, 26)])
+def test_a_promise_more_than_twelve_months_ahead_is_refused(application, owner, promised):
+    """A date nobody can hold the employer to is no promise (2026-11-25 → 2027-11-25)."""
+    with pytest.raises(ValidationError, match="2027-11-25"):
+        application_move(application=application, to_stage="screening", by=owner, reply_by=promised)
+    application.refresh_from_db()
+    assert application.stage == "received"
+
+
+@pytest.mark.usefixtures("nov_25")
+def test_a_promise_twelve_months_ahead_is_kept(application, owner):
+    application_move(
+        application=application, to_stage="screening", by=owner, reply_by=dt.date(2027, 11, 25)
+    )
+    application.refresh_from_db()
+    assert application.reply_by == dt.date(2027, 11, 25)
+
+
 def test_closing_keeps_the_stage_it_was_reached_from(application, owner):
     application_move(application=application, to_stage="interview", by=owner)
     applications_close(applications=[application], outcome="rejected", by=owner)

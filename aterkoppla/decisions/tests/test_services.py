@@ -189,6 +189,16 @@ def test_reserves_are_told_and_keep_a_date(recruitment, owner, interviewed):
     assert ali.messages.filter(kind=Kind.RESERVE).exists()
 
 
+def test_a_reserve_date_years_ahead_is_refused(recruitment, owner, interviewed):
+    ali = interviewed[1]
+    with pytest.raises(ValidationError, match="too far ahead"):
+        decision_record(
+            recruitment=recruitment, by=owner, reserve=[ali.pk], reserve_until=dt.date(9999, 1, 1)
+        )
+    ali.refresh_from_db()
+    assert ali.stage != Application.Stage.RESERVE
+
+
 def test_the_call_notice_asks_when_to_call_without_the_answer(
     recruitment, owner, interviewed, others
 ):

@@ -360,3 +360,23 @@ def test_recruitment_pages_show_the_status(client_for, owner, recruitment):
     assert "status--decided" in listing and "Beslutad" in listing
     page = client.get(reverse("applications:pipeline", args=[recruitment.pk])).content.decode()
     assert "status--decided" in page and "Beslutad" in page
+
+
+def test_a_first_answer_date_years_ahead_is_a_form_error(client_for, owner):
+    response = client_for(owner).post(
+        reverse("recruitment:create"), _create_data(first_reply_by="9999-12-31")
+    )
+    assert response.status_code == 400
+    assert "för långt fram" in response.content.decode()
+    assert not Recruitment.objects.exists()
+
+
+def test_a_last_day_to_apply_years_ahead_is_refused_on_edit(client_for, owner, recruitment):
+    url = reverse("recruitment:edit", args=[recruitment.pk])
+    response = client_for(owner).post(
+        url, _edit_data(recruitment, application_deadline="2999-01-01", first_reply_by="")
+    )
+    assert response.status_code == 400
+    assert "för långt fram" in response.content.decode()
+    recruitment.refresh_from_db()
+    assert recruitment.application_deadline == dt.date(2026, 12, 10)
