@@ -329,7 +329,8 @@ _EN_AGENT = [
     "clean(?:s|ed|ing)", "cover(?:s|ed|ing)", "compar(?:e|es|ed|ing)", "serv(?:e|es|ed|ing)",
     "sell(?:s|ing)?", "sold", "market(?:s|ed|ing)", "target(?:s|ed|ing)", "translat\\w*",
     "organi[sz](?:e|es|ed|ing)",
-    "(?:r[ua]n|runs|running)(?!\\s+(?:to|away|off|from|out|into|in)(?![\\w]))",
+    # Not "the office runs on memes", "the plant runs on diesel": fuelled by, not run by.
+    "(?:r[ua]n|runs|running)(?!\\s+(?:(?:to|away|off|from|out|into|in)(?![\\w])|on(?![\\w-])))",
     "help(?:s|ed|ing)", "visit(?:s|ed|ing)",
     "train(?:s|ed|ing)", "arrang(?:e|es|ed|ing)", "schedul(?:e|es|ed|ing)", "recruit(?:s|ed|ing)",
     "invoic(?:e|es|ed|ing)", "monitor(?:s|ed|ing)", "report(?:s|ed|ing)\\s+on", "dispens\\w*",
