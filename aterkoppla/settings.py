@@ -6,6 +6,7 @@ a clear message when a variable is malformed.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import sys
 from pathlib import Path
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "axes",
     "aterkoppla.accounts",
     "aterkoppla.core",
     "aterkoppla.timeline",
@@ -93,7 +95,31 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username,
+# or from one address, further attempts are refused for LOGIN_LOCKOUT_MINUTES without
+# checking the password (no costly hashing). The staff login and the admin's alike. An
+# operator unlocks with `aterkoppla manage axes_reset_username NAME` or `axes_reset_ip ADDRESS`
+# (docs/OPERATIONS.md). AxesStandaloneBackend comes first so that a locked-out attempt never
+# reaches the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=1440)
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "aterkoppla.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "aterkoppla.core.views.client_ip"
+# Only failures are recorded, not every successful login.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "aterkoppla.urls"
 WSGI_APPLICATION = "aterkoppla.wsgi.application"

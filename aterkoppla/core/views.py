@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -19,3 +20,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
 def rate_limited(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """What django-ratelimit shows when an address has sent too much: 429 with a plain word."""
     return render(request, "core/rate_limited.html", status=429)
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address, read where the rate limits read it (``RATELIMIT_IP_META_KEY``:
+    REMOTE_ADDR, or the header a trusted reverse proxy sets); the login lock-out uses it too."""
+    value = request.META.get(settings.RATELIMIT_IP_META_KEY) or request.META.get("REMOTE_ADDR")
+    # A proxy's list ("client, proxy1, proxy2"): the first is the client as the proxy saw it.
+    return (value or "").split(",")[0].strip()
