@@ -6,12 +6,17 @@ import datetime as dt
 import json
 from typing import Any
 
+import nh3
 from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.recruitment.models import Recruitment
+
+# What a job posting's description may keep of the HTML staff typed: paragraphs, lists and
+# emphasis, without attributes. Job boards render the description as HTML.
+DESCRIPTION_TAGS = {"p", "br", "ul", "ol", "li", "b", "strong", "i", "em"}
 
 # Characters that could end the <script> element or open markup inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -23,6 +28,9 @@ def job_posting(recruitment: Recruitment, organisation: Organisation, url: str) 
     if tasks:
         items = "".join(f"<li>{task}</li>" for task in tasks)
         description += f"<ul>{items}</ul>"
+    # Staff-written HTML (a pasted link, an <img onerror=…>) goes to search engines only as
+    # the tags above; everything else is removed, its text kept.
+    description = nh3.clean(description, tags=DESCRIPTION_TAGS, attributes={})
     posted = recruitment.published_at or recruitment.created_at
     data: dict[str, Any] = {
         "@context": "https://schema.org/",

@@ -90,6 +90,26 @@ def test_json_ld_cannot_be_broken_out_of(client, owner):
     assert "<script>alert(1)" not in page
 
 
+def test_staff_html_in_the_description_is_sanitised_for_job_boards(client, owner):
+    job = recruitment_create(
+        owner=owner,
+        title="Lagerarbetare",
+        status="open",
+        location="Jönköping",
+        description=(
+            '<b onclick="steal()">Krav:</b> truckkort.<img src=x onerror=alert(1)>\n\n'
+            '<script>alert(2)</script><a href="https://evil.example/">Läs mer</a>'
+        ),
+        job_tasks="Plocka <iframe src=https://evil.example></iframe>order",
+    )
+    page = client.get(reverse("careers:job", args=[job.pk])).content.decode()
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    description = json.loads(script.group(1))["description"]
+    assert description == (
+        "<p><b>Krav:</b> truckkort.</p>\n\n<p>Läs mer</p><ul><li>Plocka order</li></ul>"
+    )
+
+
 def test_remote_job_names_the_country(client, owner):
     job = recruitment_create(owner=owner, title="Distans", status="open", remote=True)
     page = client.get(reverse("careers:job", args=[job.pk])).content.decode()

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -75,12 +76,23 @@ class Command(BaseCommand):
             "-",
             "--graceful-timeout",
             "10",
+            # Gunicorn's control socket: in this instance's private data folder, not a fixed
+            # path every instance on the machine would share (~/.gunicorn/gunicorn.ctl).
+            *_control_socket(settings.DATA_DIR),
         ]
         os.environ["DJANGO_SETTINGS_MODULE"] = "aterkoppla.settings"
         os.environ["ATERKOPPLA_DATA_DIR"] = str(settings.DATA_DIR)
         if options["no_worker"]:
             os.execv(argv[0], argv)  # noqa: S606 — replace this process so signals reach gunicorn
         sys.exit(run_beside(argv, [sys.executable, "-m", "aterkoppla", "worker"]))
+
+
+def _control_socket(data_dir: Path) -> list[str]:
+    path = data_dir / "gunicorn.ctl"
+    # A Unix socket's path has room for about a hundred bytes.
+    if len(os.fsencode(path)) > 100:
+        return ["--no-control-socket"]
+    return ["--control-socket", str(path)]
 
 
 def run_beside(web: list[str], worker: list[str], *, restart_after: float = 5.0) -> int:
