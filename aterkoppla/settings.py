@@ -7,6 +7,7 @@ a clear message when a variable is malformed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -29,6 +30,13 @@ BASE_DIR = Path(__file__).resolve().parent
 TESTING = "pytest" in sys.modules
 
 DATA_DIR = env_path("ATERKOPPLA_DATA_DIR", Path.cwd() / "data")
+# What the product writes (the database, the secret key, sent mail, uploads, the cache) is
+# personal data: readable by the service's own user only, whatever umask the process was
+# started with, in a folder only that user may enter.
+os.umask(0o077)
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+if DATA_DIR.stat().st_uid == os.geteuid():
+    DATA_DIR.chmod(0o700)
 DEBUG = env_bool("DEBUG", False)
 
 
@@ -282,6 +290,10 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
 # (so that `make run` loses nothing and sends nothing to real people); with EMAIL_HOST set,
 # they go out over SMTP.
 EMAIL_FILE_PATH = DATA_DIR / "sent-mail"
+# Those .eml files are copies kept on disk: the candidate's private link is written with its
+# secret taken out, as in the stored message, unless this is on (`serve --demo` turns it on,
+# so that the fictional candidates' pages can be opened from their mail).
+SENT_MAIL_LIVE_LINKS = env_bool("SENT_MAIL_LIVE_LINKS", False)
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"

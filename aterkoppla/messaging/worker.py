@@ -21,6 +21,7 @@ import re
 import smtplib
 import time
 from collections.abc import Iterator, Sequence
+from copy import copy as shallow_copy
 from dataclasses import dataclass
 from email.utils import formataddr
 from pathlib import Path
@@ -404,6 +405,8 @@ class EmlFileBackend(FileEmailBackend):
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         folder = Path(self.file_path)
         for email in email_messages:
+            if not settings.SENT_MAIL_LIVE_LINKS:
+                email = _without_link_secrets(email)
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
             name = re.sub(r"[^A-Za-z0-9.@_-]", "", str(email.extra_headers.get("Message-ID", "")))
             path = folder / f"{stamp}-{name or id(email)}.eml"
@@ -411,6 +414,18 @@ class EmlFileBackend(FileEmailBackend):
             # django-stubs 6 types the stdlib message that Django 6 returns instead.
             path.write_bytes(email.message().as_bytes(linesep="\n"))  # type: ignore[call-arg]
         return len(email_messages)
+
+
+def _without_link_secrets(email: EmailMessage) -> EmailMessage:
+    """A copy of ``email`` whose candidate links have their secret taken out (as the stored
+    message has once it is sent): a file on disk is not the candidate's mailbox."""
+    copy = shallow_copy(email)
+    copy.body = redact_links(email.body)
+    if isinstance(copy, EmailMultiAlternatives):
+        copy.alternatives = []
+        for content, mimetype in getattr(email, "alternatives", ()):
+            copy.attach_alternative(redact_links(str(content)), mimetype)
+    return copy
 
 
 def mail_backend() -> BaseEmailBackend:

@@ -58,6 +58,7 @@ def _aterkoppla(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedP
         capture_output=True,
         text=True,
         timeout=120,
+        umask=0o022,  # a usual umask: files would be world-readable
     )
 
 
@@ -134,3 +135,12 @@ def test_gunicorns_control_socket_is_in_the_private_data_folder(tmp_path):
     assert _control_socket(tmp_path) == ["--control-socket", str(tmp_path / "gunicorn.ctl")]
     # Too long a path for a Unix socket: none rather than a shared default.
     assert _control_socket(tmp_path / ("x" * 120)) == ["--no-control-socket"]
+
+
+def test_the_data_folder_and_its_files_are_the_service_users_alone(tmp_path):
+    data = tmp_path / "data"
+    done = _aterkoppla(data, "manage", "migrate", "-v", "0", DATABASE_URL="")
+    assert done.returncode == 0, done.stderr
+    assert data.stat().st_mode & 0o777 == 0o700
+    for name in ("aterkoppla.sqlite3", "secret_key"):
+        assert (data / name).stat().st_mode & 0o777 == 0o600, name

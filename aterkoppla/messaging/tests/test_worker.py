@@ -256,3 +256,29 @@ def test_a_message_that_cannot_be_written_as_mail_fails_for_good_at_once(field, 
     assert message.attempts == 1
     assert message.last_error.startswith("The message cannot be written as mail")
     assert not mail.outbox
+
+
+@pytest.mark.parametrize("live", [False, True])
+def test_sent_mail_files_are_private_and_keep_no_link_secret(recruitment, settings, tmp_path, live):
+    """Without a mail server each message is an .eml copy on disk: readable by the service's
+    user only, and the candidate's link written without its secret (unless the demo asks
+    for live links, for its fictional candidates)."""
+    from aterkoppla.applications.services import application_receive
+
+    settings.EMAIL_BACKEND = "aterkoppla.messaging.worker.EmlFileBackend"
+    settings.EMAIL_FILE_PATH = tmp_path / "sent-mail"
+    settings.SENT_MAIL_LIVE_LINKS = live
+    application = application_receive(
+        recruitment=recruitment, first_name="Sara", last_name="Ek", email="sara@example.se"
+    )
+    body = application.messages.get().body_text
+    token = next(w for w in body.split() if "/ansokan/" in w).rstrip("/").rsplit("/", 1)[1]
+
+    Worker().deliver_all()
+
+    [eml] = (tmp_path / "sent-mail").iterdir()
+    assert eml.stat().st_mode & 0o777 == 0o600
+    content = eml.read_bytes().decode()
+    assert (token in content) is live
+    if not live:
+        assert "/ansokan/…/" in content or "/ansokan/=E2=80=A6/" in content

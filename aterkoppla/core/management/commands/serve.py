@@ -58,6 +58,10 @@ class Command(BaseCommand):
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         if options["demo"]:
+            # Fictional people: their links in the sent-mail copies stay usable (the worker
+            # beside gunicorn inherits the setting).
+            os.environ["SENT_MAIL_LIVE_LINKS"] = "1"
+            settings.SENT_MAIL_LIVE_LINKS = True
             call_command("demo")
         self.stdout.write(self.style.SUCCESS(f"Återkoppla is running at http://{shown}:{port}/"))
         self.stdout.write("Stop it with Ctrl+C.")
