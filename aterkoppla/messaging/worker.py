@@ -420,7 +420,7 @@ def _without_link_secrets(email: EmailMessage) -> EmailMessage:
     """A copy of ``email`` whose candidate links have their secret taken out (as the stored
     message has once it is sent): a file on disk is not the candidate's mailbox."""
     copy = shallow_copy(email)
-    copy.body = redact_links(email.body)
+    copy.body = redact_links(str(email.body))
     if isinstance(copy, EmailMultiAlternatives):
         copy.alternatives = []
         for content, mimetype in getattr(email, "alternatives", ()):
