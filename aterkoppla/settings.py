@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Body size and the public forms' rate limits, before CSRF reads the body.
+    "aterkoppla.core.limits.RequestLimitsMiddleware",
     # Pages and API answers with personal data are never stored by browsers or proxies.
     "aterkoppla.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -213,6 +215,9 @@ UPLOAD_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields without files
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger files go to a temporary file
 FILE_UPLOAD_PERMISSIONS = 0o600
+# The largest request body accepted at all, checked before anything reads it (a proxy in
+# front should have the same limit: docs/DEPLOYMENT.md): two documents and the form's text.
+REQUEST_MAX_BYTES = 2 * UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE + 1024 * 1024
 # Applications one address may send through the career page per hour.
 APPLY_RATE = env_str("APPLY_RATE", "10/h")
 

@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from aterkoppla.applications.models import Application
 from aterkoppla.applications.services import application_receive
 from aterkoppla.careers.forms import ApplyForm
 from aterkoppla.careers.jobposting import as_script, job_posting
 from aterkoppla.core.forms import add_service_errors
+from aterkoppla.core.limits import rate_limited_early
 from aterkoppla.organisation.models import Organisation
 from aterkoppla.organisation.privacy import privacy_notice_body
 from aterkoppla.recruitment.models import Criterion, Recruitment
@@ -84,7 +84,7 @@ def _apply_rate(group: str, request: HttpRequest) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=_apply_rate, method="POST", block=True)
+@rate_limited_early(group="careers.apply", rate=_apply_rate)
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
     recruitment = _get_published(pk)
     if not recruitment.accepts_applications():

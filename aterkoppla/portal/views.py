@@ -25,6 +25,7 @@ from aterkoppla.applications.models import Application, Candidate
 from aterkoppla.applications.services import applications_close
 from aterkoppla.assessment.models import Interview
 from aterkoppla.assessment.selectors import interview_ahead_for_candidate
+from aterkoppla.core.limits import rate_limited_early
 from aterkoppla.decisions.models import CallTask, DisclosureRequest
 from aterkoppla.decisions.services import disclosure_request
 from aterkoppla.experience.survey import survey_status
@@ -304,7 +305,11 @@ def withdraw(request: HttpRequest, application: Application, token: str) -> Http
 
 @_private
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=LOST_LINK_RATE, method="POST", group="portal.lost-link", block=True)
+@rate_limited_early(
+    group="portal.lost-link",
+    rate=LOST_LINK_RATE,
+    refusal=_private(lambda request: import_string(settings.RATELIMIT_VIEW)(request)),
+)
 def lost_link(request: HttpRequest) -> HttpResponse:
     form = LostLinkForm(request.POST if request.method == "POST" else None)
     context: dict[str, object] = {"organisation": Organisation.current()}

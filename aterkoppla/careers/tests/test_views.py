@@ -246,6 +246,45 @@ def test_rate_limit_per_address(client, recruitment, settings):
     assert other.status_code == 302
 
 
+def test_an_address_over_the_limit_is_refused_before_the_body_is_read(recruitment, settings):
+    """The rate limit answers before the CSRF check reads (and spools) the body: without a
+    CSRF token the answer is still 429, not 403."""
+    from django.test import Client
+
+    settings.APPLY_RATE = "2/h"
+    client = Client(enforce_csrf_checks=True)
+    url = reverse("careers:apply", args=[recruitment.pk])
+    page = client.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    for i in range(2):
+        response = client.post(url, _form(email=f"a{i}@example.se", csrfmiddlewaretoken=token))
+        assert response.status_code == 302
+    refused = client.post(url, _form(email="c@example.se"))
+    assert refused.status_code == 429
+    assert Application.objects.count() == 2
+
+
+def test_a_body_larger_than_the_limit_is_refused_unread(client, recruitment, settings):
+    url = reverse("careers:apply", args=[recruitment.pk])
+    size = settings.REQUEST_MAX_BYTES + 1
+    response = client.post(url, _form(), CONTENT_LENGTH=str(size))
+    assert response.status_code == 413
+    assert "Det du skickade är större" in response.content.decode()
+    assert not Application.objects.exists()
+    assert not _stored_files(settings)
+
+
+def test_the_api_says_413_in_json(client, settings):
+    response = client.post(
+        "/api/v1/recruitments",
+        b"{}",
+        content_type="application/json",
+        CONTENT_LENGTH=str(settings.REQUEST_MAX_BYTES + 1),
+    )
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"] or "för stor" in response.json()["detail"]
+
+
 def test_bad_input_is_a_form_error(client, recruitment):
     response = _apply(
         client,
