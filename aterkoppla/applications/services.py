@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +34,8 @@ from aterkoppla.recruitment.models import Recruitment
 from aterkoppla.recruitment.services import StatusCause, profile_freeze, recruitment_set_status
 from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -204,13 +207,58 @@ def application_receive(
         data["acknowledge"] = False
     timeline_record(application=application, by=by, kind=RECEIVED, data=data, at=received_at)
     if acknowledge:
-        message_queue(
-            application=application,
-            kind=Kind.ACKNOWLEDGEMENT,
-            dedupe_key=f"acknowledgement:{application.pk}",
-            by=by,
-        )
+        try:
+            # In a savepoint: an acknowledgement that cannot be written must not cost the
+            # candidate their application. The ``acknowledgements`` sweep writes it later.
+            with transaction.atomic():
+                acknowledgement_queue(application, by=by)
+        except Exception:
+            logger.exception(
+                "The acknowledgement of application %s could not be written; the worker's "
+                "sweep tries again",
+                application.pk,
+            )
     return application
+
+
+def acknowledgement_queue(application: Application, *, by: User | None = None) -> None:
+    """Queue the acknowledgement (once: its dedupe key is the application's)."""
+    message_queue(
+        application=application,
+        kind=Kind.ACKNOWLEDGEMENT,
+        dedupe_key=f"acknowledgement:{application.pk}",
+        by=by,
+    )
+
+
+# How far back the sweep looks for an application whose acknowledgement was never written.
+ACKNOWLEDGEMENT_LOOKBACK = dt.timedelta(days=7)
+
+
+def acknowledgements_missing(now: dt.datetime) -> QuerySet[Application]:
+    """Open applications received in the last week that should have an acknowledgement and
+    have none (its writing failed when they arrived)."""
+    return (
+        Application.objects.filter(received_at__gte=now - ACKNOWLEDGEMENT_LOOKBACK)
+        .exclude(stage__in=Application.CLOSED_STAGES)
+        .exclude(messages__kind=Kind.ACKNOWLEDGEMENT)
+        .exclude(timeline__kind=RECEIVED, timeline__data__acknowledge=False)
+    )
+
+
+def acknowledgements_sweep(now: dt.datetime) -> list[int]:
+    """Write each missing acknowledgement; one that fails again is logged and tried next
+    time. Returns the applications acknowledged now."""
+    done = []
+    for application in acknowledgements_missing(now).select_related("candidate", "recruitment"):
+        try:
+            with transaction.atomic():
+                acknowledgement_queue(application)
+        except Exception:
+            logger.exception("The acknowledgement of application %s failed again", application.pk)
+        else:
+            done.append(application.pk)
+    return done
 
 
 # What the candidate is told when their application reaches a stage (DESIGN §4). Offers and

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from aterkoppla.applications.promises import SweepResult, promises_sweep
+from aterkoppla.applications.services import acknowledgements_sweep
 from aterkoppla.applications.talent_pool import talent_pool_sweep
 from aterkoppla.core.sweeps import sweep
 
@@ -20,3 +21,9 @@ def promises(now: dt.datetime) -> SweepResult:
 def talent_pool(now: dt.datetime) -> list[int]:
     """A consent in its last month: the candidate is asked once whether to renew it."""
     return talent_pool_sweep(now)
+
+
+@sweep("acknowledgements")
+def acknowledgements(now: dt.datetime) -> list[int]:
+    """An application whose acknowledgement could not be written when it arrived gets it."""
+    return acknowledgements_sweep(now)

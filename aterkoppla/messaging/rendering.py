@@ -2,7 +2,10 @@
 
 Templates are Jinja2 text, edited by the organisation, rendered in a ``SandboxedEnvironment``
 over a fixed set of plain strings: a template can print these names and use simple
-conditions, nothing else. A template that does not render is refused when saved.
+conditions, nothing else (no loops, macros, assignments, calls or arithmetic: checked on the
+template's syntax tree, ``_check_syntax``), and its output is capped (``MAX_OUTPUT``). A
+template that does not render is refused when saved; one that fails for some candidate
+anyway gives a held message with the shipped wording (``messaging.services``), never a crash.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from jinja2 import StrictUndefined, Template, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 DEFAULTS = Path(__file__).parent / "defaults"
@@ -104,10 +107,110 @@ _environment = SandboxedEnvironment(
 _environment.globals.clear()
 
 
+# What a template may be made of: text, the names above, conditions ({% if %}, "and", "or",
+# "not", comparisons, "a if b else c"), joining with ~ and a few string filters. No loops,
+# macros, assignments, calls or arithmetic: a template's output is then bounded by its own
+# length and the names' values, and it renders the same way for every candidate's data.
+_ALLOWED_NODES = (
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.Name,
+    nodes.Const,
+    nodes.If,
+    nodes.CondExpr,
+    nodes.Not,
+    nodes.And,
+    nodes.Or,
+    nodes.Compare,
+    nodes.Operand,
+    nodes.Concat,
+    nodes.Filter,
+    nodes.Test,
+)
+ALLOWED_FILTERS = frozenset({"upper", "lower", "capitalize", "title", "trim", "default"})
+ALLOWED_TESTS = frozenset({"defined", "none"})
+_COMPARISONS = frozenset({"eq", "ne", "in", "notin"})
+# The most a rendered subject and body may hold together.
+MAX_OUTPUT = 100_000
+
+_CONSTRUCTS = {
+    nodes.For: "{% for %}",
+    nodes.Macro: "{% macro %}",
+    nodes.CallBlock: "{% call %}",
+    nodes.Assign: "{% set %}",
+    nodes.AssignBlock: "{% set %}",
+    nodes.Call: "( )",
+    nodes.Include: "{% include %}",
+    nodes.Import: "{% import %}",
+    nodes.FromImport: "{% from %}",
+    nodes.Extends: "{% extends %}",
+    nodes.Block: "{% block %}",
+    nodes.With: "{% with %}",
+    nodes.FilterBlock: "{% filter %}",
+}
+
+
+def _refused_construct(node: nodes.Node) -> str:
+    for kind, shown in _CONSTRUCTS.items():
+        if isinstance(node, kind):
+            return shown
+    if isinstance(node, nodes.BinExpr | nodes.UnaryExpr):
+        return node.operator
+    if isinstance(node, nodes.Getattr | nodes.Getitem):
+        return "." if isinstance(node, nodes.Getattr) else "[ ]"
+    return type(node).__name__
+
+
+def _check_syntax(tree: nodes.Template) -> None:
+    """Refuse anything but the allowed nodes (see ``_ALLOWED_NODES``), naming what was used."""
+    for node in tree.find_all(nodes.Node):
+        refused = None
+        if not isinstance(node, _ALLOWED_NODES):
+            refused = _refused_construct(node)
+        elif isinstance(node, nodes.Filter) and node.name not in ALLOWED_FILTERS:
+            refused = f"|{node.name}"
+        elif isinstance(node, nodes.Test) and node.name not in ALLOWED_TESTS:
+            refused = f"is {node.name}"
+        elif isinstance(node, nodes.Operand) and node.op not in _COMPARISONS:
+            refused = node.op
+        elif isinstance(node, nodes.Name) and node.name not in VARIABLES:
+            raise TemplateProblem(
+                _("“%(name)s” is not a name a template can use") % {"name": node.name}
+            )
+        if refused is not None:
+            raise TemplateProblem(
+                _(
+                    "“%(construct)s” cannot be used in a message template: only the names, "
+                    "{%% if %%} conditions and the filters %(filters)s"
+                )
+                % {"construct": refused, "filters": ", ".join(sorted(ALLOWED_FILTERS))}
+            )
+
+
 @lru_cache(maxsize=256)
 def _compiled(source: str) -> Template:
-    """Compile each template text once per process; messages reuse the few there are."""
-    return _environment.from_string(source)
+    """Check and compile each template text once per process; messages reuse the few there
+    are."""
+    try:
+        tree = _environment.parse(source)
+    except TemplateError as exc:
+        raise TemplateProblem(str(exc)) from None
+    _check_syntax(tree)
+    return _environment.from_string(tree)
+
+
+def _render(template: Template, context: dict[str, str], room: int) -> str:
+    """Render, stopping as soon as the output would be longer than ``room``."""
+    parts, size = [], 0
+    for part in template.generate(context):
+        size += len(part)
+        if size > room:
+            raise TemplateProblem(
+                _("the message would be longer than %(count)s characters") % {"count": MAX_OUTPUT}
+            )
+        parts.append(part)
+    return "".join(parts)
 
 
 class TemplateProblem(ValueError):
@@ -144,10 +247,15 @@ def render_strings(subject: str, body: str, context: dict[str, str]) -> tuple[st
     if unknown:
         raise TemplateProblem(_("unknown context names: %(names)s") % {"names": sorted(unknown)})
     try:
-        rendered_subject = _compiled(subject).render(context)
-        rendered_body = _compiled(body).render(context)
+        rendered_subject = _render(_compiled(subject), context, MAX_OUTPUT)
+        rendered_body = _render(_compiled(body), context, MAX_OUTPUT - len(rendered_subject))
+    except TemplateProblem:
+        raise
     except TemplateError as exc:
         raise TemplateProblem(str(exc)) from None
+    except Exception as exc:
+        # RecursionError, MemoryError, a value a filter cannot take: never a crash.
+        raise TemplateProblem(f"{type(exc).__name__}: {exc}") from None
     rendered_subject = subject_clean(rendered_subject)
     if not rendered_subject:
         raise TemplateProblem(_("the subject is empty"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ from aterkoppla.timeline.models import TimelineEvent
 from aterkoppla.timeline.services import timeline_event, timeline_record, timeline_record_many
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     # The outbox sits below the applications it serves: it reads an application it is given
@@ -282,7 +284,19 @@ def _compose(
     template: tuple[str, str] | None = memo.get(("template", kind, language))
     if template is None:
         template = memo[("template", kind, language)] = template_for(kind, language)
-    subject, body = render_strings(*template, context)
+    problem = None
+    try:
+        subject, body = render_strings(*template, context)
+    except TemplateProblem as refused:
+        # The organisation's wording cannot be used for this candidate (a template saved
+        # before a rule, a value it cannot take): the shipped wording, held for a person to
+        # read and send, rather than no message or a crash where the candidate applied.
+        problem = _(
+            "The organisation's template could not be used (%(problem)s): this message has "
+            "the standard wording. Read it and send it, and correct the template."
+        ) % {"problem": refused}
+        logger.warning("Template %s/%s could not be rendered: %s", kind, language, refused)
+        subject, body = render_strings(*default_template(kind, language), context)
     profile_key = ("profile", application.recruitment_id)
     if profile_key not in memo:
         memo[profile_key] = requirement_profile(application.recruitment)
@@ -302,7 +316,7 @@ def _compose(
     letter = channel == Message.Channel.LETTER
     if not complete:
         status = Message.Status.WAITING
-    elif found.needs_override:
+    elif found.needs_override or problem:
         status = Message.Status.HELD
     else:
         status = Message.Status.TO_PRINT if letter else Message.Status.QUEUED
@@ -324,6 +338,7 @@ def _compose(
         findings=_finding_records(found),
         status=status,
         context={} if complete else {"extra": extra},
+        last_error=problem or "",
     )
     return message, found
 

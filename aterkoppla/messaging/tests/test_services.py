@@ -126,18 +126,18 @@ def test_withdrawal_is_confirmed_and_on_the_timeline(recruitment):
     assert application.timeline.filter(kind="message_queued").count() == 2
 
 
-def test_a_broken_template_is_never_met_at_send_time(recruitment):
-    from aterkoppla.messaging.models import MessageTemplate
+def test_a_broken_template_is_never_sent(recruitment):
+    from aterkoppla.messaging.models import Message, MessageTemplate
 
     # Templates are checked when saved; one that slips past (e.g. written in the admin
-    # shell) makes the change fail loudly instead of sending something broken.
+    # shell) is never sent: the message is held with the standard wording, and says why.
     MessageTemplate.objects.create(
         kind="acknowledgement", language="sv", subject="Hej", body="{{ nope }}"
     )
-    from aterkoppla.messaging.rendering import TemplateProblem
-
-    with pytest.raises(TemplateProblem):
-        _receive(recruitment)
+    message = _receive(recruitment).messages.get()
+    assert message.status == Message.Status.HELD
+    assert "nope" in message.last_error
+    assert "{{" not in message.body_text
 
 
 def test_staff_never_see_the_secret_of_a_candidate_link(client_for, owner, recruitment):

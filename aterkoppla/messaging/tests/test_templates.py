@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -151,3 +152,100 @@ def test_interview_messages_are_edited_like_the_others(client_for, site_admin, a
     )
     assert response.status_code == 302
     assert MessageTemplate.objects.filter(kind="interview_booked", language="sv").exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("{% for a in first_name %}{% for b in first_name %}x{% endfor %}{% endfor %}", "for"),
+        ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "macro"),
+        ("{{ 'a' * 20000000 }}", "*"),
+        ("{{ 10 ** 10 ** 10 }}", "**"),
+        ("{% set x = first_name %}{{ x }}", "set"),
+        ("{{ first_name.upper() }}", "( )"),
+        ("{{ first_name.__class__ }}", "."),
+        ("{{ first_name[0] }}", "[ ]"),
+        ("{{ first_name|replace('a', 'b') }}", "|replace"),
+        ("{% if first_name > 'M' %}x{% endif %}", "gt"),
+        ("{% include 'base.html' %}", "include"),
+    ],
+)
+def test_loops_macros_and_arithmetic_are_refused_with_their_name(body, named):
+    """A template prints names under conditions and nothing more: no loop, recursion or
+    multiplication that could run away for some candidate's data."""
+    with pytest.raises(TemplateProblem, match=re.escape(named)):
+        check_template("Ämne", body, "sv")
+
+
+def test_conditions_joins_and_simple_filters_are_allowed():
+    body = (
+        "{% if reason and outcome == 'chosen' %}Hej {{ first_name|capitalize }}{% elif not "
+        "assessed %}{{ job_title ~ ' ' ~ organisation|upper }}{% else %}{{ 'x' if by_letter "
+        "else 'y' }}{% endif %} {{ bring|default('–') }}{% if stage in 'screening interview' "
+        "%}!{% endif %}{% if video_url is defined %}.{% endif %}"
+    )
+    check_template("Ämne", body, "sv")
+
+
+def test_the_output_is_capped():
+    context = sample_context("sv") | {"privacy_notice": "x" * 200_000}
+    with pytest.raises(TemplateProblem, match="100000"):
+        render_strings("Ämne", "{{ privacy_notice }}", context)
+
+
+def test_a_stored_template_that_cannot_render_gives_a_held_message_with_the_standard_wording(
+    client, recruitment, settings
+):
+    """A template stored before the rules (or broken by hand) must not cost the candidate
+    their application: the form answers as usual, the acknowledgement is held with the
+    shipped wording and says why."""
+    from aterkoppla.applications.models import Application
+    from aterkoppla.careers.tests.test_views import _apply
+    from aterkoppla.messaging.models import Message
+
+    MessageTemplate.objects.create(
+        kind="acknowledgement",
+        language="sv",
+        subject="Tack {{ first_name }}",
+        body="{% for a in first_name %}{% for b in first_name %}x{% endfor %}{% endfor %}",
+    )
+    response = _apply(client, recruitment)
+    assert response.status_code == 302
+    application = Application.objects.get()
+    message = application.messages.get()
+    assert message.status == Message.Status.HELD
+    assert message.subject == "Tack för din ansökan till Lagerarbetare"
+    assert "Sara" in message.body_text
+    assert "standard" in message.last_error or "standardformulering" in message.last_error
+
+
+def test_the_preview_shows_the_problem_instead_of_failing(client_for, site_admin):
+    response = client_for(site_admin).post(
+        reverse("messaging:template_preview", args=["acknowledgement", "sv"]),
+        {"subject": "Hej", "body": "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"},
+    )
+    assert response.status_code in (200, 400)
+    assert "macro" in response.content.decode()
+
+
+def test_an_acknowledgement_that_cannot_be_written_is_written_by_the_sweep(
+    recruitment, monkeypatch
+):
+    from django.utils import timezone
+
+    from aterkoppla.applications import services
+    from aterkoppla.applications.sweeps import acknowledgements
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the outbox is unavailable")
+
+    monkeypatch.setattr(services, "message_queue", broken)
+    application = services.application_receive(
+        recruitment=recruitment, first_name="Sara", last_name="Ek", email="sara@example.se"
+    )
+    assert not application.messages.exists()
+    assert acknowledgements(timezone.now()) == []  # still broken: tried again later
+    monkeypatch.undo()
+    assert acknowledgements(timezone.now()) == [application.pk]
+    assert application.messages.get().kind == "acknowledgement"
+    assert acknowledgements(timezone.now()) == []
