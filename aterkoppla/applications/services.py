@@ -48,7 +48,12 @@ class IncomingDocument:
     type: DocumentType
 
 
-def _store_documents(application: Application, documents: Sequence[IncomingDocument]) -> None:
+def _store_documents(
+    application: Application, documents: Sequence[IncomingDocument]
+) -> list[Document]:
+    """Write the files and their rows; on failure the files written so far are removed (the
+    transaction takes the rows). Returns the documents, whose files the caller removes if
+    it fails later in the same transaction."""
     stored: list[Document] = []
     try:
         for incoming in documents:
@@ -68,10 +73,16 @@ def _store_documents(application: Application, documents: Sequence[IncomingDocum
             stored.append(document)
             document.save()
     except BaseException:
-        # The transaction rolls the rows back; the files on disk are ours to remove.
-        for document in stored:
-            document.file.delete(save=False)
+        _remove_files(stored)
         raise
+    return stored
+
+
+def _remove_files(documents: Sequence[Document]) -> None:
+    """The transaction rolls the rows back; the files on disk are ours to remove. (One left
+    behind by a rollback further out is removed by the retention sweep's orphan check.)"""
+    for document in documents:
+        document.file.delete(save=False)
 
 
 def _safe_name(name: str, doc_type: DocumentType) -> str:
@@ -200,12 +211,16 @@ def application_receive(
     application.full_clean(validate_unique=False)
     application.save()
     merits_save(application, cleaned_merits)
-    _store_documents(application, documents)
-    promise_given(application=application, due=reply_by, at=received_at)
-    data: dict[str, str | bool] = {"source": source, "reply_by": reply_by.isoformat()}
-    if not acknowledge:
-        data["acknowledge"] = False
-    timeline_record(application=application, by=by, kind=RECEIVED, data=data, at=received_at)
+    stored = _store_documents(application, documents)
+    try:
+        promise_given(application=application, due=reply_by, at=received_at)
+        data: dict[str, str | bool] = {"source": source, "reply_by": reply_by.isoformat()}
+        if not acknowledge:
+            data["acknowledge"] = False
+        timeline_record(application=application, by=by, kind=RECEIVED, data=data, at=received_at)
+    except BaseException:
+        _remove_files(stored)
+        raise
     if acknowledge:
         try:
             # In a savepoint: an acknowledgement that cannot be written must not cost the

@@ -344,3 +344,20 @@ def test_a_name_with_a_web_address_or_a_line_break_is_a_form_error(
     assert says in page
     assert not Application.objects.exists()
     assert not _stored_files(settings)
+
+
+def test_a_failure_after_the_files_are_written_leaves_no_file_behind(
+    client, recruitment, settings, monkeypatch
+):
+    """The rows roll back with the transaction; the files written for them are removed too
+    (an orphan from a rollback further out is the retention sweep's to remove)."""
+    from aterkoppla.applications import services
+
+    def broken(**kwargs):
+        raise RuntimeError("the timeline is unavailable")
+
+    monkeypatch.setattr(services, "timeline_record", broken)
+    with pytest.raises(RuntimeError):
+        _apply(client, recruitment)
+    assert not Application.objects.exists()
+    assert not _stored_files(settings)
