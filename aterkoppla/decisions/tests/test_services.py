@@ -191,7 +191,7 @@ def test_reserves_are_told_and_keep_a_date(recruitment, owner, interviewed):
 
 def test_a_reserve_date_years_ahead_is_refused(recruitment, owner, interviewed):
     ali = interviewed[1]
-    with pytest.raises(ValidationError, match="too far ahead"):
+    with pytest.raises(ValidationError, match="för långt fram"):
         decision_record(
             recruitment=recruitment, by=owner, reserve=[ali.pk], reserve_until=dt.date(9999, 1, 1)
         )
