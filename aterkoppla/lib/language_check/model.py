@@ -26,7 +26,7 @@ import itertools
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +105,8 @@ class Model:
     weights: dict[str, tuple[tuple[int, float], ...]]
     threshold: float
     corpus_sha256: str
+    # Categories flagged at another probability than ``threshold`` (age: lower).
+    thresholds: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Model:
@@ -123,6 +125,7 @@ class Model:
             },
             threshold=float(data["threshold"]),
             corpus_sha256=data["corpus_sha256"],
+            thresholds={name: float(value) for name, value in data.get("thresholds", {}).items()},
         )
 
     def probabilities(self, words: list[str]) -> list[float]:
@@ -160,8 +163,14 @@ class Model:
         return Reading(self.classes[best], probabilities[best], tuple(named)[:EXPLAINED_WORDS])
 
     def flags(self, sentence: str) -> Reading | None:
-        """The reading when it reaches the model's threshold, else None."""
-        return self.read(sentence, self.threshold)
+        """The reading when it reaches its category's threshold, else None."""
+        lowest = min([self.threshold, *self.thresholds.values()])
+        reading = self.read(sentence, lowest)
+        if reading is None:
+            return None
+        if reading.probability < self.thresholds.get(reading.category, self.threshold):
+            return None
+        return reading
 
     def _weighed_most(self, words: list[str], index: int) -> frozenset[str]:
         """The words whose own features (the word and its pieces; half of each word pair)
