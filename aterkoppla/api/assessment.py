@@ -19,7 +19,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from ninja import Path, Router, Status
 from ninja.errors import HttpError
 
@@ -266,22 +265,15 @@ def interview_schedule(
 
 
 def _interviewers(ids: list[int]) -> list[User]:
-    """The active users named, in the order given; 422 naming any that are not."""
+    """The active users named, in the order given. An id of no active user is refused with
+    the same words as a user off the team (422), so that ids tell nothing about who exists."""
     ids = list(dict.fromkeys(ids))
     users = User.objects.filter(is_active=True).in_bulk(ids)
     unknown = [pk for pk in ids if pk not in users]
     if unknown:
+        error = services.not_on_team(unknown)
         raise invalid_input(
-            ValidationError(
-                {
-                    "interviewer_ids": ngettext(
-                        "There is no active user with the id %(ids)s.",
-                        "There are no active users with the ids %(ids)s.",
-                        len(unknown),
-                    )
-                    % {"ids": ", ".join(str(pk) for pk in unknown)}
-                }
-            )
+            ValidationError({"interviewer_ids": error.message_dict["interviewers"]})
         )
     return [users[pk] for pk in ids]
 

@@ -254,17 +254,24 @@ def _team_users(application: Application, users: Sequence[User]) -> list[User]:
             recruitment_id=application.recruitment_id, user__in=users, user__is_active=True
         ).values_list("user_id", flat=True)
     )
-    outside = [str(u) for u in users if u.pk not in on_team]
+    outside = [u.pk for u in users if u.pk not in on_team]
     if outside:
-        raise ValidationError(
-            {
-                "interviewers": _(
-                    "Interviewers must be on the recruitment's team: %(names)s is not."
-                )
-                % {"names": ", ".join(outside)}
-            }
-        )
+        raise not_on_team(outside)
     return list(dict.fromkeys(users))
+
+
+def not_on_team(ids: Sequence[int]) -> ValidationError:
+    """The refusal of interviewers off the team, by id only: someone who may book interviews
+    must not learn the name (or the existence) of any user by trying ids."""
+    return ValidationError(
+        {
+            "interviewers": _(
+                "Interviewers must be active members of the recruitment's team; these are "
+                "not: %(ids)s."
+            )
+            % {"ids": ", ".join(f"id {pk}" for pk in ids)}
+        }
+    )
 
 
 @transaction.atomic

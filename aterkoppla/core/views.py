@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -28,3 +33,20 @@ def client_ip(request: HttpRequest) -> str:
     value = request.META.get(settings.RATELIMIT_IP_META_KEY) or request.META.get("REMOTE_ADDR")
     # A proxy's list ("client, proxy1, proxy2"): the first is the client as the proxy saw it.
     return (value or "").split(",")[0].strip()
+
+
+def after_response(response: HttpResponse, work: Callable[[], object]) -> HttpResponse:
+    """Run ``work`` once the response has been sent (when the server closes it), so that how
+    long the answer takes does not depend on what ``work`` finds: the lost-link page answers
+    as fast for a known address as for an unknown one. Django calls a response's closers
+    before its end-of-request signal, while the database connection is still open."""
+
+    def run() -> None:
+        try:
+            work()
+        except Exception:
+            logger.exception("Work after the response failed")
+
+    # Django keeps the closers of a response here (HttpResponseBase.close runs them).
+    response._resource_closers.append(run)  # type: ignore[attr-defined]
+    return response

@@ -26,6 +26,7 @@ from aterkoppla.applications.services import applications_close
 from aterkoppla.assessment.models import Interview
 from aterkoppla.assessment.selectors import interview_ahead_for_candidate
 from aterkoppla.core.limits import rate_limited_early
+from aterkoppla.core.views import after_response
 from aterkoppla.decisions.models import CallTask, DisclosureRequest
 from aterkoppla.decisions.services import disclosure_request
 from aterkoppla.experience.survey import survey_status
@@ -314,9 +315,11 @@ def lost_link(request: HttpRequest) -> HttpResponse:
     form = LostLinkForm(request.POST if request.method == "POST" else None)
     context: dict[str, object] = {"organisation": Organisation.current()}
     if form.is_valid():
-        portal_links_send(email=form.cleaned_data["email"])
-        # The same page whatever happened: known address or not, capped or not.
-        return render(request, "portal/lost_link_sent.html", context)
+        email = form.cleaned_data["email"]
+        # The same page whatever happens: known address or not, capped or not, and as fast:
+        # the links are written once the page has been sent.
+        response = render(request, "portal/lost_link_sent.html", context)
+        return after_response(response, lambda: portal_links_send(email=email))
     context["form"] = form
     return render(request, "portal/lost_link.html", context, status=400 if form.errors else 200)
 

@@ -410,12 +410,23 @@ def test_book_a_video_interview_with_the_defaults(api_as, member, invited, inter
     )
 
 
-def test_booking_a_user_who_is_not_on_the_team_is_refused(api_as, owner, invited, outsider):
-    response = api_as(owner).post(f"/applications/{invited.pk}/interviews", _booking(outsider))
+def test_booking_a_user_who_is_not_on_the_team_is_refused_without_naming_them(
+    api_as, hiring_manager, invited, outsider
+):
+    """Whoever may book learns neither the name nor the existence of a user off the team:
+    an outsider's id and an id of nobody are refused in the same words."""
+    client = api_as(hiring_manager)
+    url = f"/applications/{invited.pk}/interviews"
+    response = client.post(url, _booking(outsider))
     assert response.status_code == 422
-    data = response.json()
-    assert "team" in data["errors"]["interviewer_ids"][0]
-    assert "Otto Utanför" in data["errors"]["interviewer_ids"][0]
+    [message] = response.json()["errors"]["interviewer_ids"]
+    assert "team" in message and f"id {outsider.pk}" in message
+    assert "Otto" not in message and "Utanför" not in message
+    nobody = client.post(url, _booking() | {"interviewer_ids": [outsider.pk + 1000]})
+    assert nobody.status_code == 422
+    assert nobody.json()["errors"]["interviewer_ids"] == [
+        message.replace(f"id {outsider.pk}", f"id {outsider.pk + 1000}")
+    ]
     assert not Interview.objects.exists()
 
 

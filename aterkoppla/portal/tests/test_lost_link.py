@@ -110,3 +110,20 @@ def test_candidate_without_email_is_not_found_by_an_empty_address(anon, recruitm
     receive(recruitment, email="", first_name="Brev")
     assert anon.post(URL, {"email": ""}).status_code == 400
     assert _links() == []
+
+
+def test_the_links_are_written_after_the_page_is_sent(application, rf):
+    """The answer takes as long for a known address as for an unknown one: nothing is looked
+    up or written until the response has been sent (closed by the server)."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    from aterkoppla.portal.views import lost_link
+
+    request = rf.post(URL, {"email": "sara.ek@example.se"}, REMOTE_ADDR="10.9.9.9")
+    SessionMiddleware(lambda r: None).process_request(request)
+    request._dont_enforce_csrf_checks = True
+    response = lost_link(request)
+    assert response.status_code == 200
+    assert _links() == []
+    response.close()
+    assert len(_links()) == 1
