@@ -320,6 +320,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
+    # django-axes reports every login at INFO; its warnings (a lock-out) are what matter.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Product rules.
