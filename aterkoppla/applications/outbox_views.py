@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from csp.decorators import csp
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from aterkoppla.applications.selectors import (
     application_access,
@@ -26,6 +28,7 @@ from aterkoppla.applications.selectors import (
 from aterkoppla.language.forms import LanguageCheckedMixin, checked
 from aterkoppla.language.gate import LanguageBlocked
 from aterkoppla.language.models import Policy
+from aterkoppla.lib.links import redact_links
 from aterkoppla.messaging import selectors
 from aterkoppla.messaging.models import Message
 from aterkoppla.messaging.retry import message_retry as retry_service
@@ -102,6 +105,34 @@ def _get_message_to_manage(request: AuthenticatedHttpRequest, pk: int) -> Messag
     if not access.can_manage:
         raise PermissionDenied
     return message
+
+
+@login_required
+@require_safe
+@xframe_options_sameorigin
+# django-csp types its decorator for views of a request only.
+@csp(  # type: ignore[arg-type]
+    {
+        "default-src": ["'none'"],
+        # The message's own inline styles, as a mail program shows them; nothing else.
+        "style-src": ["'unsafe-inline'"],
+        "img-src": ["data:"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+        "frame-ancestors": ["'self'"],
+    }
+)
+def message_html(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The HTML part of a message, as sent (the link's secret taken out), for the outbox's
+    sandboxed frame: its own policy lets the mail's inline styles apply, and nothing else
+    runs or loads. Whoever may see the application may see its messages."""
+    message = get_object_or_404(Message.objects.select_related("application"), pk=pk)
+    if message.application is None:
+        if not request.user.is_site_admin:
+            raise Http404
+    elif application_access(request.user, message.application) is None:
+        raise Http404
+    return HttpResponse(redact_links(message.body_html), content_type="text/html; charset=utf-8")
 
 
 def _back(request: HttpRequest, message: Message) -> str:

@@ -44,4 +44,5 @@ urlpatterns = [
     path("<int:pk>/messages/", outbox_views.application_outbox, name="outbox"),
     path("messages/<int:pk>/retry/", outbox_views.message_retry, name="message_retry"),
     path("messages/<int:pk>/review/", outbox_views.message_review, name="message_review"),
+    path("messages/<int:pk>/html/", outbox_views.message_html, name="message_html"),
 ]

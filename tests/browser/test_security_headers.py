@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import ConsoleMessage, Page, expect
 
 from aterkoppla.messaging.links import portal_url_create
 
@@ -62,6 +62,15 @@ def test_no_page_breaks_the_content_security_policy(
             or "no-store" in (response.headers["cache-control"])
         ), url
         page.wait_for_load_state("networkidle")
+    assert refused == []
+    # A message's HTML, as sent, in the outbox: its own page inside a sandboxed frame, where
+    # the mail's inline styles apply.
+    page.goto(reverse("applications:outbox", args=[sara.pk]))
+    page.locator("details.message-part summary").nth(1).click()
+    frame = page.frame_locator("iframe.message-html").first
+    first = frame.locator("p").first
+    expect(first).to_contain_text("Sara")
+    assert first.evaluate("p => getComputedStyle(p).marginBottom") == "16px"
     assert refused == []
     # The watch does see a refusal: an inline style attribute, as a page would write it.
     page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color:red\">x</p>')")

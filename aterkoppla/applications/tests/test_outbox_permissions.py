@@ -102,3 +102,22 @@ def test_outsider_does_not_see_other_recruitments_in_their_outbox(client_for, ou
     page = client_for(outsider).get(reverse("applications:recruitment_outbox", args=[own.pk]))
     assert page.status_code == 200
     assert failed.to_address not in page.content.decode()
+
+
+def test_a_messages_html_has_a_policy_of_its_own_and_no_link_secret(client_for, member, failed):
+    from django.urls import reverse
+
+    response = client_for(member).get(reverse("applications:message_html", args=[failed.pk]))
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "style-src 'unsafe-inline'" in policy
+    assert "script-src" not in policy and "frame-ancestors 'self'" in policy
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "/ansokan/…/" in response.content.decode()
+
+
+def test_an_outsider_cannot_read_a_messages_html(client_for, outsider, failed):
+    from django.urls import reverse
+
+    response = client_for(outsider).get(reverse("applications:message_html", args=[failed.pk]))
+    assert response.status_code == 404
