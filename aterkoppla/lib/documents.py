@@ -46,8 +46,16 @@ DOCX = DocumentType(
 )
 ODT = DocumentType("odt", "application/vnd.oasis.opendocument.text", ".odt")
 
-# Refuse zip bombs: a document's unpacked parts may not exceed this.
-_MAX_UNPACKED = 200 * 1024 * 1024
+# Refuse zip bombs: a document's unpacked parts may not exceed this in all (a CV with photos
+# unpacks to a few MB), nor be more parts than this, nor any part pack smaller than 1/200 of
+# itself (text and images do not; a bomb does). Checked on the archive's directory, before
+# anything is unpacked.
+_MAX_UNPACKED = 50 * 1024 * 1024
+_MAX_PARTS = 2_000
+_MAX_RATIO = 200
+# A PDF's page count as its page tree states it (/Count), never by walking the tree: a tree
+# nested thousands deep, or with millions of leaves, costs nothing to refuse.
+_MAX_PAGES = 2_000
 
 
 def identify(stream: Readable) -> DocumentType:
@@ -74,7 +82,8 @@ def _check_pdf(stream: Readable) -> None:
         raise DocumentRejected("damaged")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if len(reader.pages) < 1:
+        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+        if not isinstance(count, int) or not 1 <= count <= _MAX_PAGES:
             raise DocumentRejected("damaged")
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
         raise DocumentRejected("damaged") from None
@@ -84,7 +93,10 @@ def _identify_zip(stream: Readable) -> DocumentType:
     try:
         with zipfile.ZipFile(stream) as archive:
             names = set(archive.namelist())
-            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
+            parts = archive.infolist()
+            if len(parts) > _MAX_PARTS or sum(p.file_size for p in parts) > _MAX_UNPACKED:
+                raise DocumentRejected("damaged")
+            if any(p.file_size > _MAX_RATIO * max(p.compress_size, 1) for p in parts):
                 raise DocumentRejected("damaged")
             if archive.testzip() is not None:
                 raise DocumentRejected("damaged")

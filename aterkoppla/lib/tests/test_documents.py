@@ -40,3 +40,47 @@ def test_stream_is_rewound():
     stream = io.BytesIO(samples.docx_bytes())
     identify(stream)
     assert stream.tell() == 0
+
+
+def _docx_with(extra: dict[str, bytes]) -> bytes:
+    """The sample DOCX with more parts added."""
+    import zipfile
+
+    out = io.BytesIO(samples.docx_bytes())
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in extra.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"word/media/bomb.bin": b"\0" * (8 * 1024 * 1024)},  # 8 MB packing to ~8 kB
+        {f"word/part{n}.xml": b"<x/>" for n in range(2_001)},  # too many parts
+    ],
+    ids=["packed-1000-to-1", "2001-parts"],
+)
+def test_zip_bombs_are_refused_from_the_directory(extra):
+    with pytest.raises(DocumentRejected) as info:
+        identify(io.BytesIO(_docx_with(extra)))
+    assert info.value.reason == "damaged"
+
+
+def test_a_docx_with_photos_passes():
+    import os
+
+    photo = os.urandom(3 * 1024 * 1024)  # a photo does not pack
+    assert identify(io.BytesIO(_docx_with({"word/media/image1.jpeg": photo}))) == DOCX
+
+
+def _pdf_claiming(count: str) -> bytes:
+    return samples.pdf_bytes().replace(b"/Count 1", f"/Count {count}".encode(), 1)
+
+
+@pytest.mark.parametrize("count", ["0", "9999999", "-1"])
+def test_a_pdf_is_judged_by_its_page_tree_count_without_walking_it(count):
+    data = _pdf_claiming(count)
+    assert data != samples.pdf_bytes()
+    with pytest.raises(DocumentRejected):
+        identify(io.BytesIO(data))
