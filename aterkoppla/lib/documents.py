@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -82,7 +82,9 @@ def _check_pdf(stream: Readable) -> None:
         raise DocumentRejected("damaged")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+        # pypdf types the objects it reads as plain PDF objects; these are dictionaries.
+        trailer: Any = reader.trailer
+        count = trailer["/Root"]["/Pages"]["/Count"]
         if not isinstance(count, int) or not 1 <= count <= _MAX_PAGES:
             raise DocumentRejected("damaged")
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
