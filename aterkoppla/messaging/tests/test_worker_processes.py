@@ -199,3 +199,38 @@ def test_sigterm_finishes_the_message_being_sent_and_hands_the_rest_back(
     assert worker_db.statuses() == {"sent": delivered, "queued": 20 - delivered}
     _finish(start_worker("again", "--once"))
     assert smtp_server.message_ids() == Counter(dict.fromkeys(ids, 1))
+
+
+@pytest.mark.skipif(not POSTGRES, reason="cutting a server's connections is PostgreSQL's")
+def test_a_worker_whose_database_goes_away_recovers_on_its_own(
+    smtp_server, worker_db, start_worker
+):
+    """DESIGN §12 R3, as the worker sees a database restart: every connection it has is cut
+    in the middle of delivering. It keeps running, reconnects, takes its unfinished claims
+    back after the lease and delivers everything; a message sent but not yet recorded when
+    the connection went may arrive twice (at most one batch)."""
+    ids = worker_db.queue(60)
+    smtp_server.delay = 0.03
+    worker, output = start_worker(
+        "worker", "--batch-size", "10", "--interval", "0.2", "--lease-seconds", "2"
+    )
+    assert smtp_server.wait_for(15, timeout=30), output.read_text()
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchone()[0] >= 1  # the worker's connection was there, and is gone
+
+    deadline = time.monotonic() + 60
+    while worker_db.statuses() != {"sent": 60} and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert worker_db.statuses() == {"sent": 60}, output.read_text()
+    assert worker.poll() is None, output.read_text()  # it never died
+    arrived = smtp_server.message_ids()
+    assert set(arrived) == set(ids)
+    assert sum(arrived.values()) - len(ids) <= 10, arrived.most_common(3)
+    worker.send_signal(signal.SIGTERM)
+    log = _finish((worker, output), timeout=15)
+    assert "Delivering failed; trying again" in log or "The sweeps failed" in log
