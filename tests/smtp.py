@@ -11,6 +11,7 @@ import asyncio
 import email
 import email.policy
 import logging
+import random
 import socket
 import threading
 import time
@@ -113,6 +114,7 @@ class SMTPServer:
         self._received: list[ReceivedMail] = []
         self._actions: deque[str] = deque()
         self._refused: dict[str, int] = {}
+        self._flaky: tuple[float, float, random.Random] | None = None
         self._clients: set[int] = set()
         self._hold_for_clients = 0
         self._hold_timeout = 0.0
@@ -222,9 +224,24 @@ class SMTPServer:
                     return
             await asyncio.sleep(0.01)
 
+    def flaky(self, *, temporary: float, drops: float, seed: int = 7) -> None:
+        """From now on, answer 451 to a share ``temporary`` of DATA commands and close the
+        connection without an answer on a share ``drops`` of them, at random (seeded)."""
+        with self._lock:
+            self._flaky = (temporary, drops, random.Random(seed))
+
     def _next_action(self) -> str | None:
         with self._lock:
-            return self._actions.popleft() if self._actions else None
+            if self._actions:
+                return self._actions.popleft()
+            if self._flaky is not None:
+                temporary, drops, chance = self._flaky
+                draw = chance.random()
+                if draw < drops:
+                    return "drop"
+                if draw < drops + temporary:
+                    return "451 4.3.0 Try again later"
+            return None
 
     def _record(self, envelope: Envelope) -> None:
         data = envelope.original_content or b""

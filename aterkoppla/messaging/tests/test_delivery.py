@@ -190,3 +190,23 @@ def test_a_day_old_message_tried_only_once_gets_more_tries(smtp_server, applicat
         assert Worker().deliver_all().retried == 1
     message.refresh_from_db()
     assert message.status == Message.Status.QUEUED
+
+
+def test_a_flaky_server_gets_every_message_once_in_the_end(smtp_server, recruitment):
+    """DESIGN §12 R2: a server that answers 4xx to a fifth of the messages and drops the
+    connection on one in twenty: every message arrives, none twice, each retried later with
+    its own Message-ID."""
+    applications = [_apply(recruitment, f"Person{n}", f"person{n}@example.se") for n in range(60)]
+    smtp_server.flaky(temporary=0.2, drops=0.05)
+    now = timezone.now()
+    for _round in range(12):
+        with time_machine.travel(now, tick=False):
+            Worker().deliver_all()
+        if not Message.objects.exclude(status=Message.Status.SENT).exists():
+            break
+        now += dt.timedelta(hours=1)  # past every retry's wait (at most an hour)
+    assert set(Message.objects.values_list("status", flat=True)) == {"sent"}
+    arrived = smtp_server.message_ids()
+    assert len(arrived) == len(applications) and set(arrived.values()) == {1}
+    retried = Message.objects.filter(attempts__gt=1).count()
+    assert retried >= 10  # the server did refuse and drop
