@@ -151,6 +151,8 @@ ACCESS: dict[str, Rule] = {
     "careers:job": Rule(PUBLIC, "GET", "recruitment"),
     "careers:apply": Rule(PUBLIC, "GET", "recruitment"),
     "careers:thanks": Rule(STATEFUL, "GET", "recruitment"),
+    # By the link mailed to a known address: careers/tests/test_known_address.py.
+    "careers:confirm": Rule(STATEFUL),
     "portal:lost_link": Rule(PUBLIC),
     "portal:application": Rule(CANDIDATE),
     "portal:withdraw": Rule(CANDIDATE),

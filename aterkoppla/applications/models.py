@@ -584,3 +584,32 @@ class Promise(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} · {self.due:%Y-%m-%d} · {self.outcome or 'open'}"
+
+
+def pending_document_path(instance: object, filename: str) -> str:
+    """Random names, in a folder no URL maps to, apart from the applications' documents."""
+    return f"pending/{secrets.token_hex(16)}"
+
+
+class PendingApplication(models.Model):
+    """An application from the career form to an address that already has a candidate
+    record: kept aside until the address's owner confirms it by the link mailed to it
+    (``applications.pending``), so that nobody can add an application, and their own CV, to
+    someone else's record by knowing their address. Deleted when confirmed or after
+    ``PENDING_DAYS``."""
+
+    recruitment = models.ForeignKey(Recruitment, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField()
+    # What the form held: names, phone, language and the merits as entered.
+    data = models.JSONField(default=dict)
+    # The documents: [{"path", "name", "kind", "type"}], stored under pending/.
+    documents = models.JSONField(default=list)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("application waiting for confirmation")
+        verbose_name_plural = _("applications waiting for confirmation")
+
+    def __str__(self) -> str:
+        return f"{self.recruitment_id}: {self.email}"

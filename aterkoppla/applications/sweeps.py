@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from aterkoppla.applications.pending import pending_sweep
 from aterkoppla.applications.promises import SweepResult, promises_sweep
 from aterkoppla.applications.services import acknowledgements_sweep
 from aterkoppla.applications.talent_pool import talent_pool_sweep
@@ -27,3 +28,9 @@ def talent_pool(now: dt.datetime) -> list[int]:
 def acknowledgements(now: dt.datetime) -> list[int]:
     """An application whose acknowledgement could not be written when it arrived gets it."""
     return acknowledgements_sweep(now)
+
+
+@sweep("pending_applications")
+def pending_applications(now: dt.datetime) -> int:
+    """Applications from a known address not confirmed within a week are deleted."""
+    return pending_sweep(now)

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/", views.job_detail, name="job"),
     path("<int:pk>/ansok/", views.apply, name="apply"),
     path("<int:pk>/tack/", views.thanks, name="thanks"),
+    path("bekrafta/<str:token>/", views.confirm, name="confirm"),
 ]

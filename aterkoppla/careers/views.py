@@ -16,7 +16,14 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from aterkoppla.applications.models import Application
-from aterkoppla.applications.services import application_receive
+from aterkoppla.applications.pending import (
+    address_known,
+    pending_confirm,
+    pending_create,
+    pending_discard,
+    pending_for_token,
+)
+from aterkoppla.applications.services import application_receive, reply_by_for
 from aterkoppla.careers.forms import ApplyForm
 from aterkoppla.careers.jobposting import as_script, job_posting
 from aterkoppla.core.forms import add_service_errors
@@ -94,7 +101,6 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     form = ApplyForm(
         request.POST or None, request.FILES or None, initial={"language": initial_language}
     )
-    already_applied = False
     if request.method == "POST":
         if form.is_bot():
             # Say nothing useful to a bot; store nothing.
@@ -102,29 +108,34 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
             return render(request, "careers/rejected_bot.html", context, status=400)
         if form.is_valid():
             data = form.cleaned_data
+            fields = {
+                "first_name": data["first_name"],
+                "last_name": data["last_name"],
+                "email": data["email"],
+                "phone": data["phone"],
+                "language": data["language"],
+                "merits": form.merits(),
+                "documents": form.documents(),
+            }
             try:
-                application = application_receive(
-                    recruitment=recruitment,
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    language=data["language"],
-                    merits=form.merits(),
-                    documents=form.documents(),
-                    source=Application.Source.FORM,
-                )
-            except ValidationError as exc:
-                if getattr(exc, "error_dict", {}).get("email") and _is_duplicate(exc):
-                    already_applied = True
+                if address_known(data["email"]):
+                    # The same answer as for a new address; the application waits for the
+                    # address's owner to confirm it (applications.pending).
+                    pending_create(recruitment=recruitment, **fields)
+                    reply_by = reply_by_for(recruitment, timezone.localdate())
                 else:
-                    add_service_errors(form, exc)
+                    application = application_receive(
+                        recruitment=recruitment, source=Application.Source.FORM, **fields
+                    )
+                    reply_by = application.promised_by
+            except ValidationError as exc:
+                add_service_errors(form, exc)
             else:
                 request.session[CONFIRMATION_KEY] = {
                     "recruitment": recruitment.pk,
-                    "first_name": application.candidate.first_name,
-                    "reply_by": application.promised_by.isoformat(),
-                    "language": application.candidate.language,
+                    "first_name": data["first_name"].strip(),
+                    "reply_by": reply_by.isoformat(),
+                    "language": data["language"],
                 }
                 return redirect("careers:thanks", pk=recruitment.pk)
     # The page (profile, JSON-LD) is built only when it is shown, not for a successful POST.
@@ -132,7 +143,6 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     context |= {
         "form": form,
         "max_mb": settings.UPLOAD_MAX_MB,
-        "already_applied": already_applied,
         # The notice the acknowledgement will carry, in the language the form is read in.
         "privacy_notice": privacy_notice_body(
             cast("Organisation", context["organisation"]),
@@ -141,10 +151,6 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "careers/apply.html", context, status=status)
-
-
-def _is_duplicate(exc: ValidationError) -> bool:
-    return any(error.code == "duplicate" for error in exc.error_dict["email"])
 
 
 def thanks(request: HttpRequest, pk: int) -> HttpResponse:
@@ -160,3 +166,36 @@ def thanks(request: HttpRequest, pk: int) -> HttpResponse:
         "reply_by": dt.date.fromisoformat(applied["reply_by"]),
     }
     return render(request, "careers/thanks.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    response = _confirm(request, token)
+    # An address holding a secret: kept out of search engines and of Referer headers.
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link mailed to a known address: the person confirms (a button, so that a mail
+    program that opens links confirms nothing) and the application joins their record."""
+    pending = pending_for_token(token, now=timezone.now())
+    if pending is None:
+        return render(request, "careers/confirm_gone.html", status=404)
+    context: dict[str, object] = {
+        "job": pending.recruitment,
+        "first_name": pending.data.get("first_name", ""),
+        "organisation": Organisation.current(),
+    }
+    if request.method == "POST":
+        try:
+            application = pending_confirm(pending)
+        except ValidationError as exc:
+            # Said only to whoever holds the link, that is the address's owner.
+            pending_discard(pending)
+            context["refusal"] = " ".join(exc.messages)
+            return render(request, "careers/confirm.html", context, status=409)
+        context["application"] = application
+        return render(request, "careers/confirm_done.html", context)
+    return render(request, "careers/confirm.html", context)

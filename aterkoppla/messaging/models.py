@@ -20,6 +20,9 @@ class Kind(models.TextChoices):
     RESERVE = "reserve", _("Reserve")
     WITHDRAWAL_CONFIRMATION = "withdrawal_confirmation", _("Withdrawal confirmed")
     PORTAL_LINK = "portal_link", _("Link to the candidate page")
+    # The career form, to an address that already has applications with us: the application
+    # joins that person's record only once it is confirmed from this mail.
+    APPLICATION_CONFIRMATION = "application_confirmation", _("Confirm an application")
     REJECTION = "rejection", _("Rejection")
     CALL_NOTICE = "call_notice", _("Before the feedback call")
     CALL_SUMMARY = "call_summary", _("Summary of the feedback call")

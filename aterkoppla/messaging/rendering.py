@@ -38,6 +38,9 @@ VARIABLES = {
     "previous_reply_by": gettext_lazy("The answer date promised before, for a new date"),
     "stage": gettext_lazy("The application's stage in plain words"),
     "portal_url": gettext_lazy("The private link to the candidate's page"),
+    "confirm_url": gettext_lazy(
+        "The link that confirms an application sent from an address we already know (confirmations)"
+    ),
     "talent_pool_url": gettext_lazy(
         "The private link to the talent pool on the candidate's page (to join, renew or leave)"
     ),
@@ -344,6 +347,7 @@ def sample_context(language: str) -> dict[str, str]:
             "previous_reply_by": formats.date_format(dt.date(2026, 12, 9), "j F Y"),
             "stage": _("Interview"),
             "portal_url": "https://example.se/ansokan/abc123/",
+            "confirm_url": "https://example.se/jobb/bekrafta/abc123/",
             "talent_pool_url": "https://example.se/ansokan/abc123/talangbank/",
             "talent_pool_wanted": "yes",
             "talent_pool_until": formats.date_format(dt.date(2027, 12, 16), "j F Y"),

@@ -41,6 +41,7 @@ from aterkoppla.messaging.models import (
     PortalToken,
 )
 from aterkoppla.messaging.rendering import (
+    VARIABLES,
     TemplateProblem,
     check_template,
     default_template,
@@ -207,6 +208,7 @@ def _context(
         # The survey on the candidate's page (the portal's route "<token>/enkat/"), reached
         # by the same private link.
         "survey_url": portal_url + "enkat/",
+        "confirm_url": "",
         **organisation_part,
         "reason": "",
         "summary": "",
@@ -220,6 +222,64 @@ def _context(
     }
     context.update(extra)
     return context
+
+
+def confirmation_queue(
+    *,
+    to_address: str,
+    first_name: str,
+    last_name: str,
+    language: str,
+    job_title: str,
+    confirm_url: str,
+    dedupe_key: str,
+) -> Message:
+    """The mail that asks whoever reads ``to_address`` to confirm an application sent from it
+    (``applications.pending``): tied to no application yet, so to no team, and never holding
+    anything of the person's earlier applications."""
+    existing = Message.objects.filter(dedupe_key=dedupe_key).first()
+    if existing is not None:
+        return existing
+    organisation = Organisation.current()
+    kind = Kind.APPLICATION_CONFIRMATION
+    context = dict.fromkeys(VARIABLES, "") | {
+        "first_name": first_name,
+        "last_name": last_name,
+        "job_title": job_title,
+        "confirm_url": confirm_url,
+        "organisation": organisation.name,
+        "organisation_phone": phone_display(organisation.phone),
+        "organisation_email": organisation_contact_email(organisation),
+        "privacy_notice": organisation.privacy_notice(language),
+    }
+    problem = ""
+    try:
+        subject, body = render_strings(*template_for(kind, language), context)
+    except TemplateProblem as refused:
+        problem = str(refused)
+        subject, body = render_strings(*default_template(kind, language), context)
+    sender = _sender(organisation)
+    message = Message(
+        application=None,
+        kind=kind,
+        channel=Message.Channel.EMAIL,
+        to_address=to_address,
+        to_name=f"{first_name} {last_name}".strip(),
+        from_address=sender,
+        reply_to=reply_to_for(organisation, None),
+        language=language,
+        subject=subject,
+        body_text=body,
+        body_html=to_html(body, organisation=organisation.name, language=language),
+        dedupe_key=dedupe_key,
+        message_id=_message_id(sender),
+        # Its link is its only use: sent as soon as written. A template that could not be
+        # used is still sent in the standard wording (the reason kept for the admin).
+        status=Message.Status.QUEUED,
+        last_error=problem,
+    )
+    message.save()
+    return message
 
 
 def preview_context(application: Application, language: str) -> dict[str, str]:

@@ -202,12 +202,23 @@ def test_cv_is_required(client, recruitment):
 def test_applying_twice_gives_a_friendly_message_and_no_second_application(
     client, recruitment, settings
 ):
+    """The second time, the form answers as the first (it tells nobody whether an address is
+    known); the mail to the address asks to confirm, and confirming says it was already
+    there, to the address's owner only."""
+    from aterkoppla.messaging.models import Message
+
     _apply(client, recruitment)
     response = _apply(client, recruitment, email="SARA.EK@example.se")
-    assert response.status_code == 400
-    assert "Du har redan sökt" in response.content.decode()
+    assert response.status_code == 302
+    assert Application.objects.count() == 1
+    confirmation = Message.objects.get(kind="application_confirmation")
+    token = re.search(r"/jobb/bekrafta/([^/\s]+)/", confirmation.body_text).group(1)
+    refused = client.post(reverse("careers:confirm", args=[token]))
+    assert refused.status_code == 409
+    assert "redan sökt" in refused.content.decode()
     assert Application.objects.count() == 1
     assert len(_stored_files(settings)) == 1
+    assert client.get(reverse("careers:confirm", args=[token])).status_code == 404
 
 
 @time_machine.travel(dt.datetime(2026, 12, 11, 8, 0, tzinfo=dt.UTC))

@@ -30,6 +30,7 @@ SAMPLE_SV = {
     "previous_reply_by": "9 december 2026",
     "stage": "Intervju",
     "portal_url": "https://example.se/ansokan/abc123/",
+    "confirm_url": "https://example.se/jobb/bekrafta/abc123/",
     "talent_pool_url": "https://example.se/ansokan/abc123/talangbank/",
     "talent_pool_wanted": "yes",
     "talent_pool_until": "16 december 2027",

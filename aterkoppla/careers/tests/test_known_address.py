@@ -1,0 +1,112 @@
+"""An application from the career form to an address we already know waits for the
+address's owner to confirm it (applications.pending), and the form answers exactly as for a
+new address (issue: security — the form told whether an address had applied)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from aterkoppla.applications.models import Application, PendingApplication
+from aterkoppla.applications.pending import pending_sweep
+from aterkoppla.applications.services import application_receive
+from aterkoppla.careers.tests.test_views import _form
+from aterkoppla.messaging.models import Message
+from aterkoppla.recruitment.models import Recruitment
+from aterkoppla.recruitment.services import recruitment_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sara_elsewhere(owner):
+    """Sara has applied before, to another job: her address is known."""
+    other = recruitment_create(owner=owner, title="Truckförare", status=Recruitment.Status.OPEN)
+    return application_receive(
+        recruitment=other, first_name="Sara", last_name="Ek", email="sara.ek@example.se"
+    )
+
+
+def _apply(recruitment, **overrides):
+    client = Client()
+    response = client.post(reverse("careers:apply", args=[recruitment.pk]), _form(**overrides))
+    thanks = client.get(response.url) if response.status_code == 302 else None
+    return response, thanks
+
+
+def _stripped(page: str) -> str:
+    # The CSRF token and the nonce-free parts differ by nature; the words must not.
+    return re.sub(r'value="[^"]+"', "", page)
+
+
+def test_a_known_address_gets_the_same_answer_as_a_new_one(recruitment, sara_elsewhere):
+    known, known_thanks = _apply(recruitment)
+    new, new_thanks = _apply(recruitment, email="ny.person@example.se")
+    assert known.status_code == new.status_code == 302
+    assert known.url == new.url
+    assert _stripped(known_thanks.content.decode()) == _stripped(new_thanks.content.decode())
+
+
+def test_a_known_address_joins_its_record_only_once_confirmed(
+    recruitment, sara_elsewhere, settings
+):
+    response, _thanks = _apply(recruitment, first_name="Mallory", phone="070-999 99 99")
+    assert response.status_code == 302
+    # Nothing joined Sara's record yet: no application, her details untouched.
+    assert not Application.objects.filter(recruitment=recruitment).exists()
+    pending = PendingApplication.objects.get()
+    assert pending.email == "sara.ek@example.se"
+    assert len(pending.documents) == 1
+    mail = Message.objects.get(kind="application_confirmation")
+    assert mail.application is None and mail.to_address == "sara.ek@example.se"
+    assert mail.status == Message.Status.QUEUED
+    assert "Sara" not in mail.body_text or "Mallory" in mail.body_text  # only what was typed
+    token = re.search(r"/jobb/bekrafta/([^/\s]+)/", mail.body_text).group(1)
+
+    page = Client().get(reverse("careers:confirm", args=[token]))
+    assert page.status_code == 200
+    assert "Bekräfta" in page.content.decode()
+    assert not Application.objects.filter(recruitment=recruitment).exists()  # GET changes nothing
+
+    done = Client().post(reverse("careers:confirm", args=[token]))
+    assert done.status_code == 200
+    application = Application.objects.get(recruitment=recruitment)
+    assert application.candidate == sara_elsewhere.candidate
+    assert application.documents.count() == 1
+    assert not PendingApplication.objects.exists()
+    assert not (settings.MEDIA_ROOT / "pending").exists() or not any(
+        (settings.MEDIA_ROOT / "pending").iterdir()
+    )
+    # The link is spent.
+    assert Client().post(reverse("careers:confirm", args=[token])).status_code == 404
+
+
+def test_an_unconfirmed_application_is_deleted_after_a_week(recruitment, sara_elsewhere, settings):
+    _apply(recruitment)
+    pending = PendingApplication.objects.get()
+    assert pending_sweep(timezone.now() + dt.timedelta(days=6)) == 0
+    assert pending_sweep(timezone.now() + dt.timedelta(days=8)) == 1
+    assert not PendingApplication.objects.exists()
+    assert not any((settings.MEDIA_ROOT / "pending").iterdir())
+    mail = Message.objects.get(kind="application_confirmation")
+    token = re.search(r"/jobb/bekrafta/([^/\s]+)/", mail.body_text).group(1)
+    gone = Client().get(reverse("careers:confirm", args=[token]))
+    assert gone.status_code == 404
+    assert "inte längre giltig" in gone.content.decode()
+    assert pending.pk
+
+
+def test_a_made_up_link_finds_nothing():
+    assert Client().get(reverse("careers:confirm", args=["x" * 43])).status_code == 404
+
+
+def test_the_confirmation_is_in_english_for_an_english_form(recruitment, sara_elsewhere):
+    _apply(recruitment, language="en")
+    mail = Message.objects.get(kind="application_confirmation")
+    assert mail.language == "en"
+    assert mail.subject.startswith("Confirm your application")
