@@ -111,6 +111,7 @@ MessageKindValue = Literal[  # messaging.models.Kind
     "reserve",
     "withdrawal_confirmation",
     "portal_link",
+    "application_confirmation",
     "rejection",
     "call_notice",
     "call_summary",
