@@ -1,16 +1,18 @@
 """Candidate links in stored text: their secret part taken out.
 
-A link to the candidate page (``/ansokan/<token>/``) is the candidate's key. Staff reading the
-outbox, and the stored copy of a message once delivered, keep the link's place but not the
-key, so nobody but the candidate can act as the candidate.
+A link to the candidate page (``/ansokan/<token>/``) is the candidate's key, and so is the
+link that confirms an application from a known address (``/jobb/bekrafta/<token>/``). Staff
+reading the outbox, and the stored copy of a message once delivered, keep the link's place
+but not the key, so nobody but the candidate can act as the candidate.
 """
 
 from __future__ import annotations
 
 import re
 
-# A candidate link in a stored message: /ansokan/<token>/ (but not /ansokan/ny-lank/).
-_LINK = re.compile(r"(/ansokan/)(?!ny-lank/)([A-Za-z0-9_-]{20,100})(/)")
+# A candidate link in a stored message: /ansokan/<token>/ (but not /ansokan/ny-lank/), or
+# /jobb/bekrafta/<token>/.
+_LINK = re.compile(r"(/ansokan/(?!ny-lank/)|/jobb/bekrafta/)([A-Za-z0-9_-]{20,100})(/)")
 REDACTED = "…"
 
 

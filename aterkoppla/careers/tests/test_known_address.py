@@ -110,3 +110,20 @@ def test_the_confirmation_is_in_english_for_an_english_form(recruitment, sara_el
     mail = Message.objects.get(kind="application_confirmation")
     assert mail.language == "en"
     assert mail.subject.startswith("Confirm your application")
+
+
+def test_the_confirmation_link_is_kept_from_staff_and_from_the_sent_copy(
+    recruitment, sara_elsewhere, client_for, site_admin
+):
+    from aterkoppla.lib.links import redact_links
+    from aterkoppla.messaging.worker import Worker
+
+    _apply(recruitment)
+    mail = Message.objects.get(kind="application_confirmation")
+    token = re.search(r"/jobb/bekrafta/([^/\s]+)/", mail.body_text).group(1)
+    assert token not in redact_links(mail.body_text)
+    assert "/jobb/bekrafta/…/" in redact_links(mail.body_text)
+    Worker().deliver_all()
+    mail.refresh_from_db()
+    assert mail.status == Message.Status.SENT
+    assert token not in mail.body_text and token not in mail.body_html
