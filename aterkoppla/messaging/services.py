@@ -159,6 +159,16 @@ def _message_id(sender: str) -> str:
     return f"<{uuid.uuid4().hex}@{domain or 'localhost'}>"
 
 
+def _organisation_names(organisation: Organisation, language: str) -> dict[str, str]:
+    """The organisation's part of what a template sees."""
+    return {
+        "organisation": organisation.name,
+        "organisation_phone": phone_display(organisation.phone),
+        "organisation_email": organisation_contact_email(organisation),
+        "privacy_notice": organisation.privacy_notice(language),
+    }
+
+
 def _context(
     application: Application,
     organisation: Organisation,
@@ -174,12 +184,9 @@ def _context(
     candidate = application.candidate
     organisation_part = memo.get(("organisation", language))
     if organisation_part is None:
-        organisation_part = memo[("organisation", language)] = {
-            "organisation": organisation.name,
-            "organisation_phone": phone_display(organisation.phone),
-            "organisation_email": organisation_contact_email(organisation),
-            "privacy_notice": organisation.privacy_notice(language),
-        }
+        organisation_part = memo[("organisation", language)] = _organisation_names(
+            organisation, language
+        )
     stage = memo.get(("stage", application.stage, language))
     if stage is None:
         with translation.override(language):
@@ -247,10 +254,7 @@ def confirmation_queue(
         "last_name": last_name,
         "job_title": job_title,
         "confirm_url": confirm_url,
-        "organisation": organisation.name,
-        "organisation_phone": phone_display(organisation.phone),
-        "organisation_email": organisation_contact_email(organisation),
-        "privacy_notice": organisation.privacy_notice(language),
+        **_organisation_names(organisation, language),
     }
     problem = ""
     try:
