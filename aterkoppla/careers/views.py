@@ -171,9 +171,11 @@ def thanks(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     response = _confirm(request, token)
-    # An address holding a secret: kept out of search engines and of Referer headers.
+    # An address holding a secret: kept out of search engines, and out of the Referer sent to
+    # other sites (to our own it goes: with none at all, browsers send "Origin: null" with the
+    # form, which the CSRF check rightly refuses).
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
