@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from aterkoppla.applications.models import Application
@@ -191,6 +192,11 @@ def _confirm(request: HttpRequest, token: str) -> HttpResponse:
         "organisation": Organisation.current(),
     }
     if request.method == "POST":
+        if not pending.recruitment.accepts_applications():
+            # Confirmed after the last day to apply: as late as a form sent then.
+            pending_discard(pending)
+            context["refusal"] = _("The last day to apply for this job has passed.")
+            return render(request, "careers/confirm.html", context, status=410)
         try:
             application = pending_confirm(pending)
         except ValidationError as exc:

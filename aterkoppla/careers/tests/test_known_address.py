@@ -140,3 +140,17 @@ def test_the_confirm_page_keeps_its_link_from_other_sites_but_lets_its_form_post
     page = Client().get(reverse("careers:confirm", args=[token]))
     assert page["Referrer-Policy"] == "same-origin"
     assert page["X-Robots-Tag"] == "noindex"
+
+
+def test_a_confirmation_after_the_last_day_to_apply_is_too_late(recruitment, sara_elsewhere):
+    import time_machine
+
+    _apply(recruitment)
+    mail = Message.objects.get(kind="application_confirmation")
+    token = re.search(r"/jobb/bekrafta/([^/\s]+)/", mail.body_text).group(1)
+    after = dt.datetime.combine(recruitment.application_deadline, dt.time(12), tzinfo=dt.UTC)
+    with time_machine.travel(after + dt.timedelta(days=1), tick=False):
+        late = Client().post(reverse("careers:confirm", args=[token]))
+    assert late.status_code == 410
+    assert not Application.objects.filter(recruitment=recruitment).exists()
+    assert not PendingApplication.objects.exists()
