@@ -302,22 +302,11 @@ def applications_import(
     list twice imports nothing new).
     """
     try:
-        parsed = read_csv(data)
+        parsed = read_csv(data, max_rows=max_rows)
     except CsvError as exc:
         raise ValidationError(
             {"file": [problem_text(problem) for problem in exc.problems]}, code="unreadable"
         ) from None
-    if max_rows is not None and len(parsed.rows) > max_rows:
-        raise ValidationError(
-            {
-                "file": gettext(
-                    "The file has %(count)s rows, more than the %(max)s that can be imported "
-                    "at once here. Split the list into smaller files."
-                )
-                % {"count": len(parsed.rows), "max": max_rows}
-            },
-            code="too_many_rows",
-        )
     good, bad, duplicates = check_rows(parsed.rows, recruitment=recruitment, now=timezone.now())
     result = ImportResult(
         rows=len(parsed.rows),

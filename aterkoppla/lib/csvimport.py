@@ -86,6 +86,9 @@ LANGUAGES = {
 }
 
 DELIMITERS = (";", ",", "\t")
+# A list of applications has a dozen columns; a record far wider is a wrong separator or a
+# hostile file, refused before its cells are looked at.
+MAX_COLUMNS = 500
 
 # What can be wrong with a file as a whole.
 EMPTY = gettext_noop("The file is empty.")
@@ -119,6 +122,14 @@ CELL_TOO_LONG = gettext_noop(
     "Line %(line)s: a cell is too long to read. Check that every quotation mark is closed."
 )
 UNREADABLE_LINE = gettext_noop("Line %(line)s cannot be read.")
+TOO_MANY_COLUMNS = gettext_noop(
+    "Line %(line)s has more than %(max)s columns. Check the separator, or remove the empty "
+    "columns at the right of the sheet."
+)
+TOO_MANY_ROWS = gettext_noop(
+    "The file has more than %(max)s rows, the most that can be imported at once here. Split "
+    "the list into smaller files."
+)
 UNKNOWN_COLUMN = gettext_noop(
     "The file has a column “%(name)s” that we do not recognise. Name the columns as in the "
     "example file, or remove that column."
@@ -419,8 +430,11 @@ _FIELD_BY_KEY = {
 }
 
 
-def read_csv(data: bytes, *, tz: dt.tzinfo = STOCKHOLM) -> CsvFile:
-    """Read every row of ``data``; raise ``CsvError`` if the file as a whole is unusable."""
+def read_csv(data: bytes, *, tz: dt.tzinfo = STOCKHOLM, max_rows: int | None = None) -> CsvFile:
+    """Read every row of ``data``; raise ``CsvError`` if the file as a whole is unusable.
+
+    With ``max_rows``, reading stops at the first row past it: a file of millions of short
+    rows costs no more than one of ``max_rows + 1``."""
     text, encoding = decode(data)
     text, delimiter = _take_sep_line(text)
     delimiter = delimiter or sniff_delimiter(text)
@@ -431,6 +445,8 @@ def read_csv(data: bytes, *, tz: dt.tzinfo = STOCKHOLM) -> CsvFile:
             continue  # blank lines, and Excel's ";;;;" rows under the list
         if header is None:
             header = _map_headings(cells)
+        elif max_rows is not None and len(rows) >= max_rows:
+            raise _error(TOO_MANY_ROWS, max=max_rows)
         else:
             rows.append(_row(line, cells, header, tz))
     if header is None:
@@ -494,9 +510,13 @@ def _take_sep_line(text: str) -> tuple[str, str | None]:
 def sniff_delimiter(text: str) -> str:
     """The separator that splits the heading row into the most headings we know."""
     heading = next((line for line in _LINE_BREAK.split(text, 50) if line.strip()), "")
+    heading = heading[:10_000]  # far more than any real heading row; a hostile one is refused later
     best, best_score = DELIMITERS[0], (-1, -1)
     for delimiter in DELIMITERS:
-        cells = next(csv.reader([heading], delimiter=delimiter, skipinitialspace=True), [])
+        try:
+            cells = next(csv.reader([heading], delimiter=delimiter, skipinitialspace=True), [])
+        except csv.Error:
+            continue  # a heading cell past the field limit: reading the file says so
         known = sum(1 for cell in cells if heading_key(cell) in _FIELD_BY_KEY)
         score = (known, len(cells))
         if score > best_score:
@@ -520,6 +540,8 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as exc:
             raise _csv_error(str(exc), start, reader.line_num) from None
+        if len(cells) > MAX_COLUMNS:
+            raise _error(TOO_MANY_COLUMNS, line=start, max=MAX_COLUMNS)
         yield start, cells
         start = reader.line_num + 1
 

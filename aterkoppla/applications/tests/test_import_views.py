@@ -191,7 +191,15 @@ def test_files_over_5_mb_are_refused(client_for, owner, recruitment):
 def test_more_rows_than_a_request_can_take_are_refused(client_for, owner, recruitment):
     content = HEADER + "".join(f"P{n};Ek;;\n" for n in range(2001))
     page = _post(client_for(owner), recruitment, content).content.decode()
-    assert "The file has 2001 rows, more than the 2000 that can be imported at once here." in page
+    assert "The file has more than 2000 rows, the most that can be imported at once here." in page
+    assert not Application.objects.exists()
+
+
+def test_a_hostile_heading_row_is_a_form_error_not_a_server_error(client_for, owner, recruitment):
+    # One heading row of a million separators: the separator sniffing used to raise csv.Error.
+    response = _post(client_for(owner), recruitment, ";" * 1_000_000 + "\nSara;Ek\n")
+    assert response.status_code == 200
+    assert "Line 1 has more than 500 columns." in response.content.decode()
     assert not Application.objects.exists()
 
 

@@ -214,6 +214,48 @@ def test_quotes_inside_an_unquoted_cell_are_kept():
     assert parsed.rows[0].first_name == 'Anna "Annie"'
 
 
+# Resource limits: a hostile file within the 5 MB upload costs little and gets a clear answer
+
+
+def test_reading_stops_at_the_first_row_past_max_rows():
+    # Two and a half million rows: read whole, they took 8 s and 600 MB before the refusal.
+    data = b"first_name;last_name\n" + b"a;b\n" * 2_500_000
+    with pytest.raises(CsvError) as caught:
+        read_csv(data, max_rows=2000)
+    assert str(caught.value) == (
+        "The file has more than 2000 rows, the most that can be imported at once here. "
+        "Split the list into smaller files."
+    )
+    assert len(read_csv(b"first_name;last_name\n" + b"a;b\n" * 2000, max_rows=2000).rows) == 2000
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b"first_name;last_name\n" + b";" * 5_000_000 + b"x\n", 2),
+        # The heading row itself: the separator sniffing read it whole and raised csv.Error.
+        (b";" * 5_000_000 + b"\nSara;Ek\n", 1),
+        (b"first_name;last_name\n" + b"a;b" + b";" * 500 + b"\n", 2),
+    ],
+)
+def test_a_record_wider_than_max_columns_is_refused_with_its_line(data, line):
+    assert messages(data) == (
+        f"Line {line} has more than 500 columns. Check the separator, or remove the empty "
+        "columns at the right of the sheet."
+    )
+
+
+def test_a_heading_cell_past_the_field_limit_is_a_problem_not_a_crash():
+    assert messages(b"x" * 200_000 + b"\nSara\n") == (
+        "Line 1: a cell is too long to read. Check that every quotation mark is closed."
+    )
+
+
+def test_five_hundred_columns_are_still_read():
+    parsed = read_csv(b"first_name;last_name" + b";" * 498 + b"\nSara;Ek" + b";" * 498 + b"\n")
+    assert parsed.rows[0].first_name == "Sara"
+
+
 # Files that are not lists
 
 
