@@ -85,12 +85,26 @@ class _Handler:
             return "421 unreachable"
         if action is not None:
             return action
-        self.server._record(envelope)
-        if self.server.delay:
+        stall = self.server._record(envelope)
+        if stall:
+            # Accepted, and the answer held back: a worker killed now dies mid-send.
+            await asyncio.sleep(stall)
+        elif self.server.delay:
             # Accepted before the (slow) answer: a client killed now has delivered the
             # message without knowing it, as with a real server.
             await asyncio.sleep(self.server.delay)
         return "250 2.0.0 Message accepted for delivery"
+
+
+class _SMTP(SMTP):
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        # aiosmtpd writes EHLO's answer a line at a time; with Nagle's algorithm and the
+        # client's delayed ACK every new connection waited 40 ms for it, which a real server
+        # does not make a client wait.
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
 
 
 class _Controller(Controller):
@@ -100,6 +114,9 @@ class _Controller(Controller):
         host, port = sock.getsockname()[:2]
         super().__init__(handler, hostname=host, port=port, **kwargs)
         self._socket = sock
+
+    def factory(self) -> SMTP:
+        return _SMTP(self.handler, **self.SMTP_kwargs)
 
     def _create_server(self) -> Awaitable[asyncio.AbstractServer]:
         return self.loop.create_server(self._factory_invoker, sock=self._socket)
@@ -115,6 +132,7 @@ class SMTPServer:
         self._actions: deque[str] = deque()
         self._refused: dict[str, int] = {}
         self._flaky: tuple[float, float, random.Random] | None = None
+        self._stalls: dict[int, float] = {}
         self._clients: set[int] = set()
         self._hold_for_clients = 0
         self._hold_timeout = 0.0
@@ -177,6 +195,12 @@ class SMTPServer:
         with self._lock:
             self._refused[address.lower()] = code
 
+    def stall_at(self, *counts: int, seconds: float) -> None:
+        """Hold back the answer to the ``counts``-th messages received (1-based) for
+        ``seconds``, after accepting them: the sender waits mid-send, its message delivered."""
+        with self._lock:
+            self._stalls.update(dict.fromkeys(counts, seconds))
+
     def hold_until_clients(self, count: int, *, timeout: float = 10.0) -> None:
         """Keep DATA waiting until ``count`` different connections have sent MAIL.
 
@@ -209,6 +233,7 @@ class SMTPServer:
     def clear(self) -> None:
         with self._lock:
             self._received.clear()
+            self._stalls.clear()
 
     # Called from the server's thread
 
@@ -243,7 +268,8 @@ class SMTPServer:
                     return "451 4.3.0 Try again later"
             return None
 
-    def _record(self, envelope: Envelope) -> None:
+    def _record(self, envelope: Envelope) -> float:
+        """Keep what arrived; returns how long to hold back the answer (see stall_at)."""
         data = envelope.original_content or b""
         parsed = email.message_from_bytes(data, policy=email.policy.default)
         mail = ReceivedMail(
@@ -254,6 +280,7 @@ class SMTPServer:
         )
         with self._lock:
             self._received.append(mail)
+            return self._stalls.pop(len(self._received), 0.0)
 
 
 def queue_test_messages(count: int, *, domain: str = "example.se") -> list[str]:
