@@ -227,7 +227,10 @@ class Bench:
         started = time.perf_counter()
         # Each kill lands mid-send, the worst moment: the server has accepted the message and
         # holds back its answer, so the worker dies before it can record it (stall_at).
-        points = [self.messages * kill // 4 for kill in (1, 2, 3)]
+        # Just past a quarter, half and three quarters, each inside a batch of 50 of the worker
+        # then running (each starts where the last was killed), so that it also holds
+        # claims it has not started on.
+        points = [self.messages * kill // 4 + extra for kill, extra in ((1, 23), (2, 11), (3, 37))]
         server.stall_at(*points, seconds=10)
         current = self.worker("r1-0", db, server)
         claims_at_kill = []
