@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 
 from aterkoppla.accounts.models import User
@@ -228,3 +229,15 @@ def unguarded_deletes():
     yield
     for model, uid in receivers:
         pre_delete.connect(refuse_guarded_deletion, sender=model, dispatch_uid=uid)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``@pytest.mark.once``: the test's answer does not depend on the database engine (it
+    runs the product in a subprocess with its own SQLite, or reads settings only), so the
+    PostgreSQL pass of CI skips it; the SQLite pass, which ``make test`` runs, has it."""
+    if django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="independent of the database engine: the SQLite pass runs it")
+    for item in items:
+        if item.get_closest_marker("once"):
+            item.add_marker(skip)

@@ -15,6 +15,9 @@ from django.core.management import CommandError, call_command
 AGEIST = "Hon är nog för gammal för vårt unga team"
 FINE = "Du saknade erfarenhet av äldre versioner av SAP"
 
+# The command reads text and the lexicon, never the database.
+pytestmark = pytest.mark.once
+
 
 def _lint(*args: str, stdin: str | None = None) -> tuple[int, str]:
     out = io.StringIO()

@@ -66,6 +66,7 @@ def _deploy_check(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str
     return _aterkoppla(tmp_path, "manage", "check", "--deploy", "--fail-level", "WARNING", **env)
 
 
+@pytest.mark.once  # a process of its own, settings only
 def test_check_deploy_is_clean_over_https(tmp_path):
     done = _deploy_check(
         tmp_path, SITE_URL="https://jobb.example.se", ALLOWED_HOSTS="jobb.example.se"
@@ -74,6 +75,7 @@ def test_check_deploy_is_clean_over_https(tmp_path):
     assert "no issues" in done.stdout
 
 
+@pytest.mark.once  # a process of its own, settings only
 def test_check_deploy_names_what_is_missing_over_plain_http(tmp_path):
     done = _deploy_check(tmp_path, SITE_URL="http://jobb.example.se")
     assert done.returncode != 0
@@ -81,6 +83,7 @@ def test_check_deploy_names_what_is_missing_over_plain_http(tmp_path):
         assert check in done.stdout + done.stderr
 
 
+@pytest.mark.once  # a process of its own, settings only
 def test_settings_over_https(tmp_path):
     code = (
         "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, "
@@ -137,6 +140,7 @@ def test_gunicorns_control_socket_is_in_the_private_data_folder(tmp_path):
     assert _control_socket(tmp_path / ("x" * 120)) == ["--no-control-socket"]
 
 
+@pytest.mark.once  # a process of its own, settings only
 def test_the_data_folder_and_its_files_are_the_service_users_alone(tmp_path):
     data = tmp_path / "data"
     done = _aterkoppla(data, "manage", "migrate", "-v", "0", DATABASE_URL="")

@@ -97,9 +97,16 @@ def test_an_existing_account_is_left_alone_and_flagged():
     "moment",
     [
         dt.datetime(2026, 12, 27, 23, 45, tzinfo=STOCKHOLM),  # Christmas
-        dt.datetime(2027, 1, 4, 7, 0, tzinfo=STOCKHOLM),  # after New Year: few working days
+        # Calendars only: the PostgreSQL pass keeps the two moments near midnight and DST.
+        pytest.param(
+            dt.datetime(2027, 1, 4, 7, 0, tzinfo=STOCKHOLM),  # after New Year: few working days
+            marks=pytest.mark.once,
+        ),
         dt.datetime(2027, 3, 28, 0, 30, tzinfo=STOCKHOLM),  # DST night, Easter Sunday
-        dt.datetime(2026, 6, 19, 7, 0, tzinfo=STOCKHOLM),  # midsommarafton
+        pytest.param(
+            dt.datetime(2026, 6, 19, 7, 0, tzinfo=STOCKHOLM),  # midsommarafton
+            marks=pytest.mark.once,
+        ),
     ],
 )
 def test_demo_loads_on_any_day_with_past_receipts_and_open_promises(moment):
