@@ -18,6 +18,7 @@ import datetime as dt
 import logging
 import random
 import re
+import secrets
 import smtplib
 import time
 from collections.abc import Iterator, Sequence
@@ -165,7 +166,10 @@ class _WrittenOnce(EmailMultiAlternatives):
 
     def message(self, **kwargs: Any) -> MIMEMessage:
         if self._written is None:
-            self._written = super().message(**kwargs)
+            written = super().message(**kwargs)
+            if written.is_multipart():
+                written.set_boundary(_boundary(written))
+            self._written = written
         return self._written
 
     def __copy__(self) -> _WrittenOnce:
@@ -174,6 +178,16 @@ class _WrittenOnce(EmailMultiAlternatives):
         copied.__dict__.update(self.__dict__)
         copied._written = None
         return copied
+
+
+def _boundary(message: MIMEMessage) -> str:
+    """A multipart boundary found in none of the parts. The standard library makes one the
+    same way, but checks it with a regular expression compiled anew for every message."""
+    texts = [str(part.get_payload()) for part in message.walk() if not part.is_multipart()]
+    while True:
+        boundary = f"=_{secrets.token_hex(16)}"
+        if not any(boundary in text for text in texts):
+            return boundary
 
 
 def email_for(message: Message) -> EmailMultiAlternatives:
