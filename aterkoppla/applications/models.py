@@ -8,7 +8,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -63,6 +63,21 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    @classmethod
+    def with_email(cls, email: str) -> models.QuerySet[Candidate]:
+        """The record that has this address, in any letter case (none for an empty one).
+
+        The same expression and condition as the unique index, so the lookup uses it; the
+        address is lowercased by the database too (SQLite's LOWER() only folds ASCII)."""
+        email = email.strip()
+        if not email:
+            return cls.objects.none()
+        return (
+            cls.objects.exclude(email="")
+            .annotate(email_lower=Lower("email"))
+            .filter(email_lower=Lower(Value(email)))
+        )
 
     @property
     def full_name(self) -> str:

@@ -14,8 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.db.models import F, QuerySet, Value
-from django.db.models.functions import Lower
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -131,17 +130,7 @@ def _candidate_for(
         language=language,
     )
     submitted.full_clean(validate_unique=False, validate_constraints=False)
-    known = (
-        # The same expression and condition as the unique index, so the lookup uses it.
-        Candidate.objects.select_for_update()
-        .exclude(email="")
-        .annotate(email_lower=Lower("email"))
-        # Lowercased by the database too: SQLite's LOWER() only folds ASCII letters.
-        .filter(email_lower=Lower(Value(submitted.email)))
-        .first()
-        if submitted.email
-        else None
-    )
+    known = Candidate.with_email(submitted.email).select_for_update().first()
     if known is None:
         submitted.save()
         return submitted
