@@ -22,8 +22,6 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Value
-from django.db.models.functions import Lower
 from django.urls import reverse
 
 from aterkoppla.applications.models import (
@@ -45,13 +43,7 @@ _TYPES: dict[str, DocumentType] = {type_.kind: type_ for type_ in (PDF, DOCX, OD
 
 def address_known(email: str) -> bool:
     """Whether a candidate record has this address (any letter case)."""
-    email = email.strip()
-    return bool(email) and (
-        Candidate.objects.exclude(email="")
-        .annotate(email_lower=Lower("email"))
-        .filter(email_lower=Lower(Value(email)))
-        .exists()
-    )
+    return Candidate.with_email(email).exists()
 
 
 @transaction.atomic
@@ -155,8 +147,10 @@ def pending_confirm(pending: PendingApplication) -> Application:
 
 
 def pending_discard(pending: PendingApplication) -> None:
-    _remove_files(pending.documents)
+    """Delete the waiting row; its files go once that is committed (a rollback keeps both)."""
+    documents = list(pending.documents)
     pending.delete()
+    transaction.on_commit(lambda: _remove_files(documents))
 
 
 def pending_sweep(now: dt.datetime) -> int:

@@ -53,7 +53,7 @@ def test_a_known_address_gets_the_same_answer_as_a_new_one(recruitment, sara_els
 
 
 def test_a_known_address_joins_its_record_only_once_confirmed(
-    recruitment, sara_elsewhere, settings
+    recruitment, sara_elsewhere, settings, django_capture_on_commit_callbacks
 ):
     response, _thanks = _apply(recruitment, first_name="Mallory", phone="070-999 99 99")
     assert response.status_code == 302
@@ -73,7 +73,9 @@ def test_a_known_address_joins_its_record_only_once_confirmed(
     assert "Bekräfta" in page.content.decode()
     assert not Application.objects.filter(recruitment=recruitment).exists()  # GET changes nothing
 
-    done = Client().post(reverse("careers:confirm", args=[token]))
+    # The waiting files go once the confirmation is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        done = Client().post(reverse("careers:confirm", args=[token]))
     assert done.status_code == 200
     application = Application.objects.get(recruitment=recruitment)
     assert application.candidate == sara_elsewhere.candidate
@@ -86,11 +88,14 @@ def test_a_known_address_joins_its_record_only_once_confirmed(
     assert Client().post(reverse("careers:confirm", args=[token])).status_code == 404
 
 
-def test_an_unconfirmed_application_is_deleted_after_a_week(recruitment, sara_elsewhere, settings):
+def test_an_unconfirmed_application_is_deleted_after_a_week(
+    recruitment, sara_elsewhere, settings, django_capture_on_commit_callbacks
+):
     _apply(recruitment)
     pending = PendingApplication.objects.get()
     assert pending_sweep(timezone.now() + dt.timedelta(days=6)) == 0
-    assert pending_sweep(timezone.now() + dt.timedelta(days=8)) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert pending_sweep(timezone.now() + dt.timedelta(days=8)) == 1
     assert not PendingApplication.objects.exists()
     assert not any((settings.MEDIA_ROOT / "pending").iterdir())
     mail = Message.objects.get(kind="application_confirmation")
@@ -154,3 +159,20 @@ def test_a_confirmation_after_the_last_day_to_apply_is_too_late(recruitment, sar
     assert late.status_code == 410
     assert not Application.objects.filter(recruitment=recruitment).exists()
     assert not PendingApplication.objects.exists()
+
+
+def test_a_confirmation_rolled_back_keeps_the_waiting_application_and_its_files(
+    recruitment, sara_elsewhere, settings
+):
+    from django.db import transaction
+
+    from aterkoppla.applications.pending import pending_confirm
+
+    _apply(recruitment)
+    pending = PendingApplication.objects.get()
+    pk, [path] = pending.pk, [doc["path"] for doc in pending.documents]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        pending_confirm(pending)
+        raise RuntimeError("the commit fails")
+    assert PendingApplication.objects.filter(pk=pk).exists()
+    assert (settings.MEDIA_ROOT / path).exists()  # confirming again still finds its CV
