@@ -158,8 +158,9 @@ def release(messages: list[Message]) -> int:
 
 
 class _WrittenOnce(EmailMultiAlternatives):
-    """Writes its MIME message once: ``send`` writes it to check it can be written, and the
-    backend would write it again (the headers' encoding was a tenth of a delivery's time)."""
+    """Writes its MIME message once, with a boundary of ours (``_boundary``): ``send`` writes
+    it to check it can be written, and the backend would write it again (the headers'
+    encoding was a tenth of a delivery's time)."""
 
     # Django 5.2 writes its SafeMIME classes; django-stubs 6 types the stdlib message.
     _written: MIMEMessage | None = None
