@@ -180,6 +180,15 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+def _is_duplicate(exc: ValidationError) -> bool:
+    errors = (
+        [error for errors in exc.error_dict.values() for error in errors]
+        if hasattr(exc, "error_dict")
+        else exc.error_list
+    )
+    return any(error.code == "duplicate" for error in errors)
+
+
 def _confirm(request: HttpRequest, token: str) -> HttpResponse:
     """The link mailed to a known address: the person confirms (a button, so that a mail
     program that opens links confirms nothing) and the application joins their record."""
@@ -200,9 +209,13 @@ def _confirm(request: HttpRequest, token: str) -> HttpResponse:
         try:
             application = pending_confirm(pending)
         except ValidationError as exc:
-            # Said only to whoever holds the link, that is the address's owner.
+            # Said only to whoever holds the link, that is the address's owner: to them.
             pending_discard(pending)
-            context["refusal"] = " ".join(exc.messages)
+            context["refusal"] = (
+                _("You have already applied for this job. Your earlier application stands.")
+                if _is_duplicate(exc)
+                else " ".join(exc.messages)
+            )
             return render(request, "careers/confirm.html", context, status=409)
         context["application"] = application
         return render(request, "careers/confirm_done.html", context)

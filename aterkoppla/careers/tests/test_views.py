@@ -215,7 +215,9 @@ def test_applying_twice_gives_a_friendly_message_and_no_second_application(
     token = re.search(r"/jobb/bekrafta/([^/\s]+)/", confirmation.body_text).group(1)
     refused = client.post(reverse("careers:confirm", args=[token]))
     assert refused.status_code == 409
-    assert "redan sökt" in refused.content.decode()
+    page = refused.content.decode()
+    assert "Du har redan sökt den här tjänsten. Din tidigare ansökan gäller." in page
+    assert "Den här personen" not in page  # spoken to the person, not about them
     assert Application.objects.count() == 1
     assert len(_stored_files(settings)) == 1
     assert client.get(reverse("careers:confirm", args=[token])).status_code == 404
